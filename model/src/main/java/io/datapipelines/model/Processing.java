@@ -1,0 +1,5 @@
+package io.datapipelines.model;
+
+/** {@code spec.processing}. */
+public record Processing(Guarantee guarantee) {
+}

@@ -1,0 +1,23 @@
+package io.datapipelines.model;
+
+import java.util.List;
+
+/**
+ * Checks user Python code when a definition is validated: that it compiles, and that it defines the
+ * function the step calls. The model itself has no Python; the runtime module provides the Jython
+ * implementation through {@link java.util.ServiceLoader}. Where none is on the class path (for example,
+ * inside a Jenkins controller), code is checked later, on the agent.
+ */
+public interface PythonChecker {
+
+    /**
+     * @param code         the Python source
+     * @param functionName the function the step will call ({@code filter} or {@code transform})
+     * @return the problems found, empty when the code is fine
+     */
+    List<CodeProblem> check(String code, String functionName);
+
+    /** A problem in code: 1-based line and column within the code itself. */
+    record CodeProblem(int line, int column, String message) {
+    }
+}
