@@ -1,0 +1,33 @@
+package io.datapipelines.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code datapipelines}: the command line of Data Pipelines. */
+@Command(name = "datapipelines",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Validate, test and preview streaming data pipeline definitions (Kafka Streams).",
+        subcommands = {ValidateCommand.class, TestCommand.class, PreviewCommand.class, CommandLine.HelpCommand.class})
+public final class DataPipelinesCommand {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and gives its exit code (for tests). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new DataPipelinesCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            // Never a stack trace for the user: one line that says what went wrong.
+            cmd.getErr().println("datapipelines: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return ExitCodes.FAILED;
+        });
+        cli.setParameterExceptionHandler((e, argv) -> {
+            e.getCommandLine().getErr().println("datapipelines: " + e.getMessage());
+            e.getCommandLine().getErr().println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.INVALID;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,110 @@
+package io.datapipelines.model;
+
+import io.datapipelines.model.yaml.MapNode;
+import io.datapipelines.model.yaml.ScalarNode;
+import io.datapipelines.model.yaml.SourceNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static io.datapipelines.model.NodeReader.child;
+
+/** Reads {@code spec.deployment}: replicas, autoscaling and resources, with their defaults. */
+final class DeploymentReader {
+    static final int DEFAULT_CPU_UTILIZATION = 70;
+    static final Map<String, String> DEFAULT_REQUESTS = Map.of("cpu", "250m", "memory", "256Mi");
+    static final Map<String, String> DEFAULT_LIMITS = Map.of("memory", "512Mi");
+    /** A Kubernetes resource quantity: a decimal number with an optional SI, binary or exponent suffix. */
+    private static final Pattern QUANTITY = Pattern.compile("[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE])?");
+    private static final Set<String> RESOURCES = Set.of("cpu", "memory", "ephemeral-storage");
+
+    private final NodeReader reader;
+
+    DeploymentReader(NodeReader reader) {
+        this.reader = reader;
+    }
+
+    DeploymentSettings read(SourceNode node) {
+        String path = "spec.deployment";
+        MapNode map = node == null ? null : reader.map(node, path);
+        if (map == null) {
+            return node == null ? new DeploymentSettings(1, 1, DEFAULT_CPU_UTILIZATION, null, DEFAULT_REQUESTS, DEFAULT_LIMITS) : null;
+        }
+        reader.checkKeys(map, path, Set.of("replicas", "autoscaling", "resources"));
+        int min = 1;
+        int max = 1;
+        boolean ok = true;
+        SourceNode replicasNode = map.get("replicas");
+        if (replicasNode != null) {
+            String replicasPath = child(path, "replicas");
+            MapNode replicas = reader.map(replicasNode, replicasPath);
+            ok &= replicas != null;
+            if (replicas != null) {
+                reader.checkKeys(replicas, replicasPath, Set.of("min", "max"));
+                Long minValue = reader.integer(replicas, "min", replicasPath, 1, 1000);
+                Long maxValue = reader.integer(replicas, "max", replicasPath, 1, 1000);
+                min = minValue == null ? 1 : minValue.intValue();
+                max = maxValue == null ? min : maxValue.intValue();
+                if (min > max) {
+                    reader.report(replicas.get("max").location(), child(replicasPath, "max"), "must be at least min (" + min + "), not " + max);
+                    ok = false;
+                }
+            }
+        }
+        int cpu = DEFAULT_CPU_UTILIZATION;
+        Long lag = null;
+        SourceNode autoscalingNode = map.get("autoscaling");
+        if (autoscalingNode != null) {
+            String autoscalingPath = child(path, "autoscaling");
+            MapNode autoscaling = reader.map(autoscalingNode, autoscalingPath);
+            ok &= autoscaling != null;
+            if (autoscaling != null) {
+                reader.checkKeys(autoscaling, autoscalingPath, Set.of("cpuUtilization", "lagThreshold"));
+                Long cpuValue = reader.integer(autoscaling, "cpuUtilization", autoscalingPath, 1, 100);
+                cpu = cpuValue == null ? cpu : cpuValue.intValue();
+                lag = reader.integer(autoscaling, "lagThreshold", autoscalingPath, 1, Long.MAX_VALUE);
+            }
+        }
+        Map<String, String> requests = DEFAULT_REQUESTS;
+        Map<String, String> limits = DEFAULT_LIMITS;
+        SourceNode resourcesNode = map.get("resources");
+        if (resourcesNode != null) {
+            String resourcesPath = child(path, "resources");
+            MapNode resources = reader.map(resourcesNode, resourcesPath);
+            ok &= resources != null;
+            if (resources != null) {
+                reader.checkKeys(resources, resourcesPath, Set.of("requests", "limits"));
+                requests = resources.get("requests") == null ? requests : quantities(resources.get("requests"), child(resourcesPath, "requests"));
+                limits = resources.get("limits") == null ? limits : quantities(resources.get("limits"), child(resourcesPath, "limits"));
+                ok &= requests != null && limits != null;
+            }
+        }
+        return ok ? new DeploymentSettings(min, max, cpu, lag, requests, limits) : null;
+    }
+
+    private Map<String, String> quantities(SourceNode node, String path) {
+        MapNode map = reader.map(node, path);
+        if (map == null) {
+            return null;
+        }
+        reader.checkKeys(map, path, RESOURCES);
+        Map<String, String> result = new LinkedHashMap<>();
+        boolean ok = true;
+        for (MapNode.Entry e : map.entries()) {
+            if (!RESOURCES.contains(e.key())) {
+                continue;
+            }
+            Object value = e.value().toPlain();
+            String quantity = value instanceof String || value instanceof Long || value instanceof Double ? String.valueOf(value) : null;
+            if (quantity == null || !(e.value() instanceof ScalarNode) || !QUANTITY.matcher(quantity).matches()) {
+                reader.report(e.value().location(), child(path, e.key()), "'" + value + "' is not a Kubernetes quantity (such as 250m, 0.5, 512Mi or 1Gi)");
+                ok = false;
+            } else {
+                result.put(e.key(), quantity);
+            }
+        }
+        return ok ? result : null;
+    }
+}

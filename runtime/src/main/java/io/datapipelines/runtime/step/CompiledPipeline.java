@@ -1,0 +1,97 @@
+package io.datapipelines.runtime.step;
+
+import io.datapipelines.model.FieldEntry;
+import io.datapipelines.model.FieldStep;
+import io.datapipelines.model.FunctionRef;
+import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.model.RecordStep;
+import io.datapipelines.model.Step;
+import io.datapipelines.model.builtin.BuiltinCatalogue;
+import io.datapipelines.model.builtin.BuiltinSpec;
+import io.datapipelines.runtime.builtin.BuiltinFunctions;
+import io.datapipelines.runtime.python.PythonEnvironment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A definition's steps, compiled once (built-ins bound to their config, Python compiled in the given
+ * environment) and run per record. Not thread-safe: a Kafka Streams task owns one, with its own
+ * {@link PythonEnvironment}.
+ */
+public final class CompiledPipeline {
+    private final List<CompiledStep> steps;
+
+    private CompiledPipeline(List<CompiledStep> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    public static CompiledPipeline compile(PipelineDefinition definition, PythonEnvironment python) {
+        List<CompiledStep> steps = new ArrayList<>();
+        List<Step> definitionSteps = definition.spec().steps();
+        for (int i = 0; i < definitionSteps.size(); i++) {
+            String path = "steps[" + i + "]";
+            Step step = definitionSteps.get(i);
+            if (step instanceof FieldStep field) {
+                List<CompiledFieldStep.Entry> entries = new ArrayList<>();
+                for (Map.Entry<String, FieldEntry> e : field.fields().entrySet()) {
+                    FunctionRef filter = e.getValue().filter();
+                    FunctionRef transform = e.getValue().transform();
+                    entries.add(new CompiledFieldStep.Entry(e.getKey(),
+                            filter == null ? null : fieldFilter(filter, python),
+                            transform == null ? null : fieldOperation(transform, python),
+                            transform != null && spec(transform).post()));
+                }
+                steps.add(new CompiledFieldStep(path, entries));
+            } else if (step instanceof RecordStep record) {
+                steps.add(new CompiledRecordStep(path,
+                        record.filter() == null ? null : python.recordFilter(record.filter()),
+                        record.transform() == null ? null : python.recordTransform(record.transform())));
+            }
+        }
+        return new CompiledPipeline(steps);
+    }
+
+    private static BuiltinSpec spec(FunctionRef ref) {
+        return BuiltinCatalogue.find(ref.key()).orElseThrow(() -> new IllegalArgumentException("unknown key " + ref.key()));
+    }
+
+    private static FieldFilter fieldFilter(FunctionRef ref, PythonEnvironment python) {
+        return spec(ref).isPython() ? python.fieldFilter(ref) : BuiltinFunctions.fieldFilter(ref.key(), ref.config());
+    }
+
+    private static CompiledFieldStep.FieldOperation fieldOperation(FunctionRef ref, PythonEnvironment python) {
+        return switch (ref.key()) {
+            case "drop-field" -> CompiledFieldStep.FieldOperation.DROP;
+            case "rename-field" -> CompiledFieldStep.FieldOperation.rename((String) ref.config().get("newFieldName"));
+            default -> CompiledFieldStep.FieldOperation.assign(spec(ref).isPython()
+                    ? python.fieldTransform(ref) : BuiltinFunctions.fieldTransform(ref.key(), ref.config()));
+        };
+    }
+
+    /**
+     * Runs every step on the record.
+     *
+     * @return the records for the sink, in order: none when filtered out or dropped, several on fan-out
+     * @throws StepFailure the first record error, naming the step; nothing is returned for that input
+     */
+    public List<PipelineRecord> process(PipelineRecord record) throws StepFailure {
+        List<PipelineRecord> current = List.of(record);
+        for (CompiledStep step : steps) {
+            if (current.size() == 1) {
+                current = step.apply(current.get(0));
+            } else {
+                List<PipelineRecord> next = new ArrayList<>();
+                for (PipelineRecord r : current) {
+                    next.addAll(step.apply(r));
+                }
+                current = next;
+            }
+            if (current.isEmpty()) {
+                return current;
+            }
+        }
+        return current;
+    }
+}
