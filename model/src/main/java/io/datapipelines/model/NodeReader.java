@@ -98,6 +98,11 @@ final class NodeReader {
         }
         List<String> sorted = new ArrayList<>(allowed);
         sorted.sort(null);
+        for (String candidate : sorted) { // an abbreviation, such as 'algo' for 'algorithm'
+            if (key.length() >= 3 && candidate.toLowerCase(Locale.ROOT).startsWith(key.toLowerCase(Locale.ROOT))) {
+                return "; did you mean '" + candidate + "'?";
+            }
+        }
         if (best != null && bestDistance <= Math.max(2, key.length() / 3)) {
             return "; did you mean '" + best + "'?";
         }

@@ -1,0 +1,3 @@
+def transform(record):
+    record["value"]["region"] = "eu"
+    return record
