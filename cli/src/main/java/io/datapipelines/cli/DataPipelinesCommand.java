@@ -15,9 +15,16 @@ public final class DataPipelinesCommand {
         System.exit(execute(args));
     }
 
-    /** Runs a command line and gives its exit code (for tests). */
+    /** Runs a command line and gives its exit code. */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line with the given output streams (for tests and embedding). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new DataPipelinesCommand());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             // Never a stack trace for the user: one line that says what went wrong.
             cmd.getErr().println("datapipelines: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
