@@ -1,10 +1,8 @@
 package io.datapipelines.cli;
 
 import io.datapipelines.model.PipelineDefinition;
-import io.datapipelines.runtime.codec.JsonCodec;
 import io.datapipelines.runtime.codec.RecordCodec;
 import io.datapipelines.runtime.local.LocalTopology;
-import io.datapipelines.runtime.step.RecordError;
 import io.datapipelines.runtime.topology.PipelineFailedException;
 import io.datapipelines.runtime.topology.PipelineMetrics;
 import picocli.CommandLine.Command;
@@ -15,14 +13,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -57,16 +52,11 @@ final class PreviewCommand implements Callable<Integer> {
         if (definition == null) {
             return ExitCodes.INVALID;
         }
-        String inputName = input == null ? "<stdin>" : input.toString();
-        BufferedReader reader;
-        try {
-            reader = input == null
-                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                    : Files.newBufferedReader(input, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            err.println(inputName + ": no such file");
+        BufferedReader reader = InputFiles.open(input, err);
+        if (reader == null) {
             return ExitCodes.INVALID;
         }
+        NdjsonInput records = new NdjsonInput(reader, input == null ? "<stdin>" : input.toString(), definition);
         RecordCodec sourceKeys = RecordCodec.of(definition.spec().source().keyFormat());
         RecordCodec sourceValues = RecordCodec.of(definition.spec().source().format());
         RecordCodec sinkKeys = RecordCodec.of(definition.spec().sink().keyFormat());
@@ -74,75 +64,30 @@ final class PreviewCommand implements Callable<Integer> {
         try (reader;
              Writer deadLetters = deadLettersFile == null ? Writer.nullWriter() : Files.newBufferedWriter(deadLettersFile, StandardCharsets.UTF_8);
              LocalTopology topology = new LocalTopology(definition, PipelineMetrics.NONE)) {
-            String line;
-            int lineNumber = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                NdjsonRecord record;
-                byte[] key;
-                byte[] value;
-                try {
-                    record = NdjsonRecord.parse(line);
-                    key = record.hasKey() ? encode(sourceKeys, record.key(), "key") : null;
-                    value = record.valueRaw() != null ? record.valueRaw().getBytes(StandardCharsets.UTF_8)
-                            : encode(sourceValues, record.value(), "value");
-                } catch (NdjsonRecord.BadLine e) {
-                    err.println(inputName + ":" + lineNumber + ": " + e.getMessage());
-                    return ExitCodes.INVALID;
-                }
+            NdjsonInput.Encoded record;
+            while ((record = records.next()) != null) {
                 LocalTopology.Result result;
                 try {
-                    result = topology.send(key, value, record.headers(), record.timestamp());
+                    result = topology.send(record.key(), record.value(), record.headers(), record.timestamp());
                 } catch (PipelineFailedException e) {
                     out.flush();
-                    err.println(inputName + ":" + lineNumber + ": " + e.getMessage());
+                    err.println(records.where() + ": " + e.getMessage());
                     return ExitCodes.FAILED;
                 }
                 for (LocalTopology.Output o : result.sink()) {
-                    out.println(line(o, sinkKeys, sinkValues));
+                    out.println(RecordPrinter.line(Map.of(), o.key(), o.value(), o.headers(), sinkKeys, sinkValues));
                 }
                 for (LocalTopology.Output o : result.deadLetters()) {
-                    deadLetters.write(line(o, sourceKeys, sourceValues));
+                    deadLetters.write(RecordPrinter.line(Map.of(), o.key(), o.value(), o.headers(), sourceKeys, sourceValues));
                     deadLetters.write('\n');
                 }
             }
+        } catch (NdjsonInput.BadInput e) {
+            err.println(e.getMessage());
+            return ExitCodes.INVALID;
         } finally {
             out.flush();
         }
         return ExitCodes.OK;
-    }
-
-    private static byte[] encode(RecordCodec codec, Object value, String what) throws NdjsonRecord.BadLine {
-        try {
-            return codec.encode(value);
-        } catch (RecordError e) {
-            throw new NdjsonRecord.BadLine("the " + what + " does not fit the definition's format: " + e.getMessage());
-        }
-    }
-
-    /** An output record as NDJSON; bytes that do not decode (a dead letter's) are shown as valueRaw. */
-    static String line(LocalTopology.Output output, RecordCodec keys, RecordCodec values) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("key", decodeOrRaw(keys, output.key()));
-        try {
-            map.put("value", values.decode(output.value()));
-        } catch (RecordError e) {
-            map.put("valueRaw", new String(output.value(), StandardCharsets.UTF_8));
-        }
-        if (!output.headers().isEmpty()) {
-            map.put("headers", output.headers());
-        }
-        return JsonCodec.toJson(map);
-    }
-
-    private static Object decodeOrRaw(RecordCodec codec, byte[] bytes) {
-        try {
-            return codec.decode(bytes);
-        } catch (RecordError e) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -33,4 +33,8 @@ public interface PipelineMetrics {
     /** The failed record was dropped (errors.mode skip). */
     default void skipped() {
     }
+
+    /** Time one input record spent in user Python code (only called when it spent some). */
+    default void timeInPython(long nanos) {
+    }
 }

@@ -67,6 +67,18 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     @Override
     public void process(Record<byte[], byte[]> input) {
         metrics.recordIn();
+        long pythonBefore = python.nanosInPython();
+        try {
+            processRecord(input);
+        } finally {
+            long pythonNanos = python.nanosInPython() - pythonBefore;
+            if (pythonNanos > 0) {
+                metrics.timeInPython(pythonNanos);
+            }
+        }
+    }
+
+    private void processRecord(Record<byte[], byte[]> input) {
         RecordMetadata meta = context.recordMetadata().orElse(null);
         String topic = meta == null ? "" : meta.topic();
         int partition = meta == null ? -1 : meta.partition();

@@ -1,0 +1,90 @@
+package io.datapipelines.runtime.app;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Kafka client settings from the environment, the way containers are configured:
+ * {@code KAFKA_BOOTSTRAP_SERVERS}, and any Kafka client property as {@code KAFKA_<PROPERTY_IN_UPPER_SNAKE>}
+ * ({@code KAFKA_SECURITY_PROTOCOL} → {@code security.protocol}, {@code KAFKA_SASL_JAAS_CONFIG} →
+ * {@code sasl.jaas.config}). Only names Kafka's own clients define are taken, so unrelated variables
+ * that happen to start with KAFKA_ (such as {@code KAFKA_HEAP_OPTS}) are ignored.
+ */
+public final class KafkaSettings {
+    public static final String PREFIX = "KAFKA_";
+    private static final Pattern SENSITIVE = Pattern.compile("(?i).*(password|secret|jaas|key|token|credential).*");
+
+    private static final Set<String> KNOWN = new HashSet<>();
+
+    static {
+        KNOWN.addAll(StreamsConfig.configDef().names());
+        KNOWN.addAll(ProducerConfig.configNames());
+        KNOWN.addAll(ConsumerConfig.configNames());
+        KNOWN.addAll(AdminClientConfig.configNames());
+    }
+
+    private final Map<String, String> properties;
+
+    private KafkaSettings(Map<String, String> properties) {
+        this.properties = Map.copyOf(properties);
+    }
+
+    /** @param environment typically {@code System.getenv()} */
+    public static KafkaSettings fromEnvironment(Map<String, String> environment) {
+        Map<String, String> properties = new TreeMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith(PREFIX) && name.length() > PREFIX.length()) {
+                String property = propertyName(name);
+                if (KNOWN.contains(property)) {
+                    properties.put(property, value);
+                }
+            }
+        });
+        return new KafkaSettings(properties);
+    }
+
+    /** {@code KAFKA_SASL_JAAS_CONFIG} → {@code sasl.jaas.config}. */
+    static String propertyName(String variable) {
+        return variable.substring(PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    /** A copy with one property set (for flags such as --bootstrap-server). */
+    public KafkaSettings with(String property, String value) {
+        Map<String, String> copy = new TreeMap<>(properties);
+        copy.put(property, value);
+        return new KafkaSettings(copy);
+    }
+
+    public String bootstrapServers() {
+        return properties.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    public Properties toProperties() {
+        Properties props = new Properties();
+        props.putAll(properties);
+        return props;
+    }
+
+    /** For logs: every property, with the values of secret ones hidden. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        properties.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append('=')
+                .append(SENSITIVE.matcher(k).matches() ? "[hidden]" : v));
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

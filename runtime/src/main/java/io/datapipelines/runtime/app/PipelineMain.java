@@ -1,0 +1,157 @@
+package io.datapipelines.runtime.app;
+
+import io.datapipelines.model.DefinitionParser;
+import io.datapipelines.model.InvalidDefinitionException;
+import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.model.Problem;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the container runs: one pipeline deployment against a Kafka cluster, with health and metrics
+ * endpoints, until SIGTERM (then it stops within the grace period, committing what it processed) or a
+ * fatal error (then it exits non-zero and Kubernetes restarts it from the last commit).
+ *
+ * <p>Kafka settings come from the environment (see {@link KafkaSettings}); everything else from flags,
+ * each with a {@code DATAPIPELINES_*} environment default.
+ */
+@Command(name = "datapipelines-runtime", mixinStandardHelpOptions = true,
+        description = "Runs a data pipeline against Kafka. Kafka client settings come from KAFKA_* environment variables.")
+public final class PipelineMain implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineMain.class);
+
+    /** Where images put the canonical definition. */
+    public static final String IMAGE_DEFINITION = "/app/pipeline/pipeline.json";
+
+    @Option(names = "--definition", defaultValue = "${env:DATAPIPELINES_DEFINITION:-" + IMAGE_DEFINITION + "}",
+            description = "The definition file (default: ${DEFAULT-VALUE}).")
+    Path definitionFile;
+
+    @Option(names = "--deployment", defaultValue = "${env:DATAPIPELINES_DEPLOYMENT:-default}",
+            description = "The deployment name: part of the application.id, so deployments of one pipeline are independent (default: ${DEFAULT-VALUE}).")
+    String deployment;
+
+    @Option(names = "--bootstrap-server", description = "Kafka bootstrap servers (default: KAFKA_BOOTSTRAP_SERVERS).")
+    String bootstrapServer;
+
+    @Option(names = "--http-port", defaultValue = "${env:DATAPIPELINES_HTTP_PORT:-8080}",
+            description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--state-dir", defaultValue = "${env:DATAPIPELINES_STATE_DIR:-${sys:java.io.tmpdir}/datapipelines}",
+            description = "The one writable directory, for Kafka Streams state (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--threads", defaultValue = "${env:DATAPIPELINES_THREADS:-1}", description = "Stream threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--create-topics", description = "Create missing source, sink and dead-letter topics instead of failing.")
+    boolean createTopics;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of topics created with --create-topics (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--shutdown-timeout", defaultValue = "${env:DATAPIPELINES_SHUTDOWN_TIMEOUT:-PT25S}",
+            description = "How long a shutdown may take, as an ISO-8601 duration; keep it below the pod's grace period (default: ${DEFAULT-VALUE}).")
+    Duration shutdownTimeout;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PipelineMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineDefinition definition = loadDefinition();
+        if (definition == null) {
+            return 2;
+        }
+        KafkaSettings kafka = KafkaSettings.fromEnvironment(System.getenv());
+        if (bootstrapServer != null) {
+            kafka = kafka.with("bootstrap.servers", bootstrapServer);
+        }
+        if (kafka.bootstrapServers() == null || kafka.bootstrapServers().isBlank()) {
+            LOG.error("No Kafka cluster given: set KAFKA_BOOTSTRAP_SERVERS (or --bootstrap-server)");
+            return 2;
+        }
+        LOG.info("Pipeline {} ({}), deployment {}, Kafka: {}", definition.name(), definition.spec().processing().guarantee().yamlName(),
+                deployment, kafka.describe());
+        try (Admin admin = Admin.create(kafka.toProperties())) {
+            PipelineTopics.ensure(admin, definition, createTopics, partitions);
+        } catch (IllegalStateException e) {
+            LOG.error("{}", e.getMessage());
+            return 2;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.error("Cannot reach the Kafka cluster at {} to check the topics: {}", kafka.bootstrapServers(),
+                    e.getCause() == null ? e.toString() : e.getCause().getMessage());
+            return 1;
+        }
+        Files.createDirectories(stateDir);
+
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("pipeline", definition.name(), "deployment", deployment);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+
+        PipelineRunner runner = new PipelineRunner(definition, deployment, kafka, stateDir, threads, new MicrometerPipelineMetrics(registry));
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(runner.streams());
+        streamsMetrics.bindTo(registry);
+        HealthServer http = new HealthServer(httpPort, runner::state, registry);
+        LOG.info("Health and metrics on port {}", http.port());
+
+        Thread shutdown = new Thread(() -> {
+            LOG.info("Stopping: committing processed records (at most {})", shutdownTimeout);
+            boolean clean = runner.close(shutdownTimeout);
+            LOG.info(clean ? "Stopped cleanly" : "Stop timed out after {}", shutdownTimeout);
+            streamsMetrics.close();
+            gc.close();
+            http.close();
+        }, "datapipelines-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+
+        runner.start();
+        while (!runner.awaitStop(1, TimeUnit.HOURS)) {
+            // runs until SIGTERM (the shutdown hook) or a fatal error
+        }
+        Throwable failure = runner.failure();
+        if (failure != null) {
+            LOG.error("Pipeline failed: {}", failure.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    private PipelineDefinition loadDefinition() throws IOException {
+        try {
+            return new DefinitionParser().parse(definitionFile);
+        } catch (NoSuchFileException e) {
+            LOG.error("{}: no such file (set --definition or DATAPIPELINES_DEFINITION)", definitionFile);
+        } catch (InvalidDefinitionException e) {
+            for (Problem problem : e.problems()) {
+                LOG.error("{}", problem);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,112 @@
+package io.datapipelines.runtime.app;
+
+import io.datapipelines.model.Guarantee;
+import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.runtime.topology.PipelineFailedException;
+import io.datapipelines.runtime.topology.PipelineMetrics;
+import io.datapipelines.runtime.topology.PipelineTopology;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One running pipeline deployment: a KafkaStreams client for the definition's topology. Its
+ * application.id is {@code datapipelines-<pipeline>-<deployment>}, so several deployments of one
+ * pipeline run side by side with their own consumer groups, offsets and transactions.
+ */
+public final class PipelineRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    /**
+     * @param stateDir the one writable directory (the container's root filesystem is read-only)
+     * @param threads  stream threads; each runs its own tasks, each task its own Python interpreter
+     */
+    public PipelineRunner(PipelineDefinition definition, String deployment, KafkaSettings kafka, Path stateDir,
+                          int threads, PipelineMetrics metrics) {
+        Properties props = kafka.toProperties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(definition, deployment));
+        props.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId(definition, deployment));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, definition.spec().processing().guarantee().kafkaStreamsName());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("kafka-streams").toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        if (definition.spec().processing().guarantee() == Guarantee.AT_LEAST_ONCE) {
+            // Nothing is lost: produce with idempotence and all replicas, commit often.
+            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        }
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        this.streams = new KafkaStreams(PipelineTopology.build(definition, metrics), props);
+        streams.setUncaughtExceptionHandler(this::onUncaughtException);
+        streams.setStateListener((now, before) -> {
+            LOG.info("Pipeline {} is {} (was {})", applicationId(definition, deployment), now, before);
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+    }
+
+    public static String applicationId(PipelineDefinition definition, String deployment) {
+        return "datapipelines-" + definition.name() + "-" + deployment;
+    }
+
+    /**
+     * A failing stream thread stops the whole client, so that the process exits and Kubernetes
+     * restarts it (from the last committed offsets), rather than limping on with fewer threads.
+     */
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaughtException(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof PipelineFailedException)) {
+            cause = cause.getCause();
+        }
+        failure.compareAndSet(null, cause);
+        LOG.error("Pipeline stopped: {}", cause.getMessage(), cause instanceof PipelineFailedException ? null : e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Why the pipeline stopped on its own, if it did. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /** Waits until the pipeline stops on its own (an error) or is closed. */
+    public boolean awaitStop(long timeout, TimeUnit unit) throws InterruptedException {
+        return stopped.await(timeout, unit);
+    }
+
+    /** Stops processing, commits what was processed, and leaves the group. */
+    public boolean close(Duration timeout) {
+        return streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+}
