@@ -17,6 +17,14 @@ public interface PythonChecker {
      */
     List<CodeProblem> check(String code, String functionName);
 
+    /**
+     * As {@link #check(String, String)}, also checking that the function takes {@code arity}
+     * positional arguments (2 for field steps, 1 for record steps; -1 when unknown).
+     */
+    default List<CodeProblem> check(String code, String functionName, int arity) {
+        return check(code, functionName);
+    }
+
     /** A problem in code: 1-based line and column within the code itself. */
     record CodeProblem(int line, int column, String message) {
     }

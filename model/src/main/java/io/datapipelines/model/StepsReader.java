@@ -234,7 +234,8 @@ final class StepsReader {
         if (pythonChecker != null) {
             String function = configPath.endsWith("filter.config") ? "filter" : "transform";
             int before = reader.problems().size();
-            for (PythonChecker.CodeProblem p : pythonChecker.check(code, function)) {
+            int arity = configPath.contains(".fields.") ? 2 : 1;
+            for (PythonChecker.CodeProblem p : pythonChecker.check(code, function, arity)) {
                 // In a file, columns are the file's own; inline, they are shifted by the block's indentation.
                 int column = fileNode != null ? p.column() : codeLocation.column() + Math.max(0, p.column() - 1);
                 reader.report(codeLocation.plusLines(p.line() - 1, column), codePath, "Python: " + p.message());

@@ -60,6 +60,7 @@ public final class JythonPythonChecker implements PythonChecker {
      *                     not known, in which case the function must accept 1 or 2
      * @return the problems, with 1-based line and column within the code; empty when the code is fine
      */
+    @Override
     public List<CodeProblem> check(String code, String functionName, int arity) {
         JythonRuntime.ensureInitialized();
         mod tree;
