@@ -131,7 +131,7 @@ class CliTest {
 
     @Test
     void unknownOptionsAreUsageErrors() {
-        Run run = run("preview", "--nope");
+        Run run = run("preview", "examples/orders-cleanup.yaml", "--nope");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Unknown option: '--nope'").contains("--help");
     }
