@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The three commands end to end, on the shipped examples and on broken input. */
 class CliTest {
     private static final Path EXAMPLES = Path.of("../examples");
-    private static final Path INVALID = Path.of("../model/src/test/resources/invalid");
+    private static final Path INVALID = Path.of("../runtime/src/test/resources/invalid");
 
     record Run(int exitCode, String out, String err) {
     }

@@ -1,4 +1,7 @@
-package io.datapipelines.model;
+package io.datapipelines.runtime.validation;
+
+import io.datapipelines.model.DefinitionParser;
+import io.datapipelines.model.InvalidDefinitionException;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every file in src/test/resources/invalid/ must be rejected with the problems its trailing
+ * Every file in src/test/resources/invalid/ must be rejected, by the validation users get (with the
+ * runtime's Jython checker, so Python errors are in the corpus too), with the problems its trailing
  * {@code # expect: LINE:COL: PATH: message} comments name (comments at the end, so they do not move
  * the lines they talk about). Each expected line must start one of the reported problems.
  */
@@ -28,7 +32,7 @@ class InvalidCorpusTest {
         try (Stream<Path> list = Files.list(CORPUS)) {
             files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(files).hasSizeGreaterThan(40);
+        assertThat(files).hasSizeGreaterThan(60);
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
     }
 
