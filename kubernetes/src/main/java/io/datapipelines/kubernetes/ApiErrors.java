@@ -55,8 +55,7 @@ public final class ApiErrors {
                     + "same time (" + detail + "); run the command again", e);
             case 422 -> new KubernetesFailure("invalid: the API server refused to " + action + where + ": " + detail, e);
             case 408, 504 -> new KubernetesFailure("timed out: cannot " + action + where + ": " + detail, e);
-            case 0 -> transport(e, action, where);
-            default -> e.getCode() >= 500
+            default -> e.getCode() <= 0 ? transport(e, action, where) : e.getCode() >= 500
                     ? new KubernetesFailure("the Kubernetes API failed (HTTP " + e.getCode() + ") to " + action + where + ": " + detail, e)
                     : new KubernetesFailure("cannot " + action + where + " (HTTP " + e.getCode() + "): " + detail, e);
         };
