@@ -65,6 +65,11 @@ public final class PipelineDeployer {
 
     private DeployResult applyNew(DeploymentId id, RevisionHistory history, Revision draft, PipelineManifests manifests, ApplyStamp stamp,
                                   RolloutPolicy policy, Optional<Revision> previous, boolean mayRollBack) {
+        Deployment existing = ApiErrors.call("read Deployment " + id.resourceName(), id.namespace(),
+                () -> client.apps().deployments().inNamespace(id.namespace()).withName(id.resourceName()).get());
+        if (existing != null) {
+            ResourceApplier.requireOurs(id, ManagedKind.DEPLOYMENT, existing); // before anything is recorded
+        }
         int number = nextNumber(id, history);
         Revision revision = new Revision(number, draft.image(), draft.revisionHash(), draft.replicas(), draft.time(), draft.cause(),
                 draft.buildUrl(), RevisionStatus.APPLIED, draft.fingerprint());
@@ -73,7 +78,11 @@ public final class PipelineDeployer {
         try {
             new ResourceApplier(client, progress).apply(id, manifests.stamped(stamp.withRevision(number)));
         } catch (RuntimeException e) {
-            history.setStatus(number, RevisionStatus.FAILED);
+            try {
+                history.setStatus(number, RevisionStatus.FAILED);
+            } catch (RuntimeException recording) {
+                e.addSuppressed(recording); // the apply's failure is the one to report
+            }
             throw e;
         }
         if (!policy.await()) {

@@ -64,7 +64,7 @@ final class ResourceApplier {
             HasMetadata live = ApiErrors.call("read " + what, id.namespace(), () -> kind.resource(client, id.namespace(), name).get());
             try {
                 if (live == null) {
-                    ApiErrors.call("create " + what, id.namespace(), () -> kind.resource(client, id.namespace(), desired).create());
+                    create(id, kind, desired, what);
                     progress.accept("created " + what);
                 } else {
                     requireOurs(id, kind, live);
@@ -79,6 +79,18 @@ final class ResourceApplier {
                 }
                 // Someone (often a controller writing status or an annotation) changed it between our read and write: read again.
             }
+        }
+    }
+
+    private void create(DeploymentId id, ManagedKind kind, HasMetadata desired, String what) {
+        try {
+            kind.resource(client, id.namespace(), desired).create();
+        } catch (KubernetesClientException e) {
+            if (kind == ManagedKind.SCALED_OBJECT && e.getCode() == 404) {
+                throw new KubernetesFailure("the cluster has no KEDA (no ScaledObject API " + KedaScaledObjectManifest.API_VERSION
+                        + "), which spec.deployment.autoscaling.lagThreshold needs: install KEDA, or remove lagThreshold to scale on CPU", e);
+            }
+            throw ApiErrors.translate(e, "create " + what, id.namespace());
         }
     }
 
@@ -134,7 +146,7 @@ final class ResourceApplier {
         return PipelineLabels.ownership(id).entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
-    private static void requireOurs(DeploymentId id, ManagedKind kind, HasMetadata live) {
+    static void requireOurs(DeploymentId id, ManagedKind kind, HasMetadata live) {
         if (!isOurs(id, live)) {
             throw new KubernetesFailure(kind.kind() + " " + live.getMetadata().getName() + " in namespace " + id.namespace()
                     + " exists and does not belong to pipeline deployment " + id.pipeline() + "/" + id.deployment()

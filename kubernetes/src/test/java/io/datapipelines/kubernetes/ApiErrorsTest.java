@@ -100,4 +100,25 @@ class ApiErrorsTest {
                     .hasMessageStartingWith("unreachable: cannot connect to the Kubernetes API to read Deployment orders-prod in namespace pipelines");
         }
     }
+
+    @Test
+    void aClusterWithoutKedaIsNamedWhenLagScalingNeedsIt() {
+        String history = "/api/v1/namespaces/pipelines/configmaps";
+        server.expect().get().withPath(history + "?labelSelector=io.datapipelines%2Fpipeline%3Dorders%2Cio.datapipelines%2Fdeployment%3Dprod%2Capp.kubernetes.io%2Fmanaged-by%3Ddatapipelines%2Cio.datapipelines%2Fhistory%3Dtrue")
+                .andReturn(200, new io.fabric8.kubernetes.api.model.ConfigMapListBuilder().build()).always();
+        server.expect().post().withPath(history).andReturn(201, new io.fabric8.kubernetes.api.model.ConfigMap()).always();
+        server.expect().post().withPath("/apis/networking.k8s.io/v1/namespaces/pipelines/networkpolicies")
+                .andReturn(201, new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy()).always();
+        server.expect().post().withPath("/apis/apps/v1/namespaces/pipelines/deployments")
+                .andReturn(201, new io.fabric8.kubernetes.api.model.apps.Deployment()).always();
+        server.expect().patch().withPath(history + "/datapipelines.orders-prod.v1")
+                .andReturn(200, new io.fabric8.kubernetes.api.model.ConfigMap()).always();
+        // Everything else, the keda.sh API included, answers 404 as a cluster without KEDA does.
+        PipelineDeployer deployer = new PipelineDeployer(client, line -> { }, Duration.ofMillis(10), java.time.Clock.systemUTC());
+        assertThatThrownBy(() -> deployer.deploy(Fixtures.deployment(Fixtures.withDeployment("replicas: {min: 1, max: 4}\nautoscaling: {lagThreshold: 100}"),
+                "prod", Fixtures.DIGEST_A), new ApplyStamp(0, null, null), RolloutPolicy.noWait()))
+                .isInstanceOf(KubernetesFailure.class)
+                .hasMessage("the cluster has no KEDA (no ScaledObject API keda.sh/v1alpha1), which spec.deployment.autoscaling.lagThreshold needs: "
+                        + "install KEDA, or remove lagThreshold to scale on CPU");
+    }
 }
