@@ -37,12 +37,14 @@ import java.util.concurrent.Callable;
 
 /** {@code datapipelines deploy}: renders and applies a pipeline deployment, waits for its rollout, rolls back on failure. */
 @Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Deploys a pipeline to Kubernetes as a numbered revision: a Deployment running the image (pinned by digest),",
-                "its NetworkPolicy, PodDisruptionBudget and autoscaler (HPA, or KEDA on consumer lag). Updates in place with a",
-                "rolling update; applying what already runs records no new revision. --wait waits for the rollout and, if it",
-                "fails, says why and rolls back to the previous revision. See docs/deployment.md.",
-                "Exit codes: 0 deployed (or unchanged, or applied without --wait), 1 rollout or cluster operation failed,",
-                "2 invalid definition, image or flags."})
+        description = {"Deploys a pipeline to Kubernetes as a numbered revision: a Deployment running",
+                "the image (pinned by digest), its NetworkPolicy, PodDisruptionBudget and",
+                "autoscaler (HPA, or KEDA on consumer lag). Updates in place with a rolling",
+                "update; applying what already runs records no new revision. --wait waits for",
+                "the rollout and, if it fails, says why and rolls back to the previous revision.",
+                "See docs/deployment.md.",
+                "Exit codes: 0 deployed (or unchanged, or applied without --wait), 1 rollout or",
+                "cluster operation failed, 2 invalid definition, image or flags."})
 final class DeployCommand implements Callable<Integer> {
 
     @Spec

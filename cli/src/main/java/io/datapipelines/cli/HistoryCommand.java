@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code datapipelines history}: the numbered revisions of a pipeline deployment. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lists the revisions of a pipeline deployment, oldest first: number, time, status, image, definition",
-                "revision hash, replicas and cause.",
+        description = {"Lists the revisions of a pipeline deployment, oldest first: number, time,",
+                "status, replicas, definition revision hash, image and cause.",
                 "Exit codes: 0 listed (even if empty), 1 cluster operation failed, 2 invalid flags."})
 final class HistoryCommand implements Callable<Integer> {
 

@@ -16,9 +16,10 @@ import java.util.concurrent.Callable;
 
 /** {@code datapipelines rollback}: re-applies an earlier revision as a new one (Helm's semantics); builds nothing. */
 @Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Re-applies revision N of a pipeline deployment (its image and manifests, as recorded) as a new revision.",
-                "No image is built and no definition is read.",
-                "Exit codes: 0 rolled back, 1 rollout or cluster operation failed, 2 no such revision or invalid flags."})
+        description = {"Re-applies revision N of a pipeline deployment (its image and manifests, as",
+                "recorded) as a new revision. No image is built and no definition is read.",
+                "Exit codes: 0 rolled back, 1 rollout or cluster operation failed, 2 no such",
+                "revision or invalid flags."})
 final class RollbackCommand implements Callable<Integer> {
 
     @Spec

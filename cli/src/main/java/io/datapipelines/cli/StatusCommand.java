@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Shows a pipeline deployment's live revision, image, replicas and rollout state",
                 "(available, progressing, failed or not-deployed).",
-                "Exit codes: 0 available, 1 not available or not deployed, or cluster operation failed, 2 invalid flags."})
+                "Exit codes: 0 available, 1 not available, not deployed, or cluster operation",
+                "failed, 2 invalid flags."})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec

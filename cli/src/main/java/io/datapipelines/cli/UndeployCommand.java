@@ -14,9 +14,11 @@ import java.util.concurrent.Callable;
 
 /** {@code datapipelines undeploy}: removes a pipeline deployment from the cluster. */
 @Command(name = "undeploy", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Deletes a pipeline deployment's Deployment, autoscaler, PodDisruptionBudget and NetworkPolicy, and its",
-                "revision history unless --keep-history. Its Kafka consumer group and offsets stay (a later deploy resumes).",
-                "Exit codes: 0 removed, 1 nothing to remove or cluster operation failed, 2 invalid flags."})
+        description = {"Deletes a pipeline deployment's Deployment, autoscaler, PodDisruptionBudget",
+                "and NetworkPolicy, and its revision history unless --keep-history. Its Kafka",
+                "consumer group and offsets stay (a later deploy resumes from them).",
+                "Exit codes: 0 removed, 1 nothing to remove or cluster operation failed,",
+                "2 invalid flags."})
 final class UndeployCommand implements Callable<Integer> {
 
     @Spec
