@@ -53,6 +53,9 @@ final class ClusterOptions {
                 throw new IllegalArgumentException(source.kubeconfig + ": not a usable kubeconfig: " + e.getMessage(), e);
             }
         } else if (source.inCluster) {
+            if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+                throw new IllegalArgumentException("--in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set)");
+            }
             String before = System.getProperty(Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY);
             System.setProperty(Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY, "false");
             try {
@@ -63,9 +66,6 @@ final class ClusterOptions {
                 } else {
                     System.setProperty(Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY, before);
                 }
-            }
-            if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {
-                throw new IllegalArgumentException("--in-cluster: not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set)");
             }
         } else {
             config = Config.autoConfigure(context);

@@ -38,14 +38,14 @@ final class SourcePartitions {
         try {
             admin = Admin.create(props);
         } catch (KafkaException e) {
-            return new Result(null, e.getMessage());
+            return new Result(null, rootMessage(e)); // "No resolvable bootstrap urls", not "Failed to create new KafkaAdminClient"
         }
         try {
             Map<String, TopicDescription> topicsByName = admin.describeTopics(topics).allTopicNames().get(millis, TimeUnit.MILLISECONDS);
             int max = topicsByName.values().stream().mapToInt(d -> d.partitions().size()).max().orElse(0);
             return max > 0 ? new Result(max, null) : new Result(null, "no partitions found");
         } catch (ExecutionException e) {
-            return new Result(null, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            return new Result(null, rootMessage(e));
         } catch (TimeoutException e) {
             return new Result(null, "Kafka did not answer within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
@@ -54,5 +54,13 @@ final class SourcePartitions {
         } finally {
             admin.close(Duration.ZERO);
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -199,6 +199,37 @@ class DeployCommandTest {
     }
 
     @Test
+    void maxReplicasAreCappedAtThePartitionCountKafkaReports() throws Exception {
+        try (io.datapipelines.embedded.EmbeddedKafka kafka = io.datapipelines.embedded.EmbeddedKafka.start()) {
+            kafka.createTopics(2, List.of("orders"));
+            List<String> args = List.of("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A,
+                    "--deployment", "prod", "--namespace", "pipelines", "--kubeconfig", kubeconfig.toString(),
+                    "--bootstrap-servers", kafka.bootstrapServers(), "--output", "json");
+            CliTest.Run run = run(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("warning: spec.deployment.replicas: max 3 capped at 2, the source partition count");
+            assertThat(run.out()).contains("\"replicas\":{\"min\":1,\"max\":2}");
+            assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("pipelines").withName("orders-cleanup-prod").get()
+                    .getSpec().getMaxReplicas()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void withoutKafkaTheCapIsSkippedWithAWarning() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        CliTest.Run run = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A,
+                "--deployment", "prod", "--namespace", "pipelines", "--kubeconfig", kubeconfig.toString(),
+                "--bootstrap-servers", "127.0.0.1:" + port, "--kafka-timeout", "2s", "--output", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: cannot read the partition count of orders from Kafka at 127.0.0.1:" + port)
+                .contains("max replicas not capped; give --partitions N");
+        assertThat(run.out()).contains("\"replicas\":{\"min\":1,\"max\":3}");
+    }
+
+    @Test
     void kedaWatchesTheConsumerGroupTheRuntimeUses() throws Exception {
         PipelineDefinition definition = new DefinitionParser().parse(EXAMPLES.resolve("orders-cleanup.yaml"));
         assertThat(new DeploymentId(definition.name(), "prod", "pipelines").consumerGroup())

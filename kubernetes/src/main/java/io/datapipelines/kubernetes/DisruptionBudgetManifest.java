@@ -1,6 +1,7 @@
 package io.datapipelines.kubernetes;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 
@@ -26,7 +27,7 @@ public final class DisruptionBudgetManifest {
                     .withLabels(PipelineLabels.of(deployment))
                 .endMetadata()
                 .withNewSpec()
-                    .withSelector(new io.fabric8.kubernetes.api.model.LabelSelectorBuilder().withMatchLabels(PipelineLabels.selector(id)).build())
+                    .withSelector(new LabelSelectorBuilder().withMatchLabels(PipelineLabels.selector(id)).build())
                     .withMaxUnavailable(new IntOrString(1))
                 .endSpec()
                 .build());

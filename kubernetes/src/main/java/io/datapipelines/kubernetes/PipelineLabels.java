@@ -2,6 +2,7 @@ package io.datapipelines.kubernetes;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The labels of every object of a pipeline deployment: the definition's own labels, Kubernetes'
@@ -38,7 +39,7 @@ public final class PipelineLabels {
     public static Map<String, String> of(PipelineDeployment deployment) {
         DeploymentId id = deployment.id();
         String shortHash = deployment.revisionHash().substring(0, SHORT_HASH);
-        Map<String, String> labels = new LinkedHashMap<>(new java.util.TreeMap<>(deployment.definition().metadata().labels()));
+        Map<String, String> labels = new LinkedHashMap<>(new TreeMap<>(deployment.definition().metadata().labels()));
         labels.put("app.kubernetes.io/name", KubernetesNames.labelValue(id.pipeline()));
         labels.put("app.kubernetes.io/instance", KubernetesNames.labelValue(id.resourceName()));
         labels.put("app.kubernetes.io/version", shortHash);

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 
+import java.util.List;
+
 /**
  * Where a Deployment's rollout stands, judged from its status the way {@code kubectl rollout status}
  * judges it: the controller must have seen the latest spec (observedGeneration), every replica must run
@@ -21,7 +23,7 @@ public record RolloutCheck(State state, String message) {
         if (observed == null || observed < generation) {
             return new RolloutCheck(State.IN_PROGRESS, "waiting for the Deployment controller to pick up generation " + generation);
         }
-        for (DeploymentCondition condition : status.getConditions() == null ? java.util.List.<DeploymentCondition>of() : status.getConditions()) {
+        for (DeploymentCondition condition : status.getConditions() == null ? List.<DeploymentCondition>of() : status.getConditions()) {
             if ("Progressing".equals(condition.getType()) && "ProgressDeadlineExceeded".equals(condition.getReason())) {
                 Integer deadline = deployment.getSpec().getProgressDeadlineSeconds();
                 return new RolloutCheck(State.FAILED, "no progress within the progress deadline"

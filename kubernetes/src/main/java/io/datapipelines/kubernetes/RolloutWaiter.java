@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,7 @@ public final class RolloutWaiter {
             Deployment deployment = ApiErrors.call("read Deployment " + id.resourceName(), id.namespace(),
                     () -> client.apps().deployments().inNamespace(id.namespace()).withName(id.resourceName()).get());
             if (deployment == null) {
-                return new RolloutOutcome(false, "the Deployment " + id.resourceName() + " was deleted during the rollout", java.util.List.of());
+                return new RolloutOutcome(false, "the Deployment " + id.resourceName() + " was deleted during the rollout", List.of());
             }
             RolloutCheck check = RolloutCheck.of(deployment);
             if (!check.message().equals(last)) {
@@ -50,7 +51,7 @@ public final class RolloutWaiter {
                 Thread.sleep(Math.min(interval.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new RolloutOutcome(false, "interrupted while waiting for the rollout", java.util.List.of());
+                return new RolloutOutcome(false, "interrupted while waiting for the rollout", List.of());
             }
         }
     }

@@ -3,6 +3,7 @@ package io.datapipelines.kubernetes;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.Map;
 
@@ -47,7 +48,7 @@ public final class StatusReader {
             if (ManagedKind.SCALED_OBJECT.resource(client, id.namespace(), id.resourceName()).get() != null) {
                 return "ScaledObject";
             }
-        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        } catch (KubernetesClientException e) {
             // No KEDA in the cluster (or no right to read it): then there is no ScaledObject we could report.
         }
         return "none";
