@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -48,9 +47,12 @@ final class ClusterOptions {
                 throw new IllegalArgumentException(source.kubeconfig + ": no such kubeconfig file");
             }
             try {
-                config = Config.fromKubeconfig(context, Files.readString(source.kubeconfig), source.kubeconfig.toString());
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException(source.kubeconfig + ": not a usable kubeconfig: " + e.getMessage(), e);
+                config = Config.fromKubeconfig(context, source.kubeconfig.toFile());
+            } catch (RuntimeException e) {
+                // YAML errors span several lines with a caret under the spot: one line is enough here.
+                String reason = String.valueOf(e.getMessage()).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("^"))
+                        .collect(java.util.stream.Collectors.joining(" "));
+                throw new IllegalArgumentException(source.kubeconfig + ": not a usable kubeconfig: " + reason, e);
             }
         } else if (source.inCluster) {
             if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {

@@ -196,6 +196,12 @@ class DeployCommandTest {
         CliTest.Run missing = run("history", "orders-cleanup", "--deployment", "prod", "--namespace", "pipelines", "--kubeconfig", "no-such-file");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err().strip()).isEqualTo("datapipelines: no-such-file: no such kubeconfig file");
+        Path broken = dir.resolve("broken");
+        Files.writeString(broken, "not: [valid");
+        CliTest.Run unusable = run("status", "orders-cleanup", "--deployment", "prod", "--namespace", "pipelines", "--kubeconfig", broken.toString());
+        assertThat(unusable.exitCode()).isEqualTo(2);
+        assertThat(unusable.err().lines().toList()).singleElement().satisfies(line ->
+                assertThat(line).startsWith("datapipelines: " + broken + ": not a usable kubeconfig: while parsing a flow sequence"));
     }
 
     @Test

@@ -37,7 +37,7 @@ class PipelineDeployerTest {
     }
 
     @AfterEach
-    void tearDown() throws InterruptedException {
+    void tearDown() {
         if (controller != null) {
             controller.close();
         }
