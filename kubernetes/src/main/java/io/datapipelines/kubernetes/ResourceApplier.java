@@ -96,8 +96,8 @@ final class ResourceApplier {
 
     /**
      * The desired object, on top of what lives in the cluster: labels and annotations that others wrote
-     * are kept (the Deployment controller's revision annotation, say), ours are set, and so is the
-     * resourceVersion we read. A Deployment with an autoscaler keeps its live replica count (within the
+     * are kept (the Deployment controller's revision annotation, say), and so are finalizers and owner
+     * references; ours are set, and so is the resourceVersion we read. A Deployment with an autoscaler keeps its live replica count (within the
      * new bounds), so that an apply does not undo the autoscaler's last decision.
      */
     private static HasMetadata merged(ManagedKind kind, HasMetadata desired, HasMetadata live) {
@@ -109,6 +109,9 @@ final class ResourceApplier {
         annotations.putAll(orEmpty(desired.getMetadata().getAnnotations()));
         desired.getMetadata().setAnnotations(annotations);
         desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
+        // A PUT replaces metadata too: keep what controllers hang on our objects (KEDA's finalizer on a ScaledObject).
+        desired.getMetadata().setFinalizers(live.getMetadata().getFinalizers());
+        desired.getMetadata().setOwnerReferences(live.getMetadata().getOwnerReferences());
         if (kind == ManagedKind.DEPLOYMENT && desired instanceof Deployment d && live instanceof Deployment l) {
             Integer liveReplicas = l.getSpec() == null ? null : l.getSpec().getReplicas();
             if (liveReplicas != null && autoscaled(d)) {

@@ -254,6 +254,17 @@ class PipelineDeployerTest {
         assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("orders-prod").get()).isNull();
         assertThat(client.genericKubernetesResources(KedaScaledObjectManifest.CONTEXT).inNamespace(NS).withName("orders-prod").get()).isNotNull();
         assertThat(progress).contains("deleted HorizontalPodAutoscaler orders-prod", "created ScaledObject orders-prod");
+        // What KEDA adds to its ScaledObjects survives the next apply.
+        client.genericKubernetesResources(KedaScaledObjectManifest.CONTEXT).inNamespace(NS).withName("orders-prod").edit(o -> {
+            o.getMetadata().setFinalizers(List.of("finalizer.keda.sh"));
+            o.getMetadata().setAnnotations(java.util.Map.of("autoscaling.keda.sh/paused", "false"));
+            return o;
+        });
+        deploy(Fixtures.withDeployment("replicas: {min: 2, max: 7}\nautoscaling: {lagThreshold: 1000}"), "prod", Fixtures.DIGEST_A, RolloutPolicy.noWait(), null);
+        var scaled = client.genericKubernetesResources(KedaScaledObjectManifest.CONTEXT).inNamespace(NS).withName("orders-prod").get();
+        assertThat(scaled.getMetadata().getFinalizers()).containsExactly("finalizer.keda.sh");
+        assertThat(scaled.getMetadata().getAnnotations()).containsEntry("autoscaling.keda.sh/paused", "false");
+        assertThat(scaled.<Integer>get("spec", "maxReplicaCount")).isEqualTo(7);
     }
 
     @Test
