@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Validate, test, preview and run streaming data pipeline definitions (Kafka Streams).",
-        subcommands = {ValidateCommand.class, TestCommand.class, PreviewCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, TestCommand.class, PreviewCommand.class, RunCommand.class,
+                DeployCommand.class, HistoryCommand.class, RollbackCommand.class, StatusCommand.class, UndeployCommand.class,
+                CommandLine.HelpCommand.class})
 public final class DataPipelinesCommand {
 
     public static void main(String[] args) {
