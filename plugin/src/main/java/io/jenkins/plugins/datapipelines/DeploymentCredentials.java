@@ -85,10 +85,16 @@ final class DeploymentCredentials implements AutoCloseable {
         return kubeconfig == null ? null : kubeconfig.getRemote();
     }
 
+    /** Deletes the kubeconfig file; it must not outlive the deployment, even when the build is interrupted. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         if (kubeconfig != null) {
-            kubeconfig.delete();
+            try {
+                kubeconfig.delete();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while deleting " + kubeconfig.getRemote(), e);
+            }
         }
     }
 }

@@ -16,8 +16,8 @@ final class Names {
     private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
     private static final String DOMAIN = DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*(?::[0-9]+)?";
     private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-    private static final Pattern REPOSITORY = Pattern.compile(
-            "(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*");
+    private static final Pattern DOMAIN_PATTERN = Pattern.compile(DOMAIN);
+    private static final Pattern PATH = Pattern.compile(PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*");
 
     /** A duration as the deploy command takes it: 90s, 5m, 1h, 1h30m. */
     private static final Pattern DURATION = Pattern.compile("(?=\\d)(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
@@ -34,7 +34,18 @@ final class Names {
 
     /** An image repository such as {@code registry.example.com:5000/team/orders}: no tag, no digest. */
     static boolean isImageRepository(@CheckForNull String value) {
-        return value != null && value.length() <= 255 && REPOSITORY.matcher(value).matches();
+        if (value == null || value.length() > 255) {
+            return false;
+        }
+        // As Docker reads a reference: the first component is a registry host only if it looks like one.
+        int slash = value.indexOf('/');
+        if (slash > 0) {
+            String first = value.substring(0, slash);
+            if ((first.contains(".") || first.contains(":") || first.equals("localhost")) && DOMAIN_PATTERN.matcher(first).matches()) {
+                return PATH.matcher(value.substring(slash + 1)).matches();
+            }
+        }
+        return PATH.matcher(value).matches();
     }
 
     /** {@code 90s}, {@code 5m}, {@code 1h30m}: hours, minutes, seconds, in that order, and not zero. */
