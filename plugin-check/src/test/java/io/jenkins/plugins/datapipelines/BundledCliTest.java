@@ -4,17 +4,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,24 +38,7 @@ class BundledCliTest {
     }
 
     private static CliOutcome run(List<String> arguments) throws IOException, InterruptedException {
-        JavaCommand java = JavaCommand.forAgent(Map.of(), System.getProperty("java.home"), File.separatorChar == '/', jar);
-        Process process = new ProcessBuilder(java.commandLine(arguments)).directory(EXAMPLES.toFile()).start();
-        process.getOutputStream().close();
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        CliLogStream stderr = new CliLogStream(new PrintStream(log, true, StandardCharsets.UTF_8), new SecretMasker(Set.of()), 20);
-        Thread pump = new Thread(() -> {
-            try (InputStream in = process.getErrorStream()) {
-                in.transferTo(stderr);
-                stderr.close();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        pump.start();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        pump.join();
-        return new CliOutcome(arguments.get(0), exit, stdout, stderr.tail());
+        return new LocalCli(jar, EXAMPLES, new CliEnvironment()).run(arguments);
     }
 
     @Test
