@@ -2,7 +2,6 @@ package io.jenkins.plugins.datapipelines;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
-import java.io.Serializable;
 
 /**
  * A step's parameters merged with the global defaults: the complete description of one deployment, except the
@@ -25,7 +24,7 @@ public record DeploySettings(
         @CheckForNull String kafkaCredentialsId,
         boolean waitForRollout,
         String timeout,
-        boolean dryRun) implements Serializable {
+        boolean dryRun) {
 
     public static final String DEFAULT_NAMESPACE = "default";
     public static final String DEFAULT_TIMEOUT = "5m";

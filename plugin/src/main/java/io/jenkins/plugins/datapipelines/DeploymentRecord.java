@@ -1,6 +1,5 @@
 package io.jenkins.plugins.datapipelines;
 
-import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ public record DeploymentRecord(
         String revisionHash,
         int kubernetesRevision,
         String status,
-        boolean dryRun) implements Serializable {
+        boolean dryRun) {
 
     /**
      * Joins the results, checking that they describe one and the same thing: the image built is the revision

@@ -1,13 +1,12 @@
 package io.jenkins.plugins.datapipelines;
 
-import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /**
  * An image pinned by digest, {@code REPOSITORY@sha256:HEX}: what gets deployed and recorded, never a tag, so a
  * deployment always means exactly one image.
  */
-public record ImageReference(String repository, String digest) implements Serializable {
+public record ImageReference(String repository, String digest) {
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
     public ImageReference {
