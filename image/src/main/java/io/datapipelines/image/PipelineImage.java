@@ -198,7 +198,11 @@ public final class PipelineImage {
             try (RegistryAccess registryAccess = new RegistryAccess(allowInsecureRegistries, onLog)) {
                 ImageReference pinnedBase = null;
                 JibContainerBuilder jib;
+                if (target instanceof ImageTarget.Registry) {
+                    registryAccess.checkReachable(repository);
+                }
                 if (base instanceof BaseImage.Registry registry) {
+                    registryAccess.checkReachable(registry.reference());
                     pinnedBase = registry.pinned() ? registry.reference()
                             : registry.reference().withQualifier(registryAccess.resolve(registry.reference(), forBase));
                     if (!registry.pinned()) {

@@ -33,11 +33,44 @@ final class RegistryAccess implements AutoCloseable {
     private final FailoverHttpClient http;
     private final EventHandlers events;
     private final Consumer<LogEvent> logger;
+    private final boolean allowInsecure;
 
     RegistryAccess(boolean allowInsecure, Consumer<LogEvent> logger) {
         this.logger = logger;
+        this.allowInsecure = allowInsecure;
         this.events = EventHandlers.builder().add(LogEvent.class, logger).build();
         this.http = new FailoverHttpClient(allowInsecure, JibSystemProperties.sendCredentialsOverHttp(), logger);
+    }
+
+    /**
+     * Fails at once, with a clear message, where Jib would retry for a minute: a registry that does not
+     * answer at all, or that answers only plain HTTP (or with an untrusted certificate) when that is not
+     * allowed. Any HTTP answer to {@code /v2/} (401 included) means the registry is there.
+     */
+    void checkReachable(ImageReference reference) throws ImageBuildException {
+        String registry = reference.getRegistry();
+        try {
+            probe("https://" + registry + "/v2/");
+        } catch (javax.net.ssl.SSLException e) {
+            if (!allowInsecure) {
+                throw failure("reach " + registry, reference, new InsecureRegistryException(null, e));
+            }
+        } catch (java.net.ConnectException | java.net.UnknownHostException | java.net.SocketTimeoutException e) {
+            throw new ImageBuildException("cannot reach the registry " + registry + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            // anything else: let Jib try, and report what it finds
+        }
+    }
+
+    private static void probe(String url) throws IOException {
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(10_000);
+        try {
+            connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
     }
 
     /** The digest of the manifest (or manifest list) a tag points to now. */
