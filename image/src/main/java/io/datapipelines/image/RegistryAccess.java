@@ -53,7 +53,7 @@ final class RegistryAccess implements AutoCloseable {
             probe("https://" + registry + "/v2/");
         } catch (javax.net.ssl.SSLException e) {
             if (!allowInsecure) {
-                throw failure("reach " + registry, reference, new InsecureRegistryException(null, e));
+                throw failure("use the registry", reference, new InsecureRegistryException(null, e));
             }
         } catch (java.net.ConnectException | java.net.UnknownHostException | java.net.SocketTimeoutException e) {
             throw new ImageBuildException("cannot reach the registry " + registry + ": " + e.getMessage(), e);
@@ -116,8 +116,8 @@ final class RegistryAccess implements AutoCloseable {
         String registry = reference.getRegistry();
         if (e instanceof InsecureRegistryException) {
             return new ImageBuildException("cannot " + what + ": " + registry + " does not answer over HTTPS with a trusted "
-                    + "certificate; allow plain HTTP and unverified certificates with --insecure (only for a registry on "
-                    + "localhost or a trusted network)", e);
+                    + "certificate; for a registry on localhost or a trusted network, use --insecure (allows plain HTTP and "
+                    + "unverified certificates)", e);
         }
         if (e instanceof RegistryUnauthorizedException) {
             return new ImageBuildException("cannot " + what + ": " + registry + " refused the credentials (or none were given)", e);
