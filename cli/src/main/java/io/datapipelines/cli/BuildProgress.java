@@ -24,7 +24,7 @@ final class BuildProgress {
     }
 
     synchronized void log(LogEvent event) {
-        if (event.getMessage().startsWith("Container entrypoint set to") || event.getMessage().startsWith("Container program arguments set to")) {
+        if (event.getMessage().isBlank() || event.getMessage().startsWith("Container entrypoint set to") || event.getMessage().startsWith("Container program arguments set to")) {
             return; // the entrypoint is always the same, with a class path of thirty jars: docs/images.md shows it
         }
         switch (event.getLevel()) {
