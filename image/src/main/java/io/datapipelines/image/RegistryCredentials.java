@@ -108,11 +108,6 @@ public final class RegistryCredentials {
         return Optional.empty();
     }
 
-    /** Whether these credentials never log in. */
-    boolean isAnonymous() {
-        return credential == null && dockerConfig == null && !defaultDockerConfig;
-    }
-
     private static void requireText(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("the registry " + what + " is empty");

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 
 /**
  * The Debian bookworm + OpenJDK 17 JRE base image, a 'docker save' archive built offline by
- * .ci/base-image.sh (mmdebstrap) and cached by it. DATAPIPELINES_BASE_IMAGE names an archive to use
+ * .ci/base-image.sh (mmdebstrap) and cached by it. DATAPIPELINES_TEST_BASE_ARCHIVE names an archive to use
  * instead. Tests that need it are skipped, saying why, when it can be neither found nor built.
  */
 public final class JreBaseImage {
-    public static final String ENV = "DATAPIPELINES_BASE_IMAGE";
+    public static final String ENV = "DATAPIPELINES_TEST_BASE_ARCHIVE";
     private static Path archive;
 
     private JreBaseImage() {
