@@ -24,7 +24,7 @@ for arg in "$@"; do
   esac
 done
 if $quick; then
-  records=200000; rounds=1; jmh_args=(-wi 1 -w 1s -i 2 -r 1s)
+  records=200000; rounds=1; jmh_args=(-wi 2 -w 2s -i 3 -r 1s)
 else
   records=1000000; rounds=5; jmh_args=()
 fi
@@ -43,6 +43,10 @@ if ! "$python" -c 'import confluent_kafka' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-confluent-kafka >/dev/null
 fi
 "$python" benchmarks/peer/uppercase_loop.py --versions
+# the charts are drawn by Java's headless AWT, which needs at least one font
+if command -v fc-list >/dev/null && [[ -z "$(fc-list)" ]] && [[ $(id -u) -eq 0 ]]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
 
 echo "== build (benchmarks, runtime, embedded-kafka) and their classpaths"
 rm -rf benchmarks/target/lib   # copy-dependencies adds but never removes: start from the current set

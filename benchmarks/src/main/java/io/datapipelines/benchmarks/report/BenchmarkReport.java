@@ -96,8 +96,8 @@ public final class BenchmarkReport implements Callable<Integer> {
 
     private void goals(Markdown md, Figures f, JmhResults jmh, ImageResults image) {
         md.line("## Goals").line();
-        md.line("Each ratio is taken round by round (its two runs ran minutes apart in the same round) and the median of those is given.").line();
-        md.row("goal", "measured", "").row("---", "---:", "---");
+        md.line("Medians of " + f.results().rounds() + " run(s). Each ratio is taken round by round (its two runs ran minutes apart in the same round) and the median of those is given.").line();
+        md.row("goal", "measured", "goal met?").row("---", "---:", "---");
         for (String g : GUARANTEES) {
             if (f.has("python", g) && f.has("builtin", g)) {
                 double ratio = f.medianThroughputRatio("python", "builtin", g);
@@ -174,7 +174,7 @@ public final class BenchmarkReport implements Callable<Integer> {
                 `First record read` (from its records-in counter, once) and the peer prints the time when its first
                 record arrives. End: the harness polls the consumer group's committed offsets every 50 ms (Admin
                 `listConsumerGroupOffsets`) and stops the clock when every partition's committed offset has reached the
-                source's end offset, so the end is at most ~50 ms late; at ~10 s per run that is under 1%%. After each run the
+                source's end offset, so the end is at most ~50 ms (and one request) late. After each run the
                 harness checks the process's own counts (records read = %,d, written = the expected number, 0 dead
                 letters) and that it stopped cleanly on SIGTERM; a run that fails the check stops the benchmark.
                 Exactly-once is Kafka Streams' `exactly_once_v2`, committing every 100 ms (its default); at-least-once
@@ -182,7 +182,7 @@ public final class BenchmarkReport implements Callable<Integer> {
                 of waiting into a run of this size). The peer commits at the same intervals. CPU is the process's user +
                 system time over the same interval (from `/proc/<pid>/stat`), which other load on the machine disturbs
                 less than wall-clock time; the broker's CPU in that interval is given too.
-                """, r.records(), r.kafkaVersion(), r.records())).line();
+                """, r.records(), r.kafkaVersion(), r.records()).strip()).line();
         md.row("workload", "guarantee", "records/s (median)", "min - max", "seconds", "CPU s", "broker CPU s", "runs")
           .row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:");
         for (String g : GUARANTEES) {
@@ -231,7 +231,7 @@ public final class BenchmarkReport implements Callable<Integer> {
                 and the transaction committed every 100 ms, reading `read_committed`. At-least-once: every second the
                 producer is flushed and then the consumed offsets are committed synchronously. Its records read and
                 written are checked like the runtime's.
-                """.formatted(r.peerVersions())).line();
+                """.formatted(r.peerVersions()).strip()).line();
     }
 
     private void footprint(Markdown md, Figures f) {
@@ -245,7 +245,7 @@ public final class BenchmarkReport implements Callable<Integer> {
                 every 100 ms.
 
                 - **Idle**: the five-step pipeline (Python included), exactly-once, RUNNING on an empty 3-partition topic;
-                  the median of the samples over 5 s, from 10 s after `/readyz` first answered 200. Median over %d rounds: **%.0f MiB**
+                  the median of the samples over 5 s, from 10 s after `/readyz` first answered 200. Median over %d round(s): **%.0f MiB**
                   (ready %.2f s after the process was started).
                 - **Under load**: the largest sample from the process start to its last commit, in each throughput run;
                   the median of those per workload below.
@@ -253,7 +253,7 @@ public final class BenchmarkReport implements Callable<Integer> {
                   timestamp of the runtime's `First record read` log line (the first record handed to the pipeline by
                   Kafka Streams; the source is pre-filled, so this is JVM start, definition parsing and compilation,
                   topic checks, Kafka Streams start, the consumer group join and the first fetch).
-                """).formatted(String.join(" ", r.runtimeJvmFlags()), r.idle().size(), f.idleRssMedian(), f.idleReadyMedian())).line();
+                """).formatted(String.join(" ", r.runtimeJvmFlags()), r.idle().size(), f.idleRssMedian(), f.idleReadyMedian()).strip()).line();
         md.row("workload", "guarantee", "peak VmRSS under load, MiB (median)", "min - max", "start to first record, s (median)", "min - max")
           .row("---", "---", "---:", "---:", "---:", "---:");
         for (String g : GUARANTEES) {
@@ -278,7 +278,7 @@ public final class BenchmarkReport implements Callable<Integer> {
                     Not measured in this run. The images work plugs in here: `benchmarks/run.sh` runs
                     `benchmarks/image/run.sh RESULTS_JSON [--quick]` when that script exists, and this section is written
                     from the JSON it leaves (the format is in [benchmarks/README.md](../benchmarks/README.md)).
-                    """).line();
+                    """.strip()).line();
             return;
         }
         double[] seconds = image.newRevision().stream().mapToDouble(ImageResults.Push::seconds).toArray();
@@ -299,10 +299,10 @@ public final class BenchmarkReport implements Callable<Integer> {
                 and (b) by Python `value.upper()` in Jython. JMH throughput mode, %d fork(s), %d warm-up and %d measured
                 iterations of %s / %s, one thread; the score is the mean of the measured iterations with its 99.9%% error.
                 This is the steady-state cost of the pipeline code alone, without Kafka's clients or a broker.
-                """).formatted(jmh.forks(), jmh.warmupIterations(), jmh.measurementIterations(), jmh.warmupTime(), jmh.measurementTime())).line();
+                """).formatted(jmh.forks(), jmh.warmupIterations(), jmh.measurementIterations(), jmh.warmupTime(), jmh.measurementTime()).strip()).line();
         md.row("transform", "records/s", "error").row("---", "---:", "---:");
         for (JmhResults.Score score : jmh.scores()) {
-            md.row(score.transform(), fmt("%,.0f", score.score()), fmt("± %,.0f", score.error()));
+            md.row(score.transform(), fmt("%,.0f", score.score()), Double.isFinite(score.error()) ? fmt("± %,.0f", score.error()) : "n/a (too few iterations)");
         }
         md.line();
     }

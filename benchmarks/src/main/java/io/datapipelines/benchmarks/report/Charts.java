@@ -64,6 +64,7 @@ final class Charts {
             marker.setLabel(goal.getKey());
             marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             marker.setLabelPaint(new Color(0xd62728));
+            marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(marker);
