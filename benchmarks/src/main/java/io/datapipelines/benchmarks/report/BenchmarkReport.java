@@ -180,17 +180,20 @@ public final class BenchmarkReport implements Callable<Integer> {
                 Exactly-once is Kafka Streams' `exactly_once_v2`, committing every 100 ms (its default); at-least-once
                 commits every 1 s (`KAFKA_COMMIT_INTERVAL_MS=1000`: Kafka Streams' default of 30 s would put up to 30 s
                 of waiting into a run of this size). The peer commits at the same intervals. CPU is the process's user +
-                system time over the same interval (from `/proc/<pid>/stat`), which other load on the machine disturbs
-                less than wall-clock time; the broker's CPU in that interval is given too.
+                system time over the same interval (from `/proc/<pid>/stat`; JIT compilation and garbage collection
+                included), which other load on the machine disturbs less than wall-clock time; "cores busy" is that CPU
+                time over the run's seconds (1.00: one core all the time); the broker's CPU in that interval is given too.
                 """, r.records(), r.kafkaVersion(), r.records()).strip()).line();
-        md.row("workload", "guarantee", "records/s (median)", "min - max", "seconds", "CPU s", "broker CPU s", "runs")
-          .row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:");
+        md.row("workload", "guarantee", "records/s (median)", "min - max", "seconds", "CPU µs per record", "cores busy", "broker CPU s", "runs")
+          .row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
         for (String g : GUARANTEES) {
             for (Workload w : List.of(Workload.BUILTIN, Workload.PYTHON, Workload.FIVE_STEPS, Workload.PEER)) {
                 if (f.has(w.id(), g)) {
                     md.row(w.label(), g, fmt("%,.0f", f.median(w.id(), g, KafkaResults.Run::recordsPerSecond)),
                             fmt("%,.0f - %,.0f", f.min(w.id(), g, KafkaResults.Run::recordsPerSecond), f.max(w.id(), g, KafkaResults.Run::recordsPerSecond)),
-                            fmt("%.2f", f.median(w.id(), g, KafkaResults.Run::seconds)), fmt("%.1f", f.median(w.id(), g, KafkaResults.Run::cpuSeconds)),
+                            fmt("%.2f", f.median(w.id(), g, KafkaResults.Run::seconds)),
+                            fmt("%.1f", f.median(w.id(), g, run -> run.cpuSeconds() / run.records() * 1e6)),
+                            fmt("%.2f", f.median(w.id(), g, run -> run.cpuSeconds() / run.seconds())),
                             fmt("%.1f", f.median(w.id(), g, KafkaResults.Run::brokerCpuSeconds)), Integer.toString(f.runs(w.id(), g).size()));
                 }
             }
@@ -361,7 +364,7 @@ public final class BenchmarkReport implements Callable<Integer> {
             }
         }
         if (!f.results().idle().isEmpty()) {
-            put(memory, "idle", "runtime idle (five steps)", f.idleRssMedian());
+            put(memory, "idle", "runtime idle", f.idleRssMedian());
         }
         String mode = f.results().quick() ? " (QUICK MODE: not medians of 5)" : " (median of " + f.results().rounds() + ")";
         Charts.bars(dir.resolve("throughput.png"), "Records per second, 1 stream thread, real broker" + mode, "records/s", throughput, Map.of(), "#,##0");
