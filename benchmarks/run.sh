@@ -4,7 +4,7 @@
 # and writes docs/benchmarks.md with its charts (docs/benchmarks/*.png).
 #
 #   benchmarks/run.sh           the figures as published: 5 runs of each over 1,000,000 records
-#                               (about 25-35 minutes on 2 cores); run it on an otherwise idle machine
+#                               (about 15-20 minutes on 2 cores); run it on an otherwise idle machine
 #   benchmarks/run.sh --quick   1 run of each over 200,000 records and a short JMH run, for development;
 #                               the report then says it is not for publication
 #
@@ -19,7 +19,7 @@ command_line="benchmarks/run.sh"
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true; command_line="benchmarks/run.sh --quick" ;;
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "benchmarks/run.sh: unknown argument '$arg' (only --quick)" >&2; exit 2 ;;
   esac
 done
@@ -66,7 +66,7 @@ java -cp "$harness_cp" io.datapipelines.benchmarks.kafka.KafkaBenchmark \
   --records "$records" --rounds "$rounds" \
   --runtime-classpath "$runtime_cp" --broker-classpath "$broker_cp" \
   --python "$python" --peer-script benchmarks/peer/uppercase_loop.py \
-  --work-dir "$root/benchmarks/target/kafka-bench" --output "$results/kafka.json"
+  --work-dir benchmarks/target/kafka-bench --output "$results/kafka.json"
 
 # ---- Issue 8, item 3: new-revision image build and push (belongs to the images work) --------------
 # When benchmarks/image/run.sh exists, it is run here as `benchmarks/image/run.sh RESULTS_JSON [--quick]`
