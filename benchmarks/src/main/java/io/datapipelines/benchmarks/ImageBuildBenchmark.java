@@ -8,20 +8,18 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import io.datapipelines.image.BaseImage;
 import io.datapipelines.image.BuiltImage;
-import io.datapipelines.image.ImageLayer;
 import io.datapipelines.image.ImageTarget;
 import io.datapipelines.image.PipelineImage;
 import io.datapipelines.image.RegistryCredentials;
 import io.datapipelines.image.RuntimeClasspath;
 import io.datapipelines.model.DefinitionParser;
 import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.benchmarks.report.ImageResults;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Image build and push against a real registry (issue: images). Measures, on orders-cleanup:
@@ -33,9 +31,9 @@ import java.util.Map;
  *   <li>the image's size (its compressed layers).</li>
  * </ul>
  * Wall-clock times of {@link PipelineImage.Builder#build()} in one JVM, after one warm-up revision; not JMH,
- * because one sample is a whole build with network I/O. Writes a JSON result for {@link BenchmarkReport}.
+ * because one sample is a whole build with network I/O. Writes {@link ImageResults} as JSON for the report.
  *
- * <p>Usage: {@code ImageBuildBenchmark REGISTRY BASE_ARCHIVE EXAMPLE_YAML RESULT_JSON}
+ * <p>Usage: {@code ImageBuildBenchmark REGISTRY BASE_ARCHIVE EXAMPLE_YAML RESULT_JSON [--quick]}
  */
 public final class ImageBuildBenchmark {
     static final int REVISIONS = 20;
@@ -48,6 +46,7 @@ public final class ImageBuildBenchmark {
         Path baseArchive = Path.of(args[1]);
         Path example = Path.of(args[2]);
         Path result = Path.of(args[3]);
+        int revisionCount = args.length > 4 && args[4].equals("--quick") ? 5 : REVISIONS;
         Path cache = Files.createTempDirectory("datapipelines-image-benchmark-");
         String run = Long.toHexString(System.currentTimeMillis());
 
@@ -64,29 +63,22 @@ public final class ImageBuildBenchmark {
 
         BuiltImage first = build(revision(yaml, example, 0), runtime, base, repository, cache.resolve("pipeline"));
         build(revision(yaml, example, 1), runtime, base, repository, cache.resolve("pipeline")); // warm-up: JIT, connections
-        List<Map<String, Object>> revisions = new ArrayList<>();
-        for (int i = 2; i < REVISIONS + 2; i++) {
+        List<ImageResults.Push> revisions = new ArrayList<>();
+        for (int i = 2; i < revisionCount + 2; i++) {
             BuiltImage next = build(revision(yaml, example, i), runtime, base, repository, cache.resolve("pipeline"));
-            Map<String, Object> sample = new LinkedHashMap<>();
-            sample.put("ms", next.duration().toNanos() / 1e6);
-            sample.put("bytesPushed", next.bytesPushed());
-            sample.put("layersPushed", next.layers().stream().filter(ImageLayer::pushed).map(ImageLayer::name).toList());
-            revisions.add(sample);
+            revisions.add(push(next));
         }
-
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("pipeline", first.pipeline());
-        json.put("firstPush", Map.of("ms", first.duration().toNanos() / 1e6, "bytesPushed", first.bytesPushed(),
-                "layersPushed", first.layers().stream().filter(ImageLayer::pushed).map(ImageLayer::name).toList()));
-        json.put("revisions", revisions);
-        List<Map<String, Object>> layers = new ArrayList<>();
-        for (ImageLayer layer : first.layers()) {
-            layers.add(Map.of("name", layer.name(), "size", layer.size()));
-        }
-        json.put("layers", layers);
-        json.put("compressedSize", first.compressedSize());
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(result.toFile(), json);
+        String command = "datapipelines build " + example + " --image " + repository + " --insecure --base-image " + base
+                + "  (in-process: PipelineImage.builder(), the code of that command; image " + first.compressedSize()
+                + " bytes compressed: " + first.layers().stream().map(l -> l.name() + " " + l.size()).toList() + ")";
+        ImageResults results = new ImageResults(command, "Debian docker-registry on " + registry + ", plain HTTP",
+                push(first), revisions);
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(result.toFile(), results);
         System.out.println("wrote " + result);
+    }
+
+    private static ImageResults.Push push(BuiltImage image) {
+        return new ImageResults.Push(image.duration().toNanos() / 1e9, image.bytesPushed());
     }
 
     /** Revision {@code i} of the example: its description says which, so each has its own revision hash. */

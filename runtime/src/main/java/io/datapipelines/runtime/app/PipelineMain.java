@@ -114,7 +114,8 @@ public final class PipelineMain implements Callable<Integer> {
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
 
-        PipelineRunner runner = new PipelineRunner(definition, deployment, kafka, stateDir, threads, new MicrometerPipelineMetrics(registry));
+        PipelineRunner runner = new PipelineRunner(definition, deployment, kafka, stateDir, threads,
+                new FirstRecordLog(new MicrometerPipelineMetrics(registry)));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(runner.streams());
         streamsMetrics.bindTo(registry);
         HealthServer http = new HealthServer(httpPort, runner::state, registry);

@@ -1,0 +1,41 @@
+package io.datapipelines.benchmarks.kafka;
+
+import io.datapipelines.benchmarks.Machine;
+
+import java.util.List;
+
+/**
+ * Everything one invocation of {@link KafkaBenchmark} measured, written as JSON for the report.
+ *
+ * @param quick     fewer records or rounds than the issue asks for: not for publication
+ * @param commands  the exact command lines (classpaths shortened), by what they start
+ */
+public record KafkaResults(boolean quick, long records, int rounds, String started, String finished, Machine machine,
+                           String peerVersions, String kafkaVersion, String loadAverageBefore, String loadAverageAfter,
+                           List<String> runtimeJvmFlags, java.util.Map<String, String> commands,
+                           List<Run> runs, List<Idle> idle) {
+
+    /**
+     * One throughput run.
+     *
+     * @param workload              builtin, python, five-steps or peer
+     * @param seconds               first record read to every offset committed
+     * @param startupSeconds        process forked to first record read
+     * @param peakRssMiB            the largest VmRSS sampled (every 100 ms) from the fork to the last commit
+     * @param cpuSeconds            CPU time the contender used from its first record to the last commit
+     * @param brokerCpuSeconds      CPU time the broker used in that interval
+     */
+    public record Run(String workload, String guarantee, int round, long records, double seconds, double recordsPerSecond,
+                      double startupSeconds, double peakRssMiB, double cpuSeconds, double brokerCpuSeconds,
+                      long recordsOut, long deadLettered) {
+    }
+
+    /**
+     * One idle measurement: the runtime RUNNING, its partitions assigned, with nothing to read.
+     *
+     * @param readySeconds process forked to /readyz answering 200
+     * @param rssMiB       the median VmRSS over 5 s, from 10 s after it was ready
+     */
+    public record Idle(String workload, String guarantee, int round, double readySeconds, double rssMiB) {
+    }
+}

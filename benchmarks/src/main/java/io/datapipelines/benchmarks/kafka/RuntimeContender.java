@@ -1,0 +1,135 @@
+package io.datapipelines.benchmarks.kafka;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pipeline runtime ({@code PipelineMain}, what the image runs) forked with a container's JVM
+ * settings, its Kafka settings from {@code KAFKA_*} variables as in a pod.
+ */
+final class RuntimeContender implements Contender {
+    /**
+     * The JVM as a container with the definition format's default memory limit (512Mi) runs it: there
+     * the JVM reads the cgroup limit and takes a quarter as heap (128 MiB) and, under 1792 MB, picks the
+     * Serial collector. Outside a container {@code MaxRAM} stands in for the limit (it sizes the heap
+     * the same way, but does not change the collector choice, so Serial is named).
+     */
+    static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    /** At-least-once commits every second (Kafka Streams' default is 30 s); exactly-once keeps its 100 ms. */
+    static final String AT_LEAST_ONCE_COMMIT_INTERVAL_MS = "1000";
+
+    private static final String MAIN = "io.datapipelines.runtime.app.PipelineMain";
+    private static final Pattern FIRST_RECORD = Pattern.compile("^(\\S+) INFO FirstRecordLog - First record read");
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    private static final Pattern METRIC = Pattern.compile("^(datapipelines_[a-z_]+_total)\\{[^}]*} ([0-9.eE+-]+)$");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final MeasuredProcess process;
+    private final String group;
+    private final int httpPort;
+
+    private RuntimeContender(MeasuredProcess process, String group, int httpPort) {
+        this.process = process;
+        this.group = group;
+        this.httpPort = httpPort;
+    }
+
+    /**
+     * @param pipeline the definition's metadata.name; with {@code deployment} it makes the group
+     */
+    static RuntimeContender start(List<String> jvmFlags, String classpath, String bootstrapServers, Path definition, String pipeline,
+                                  String deployment, String guarantee, Path workDir) throws Exception {
+        int httpPort = BrokerProcess.freePort();
+        Path stateDir = Files.createDirectories(workDir.resolve("state"));
+        Map<String, String> environment = new HashMap<>(environment(bootstrapServers, guarantee));
+        MeasuredProcess process = MeasuredProcess.start(command(jvmFlags, classpath, definition, deployment, httpPort, stateDir),
+                environment, workDir.resolve("runtime.log"));
+        return new RuntimeContender(process, "datapipelines-" + pipeline + "-" + deployment, httpPort);
+    }
+
+    static Map<String, String> environment(String bootstrapServers, String guarantee) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        if (guarantee.equals("at-least-once")) {
+            environment.put("KAFKA_COMMIT_INTERVAL_MS", AT_LEAST_ONCE_COMMIT_INTERVAL_MS);
+        }
+        return environment;
+    }
+
+    static List<String> command(List<String> jvmFlags, String classpath, Path definition, String deployment, int httpPort, Path stateDir) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", classpath, MAIN, "--definition", definition.toString(), "--deployment", deployment,
+                "--http-port", Integer.toString(httpPort), "--state-dir", stateDir.toString()));
+        return command;
+    }
+
+    @Override
+    public String group() {
+        return group;
+    }
+
+    @Override
+    public MeasuredProcess process() {
+        return process;
+    }
+
+    @Override
+    public long awaitFirstRecordMillis(Duration timeout) throws Exception {
+        Matcher line = process.awaitLine(FIRST_RECORD, timeout);
+        return OffsetDateTime.parse(line.group(1), LOG_TIME).toInstant().toEpochMilli();
+    }
+
+    /** Waits until /readyz answers 200: the pipeline is RUNNING (assigned its partitions). */
+    void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (get("/readyz").statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notListeningYet) {
+                // the HTTP server starts after the topic checks
+            }
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the runtime did not become ready within " + timeout + "; the end of "
+                        + process.log() + ":\n" + process.tail());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Override
+    public Counts stop() throws Exception {
+        Map<String, Double> metrics = new HashMap<>();
+        for (String line : get("/metrics").body().split("\n")) {
+            Matcher m = METRIC.matcher(line);
+            if (m.matches()) {
+                metrics.merge(m.group(1), Double.parseDouble(m.group(2)), Double::sum);
+            }
+        }
+        int exit = process.stop(Duration.ofSeconds(40));
+        return new Counts(metrics.getOrDefault("datapipelines_records_in_total", -1.0).longValue(),
+                metrics.getOrDefault("datapipelines_records_out_total", -1.0).longValue(),
+                metrics.getOrDefault("datapipelines_records_dead_lettered_total", -1.0).longValue(), exit);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

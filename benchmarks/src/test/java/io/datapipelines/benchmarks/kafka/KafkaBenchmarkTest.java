@@ -1,0 +1,30 @@
+package io.datapipelines.benchmarks.kafka;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KafkaBenchmarkTest {
+
+    @Test
+    void eachRoundStartsOnePlaceLater() {
+        List<String> order = List.of("a", "b", "c", "d");
+        assertThat(KafkaBenchmark.rotate(order, 1)).containsExactly("a", "b", "c", "d");
+        assertThat(KafkaBenchmark.rotate(order, 2)).containsExactly("b", "c", "d", "a");
+        assertThat(KafkaBenchmark.rotate(order, 5)).containsExactly("a", "b", "c", "d");
+        assertThat(order).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void missingSettingsAreNamedNotThrown() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new KafkaBenchmark()).setErr(new PrintWriter(err)).execute("--records", "10");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required options").contains("--runtime-classpath").doesNotContain("Exception");
+    }
+}
