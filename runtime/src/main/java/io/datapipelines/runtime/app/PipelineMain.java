@@ -24,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -120,29 +121,52 @@ public final class PipelineMain implements Callable<Integer> {
         HealthServer http = new HealthServer(httpPort, runner::state, registry);
         LOG.info("Health and metrics on port {}", http.port());
 
-        Thread shutdown = new Thread(() -> {
-            LOG.info("Stopping: committing processed records (at most {})", shutdownTimeout);
-            boolean clean = runner.close(shutdownTimeout);
-            LOG.info(clean ? "Stopped cleanly" : "Stop timed out after {}", shutdownTimeout);
-            streamsMetrics.close();
-            gc.close();
-            http.close();
-        }, "datapipelines-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        // SIGTERM (or Ctrl-C) starts the JVM's shutdown: the hook wakes this thread, which stops the
+        // pipeline, then the hook ends the JVM with the stop's own exit code. Without that, the JVM
+        // would report 143 (128 + SIGTERM) even after a clean stop.
+        CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+        CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.complete(null);
+            int code;
+            try {
+                code = exitCode.get(shutdownTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.error("Did not stop within {}", shutdownTimeout);
+                code = 1;
+            }
+            System.err.flush();
+            Runtime.getRuntime().halt(code);
+        }, "datapipelines-shutdown"));
 
         runner.start();
-        while (!runner.awaitStop(1, TimeUnit.HOURS)) {
-            // runs until SIGTERM (the shutdown hook) or a fatal error
+        CompletableFuture.anyOf(stopRequested, runner.whenStopped()).join();
+        int code;
+        if (runner.failure() != null) {
+            LOG.error("Pipeline failed: {}", runner.failure().getMessage());
+            runner.close(shutdownTimeout);
+            code = 1;
+        } else if (stopRequested.isDone()) {
+            LOG.info("Stopping: committing processed records (at most {})", shutdownTimeout);
+            boolean clean = runner.close(shutdownTimeout);
+            if (clean) {
+                LOG.info("Stopped cleanly");
+            } else {
+                LOG.error("Stop timed out after {}", shutdownTimeout);
+            }
+            code = clean ? 0 : 1;
+        } else {
+            LOG.error("Pipeline stopped unexpectedly (state {})", runner.state());
+            code = 1;
         }
-        Throwable failure = runner.failure();
-        if (failure != null) {
-            LOG.error("Pipeline failed: {}", failure.getMessage());
-            return 1;
-        }
-        return 0;
+        streamsMetrics.close();
+        gc.close();
+        http.close();
+        exitCode.complete(code);
+        return code;
     }
 
-    private PipelineDefinition loadDefinition() throws IOException {
+    private PipelineDefinition loadDefinition() {
         try {
             return new DefinitionParser().parse(definitionFile);
         } catch (NoSuchFileException e) {
@@ -151,6 +175,8 @@ public final class PipelineMain implements Callable<Integer> {
             for (Problem problem : e.problems()) {
                 LOG.error("{}", problem);
             }
+        } catch (IOException e) {
+            LOG.error("{}: cannot read the definition: {}", definitionFile, e.getMessage());
         }
         return null;
     }

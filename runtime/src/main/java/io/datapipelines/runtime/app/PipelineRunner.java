@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,7 +29,7 @@ public final class PipelineRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
 
     private final KafkaStreams streams;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     /**
@@ -50,12 +49,14 @@ public final class PipelineRunner implements AutoCloseable {
             props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         }
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // There is no global state; opting in now silences Kafka Streams' warning at every start.
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         this.streams = new KafkaStreams(PipelineTopology.build(definition, metrics), props);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
         streams.setStateListener((now, before) -> {
             LOG.info("Pipeline {} is {} (was {})", applicationId(definition, deployment), now, before);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-                stopped.countDown();
+                stopped.complete(now);
             }
         });
     }
@@ -95,9 +96,9 @@ public final class PipelineRunner implements AutoCloseable {
         return failure.get();
     }
 
-    /** Waits until the pipeline stops on its own (an error) or is closed. */
-    public boolean awaitStop(long timeout, TimeUnit unit) throws InterruptedException {
-        return stopped.await(timeout, unit);
+    /** Completes with the final state (ERROR or NOT_RUNNING) when the pipeline stops on its own or is closed. */
+    public CompletableFuture<KafkaStreams.State> whenStopped() {
+        return stopped.copy();
     }
 
     /** Stops processing, commits what was processed, and leaves the group. */
