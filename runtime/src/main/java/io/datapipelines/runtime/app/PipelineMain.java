@@ -4,6 +4,7 @@ import io.datapipelines.model.DefinitionParser;
 import io.datapipelines.model.InvalidDefinitionException;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.model.Problem;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -25,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -116,7 +119,14 @@ public final class PipelineMain implements Callable<Integer> {
         gc.bindTo(registry);
 
         PipelineRunner runner = new PipelineRunner(definition, deployment, kafka, stateDir, threads, new MicrometerPipelineMetrics(registry));
-        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(runner.streams());
+        // Kafka's own metrics, looked up again every 10 s (Micrometer's default is a minute), so that the
+        // per-partition consumer lag of newly assigned partitions shows soon after a rebalance.
+        ScheduledExecutorService metricsRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "datapipelines-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(runner.streams(), Tags.empty(), metricsRefresh, Duration.ofSeconds(10));
         streamsMetrics.bindTo(registry);
         HealthServer http = new HealthServer(httpPort, runner::state, registry);
         LOG.info("Health and metrics on port {}", http.port());
@@ -160,6 +170,7 @@ public final class PipelineMain implements Callable<Integer> {
             code = 1;
         }
         streamsMetrics.close();
+        metricsRefresh.shutdownNow();
         gc.close();
         http.close();
         exitCode.complete(code);

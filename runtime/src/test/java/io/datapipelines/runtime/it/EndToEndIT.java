@@ -129,11 +129,18 @@ class EndToEndIT {
                     json("p-8", "{\"id\":\"p-8\",\"status\":\"paid\",\"currency\":\"sek\",\"email\":\"ole@example.com\",\"amount\":99.999,\"quantity\":3}")));
             reader.pollUntil("4 sink records", Duration.ofSeconds(60), r -> r.count("payments-clean") >= 4);
             PrometheusScrape after = runtime.metrics();
+            Files.writeString(PROCESSES.workDir().resolve("metrics.txt"), after.text()); // for a look after the run
             assertThat(after.sum("datapipelines_records_in_total")).isEqualTo(8);
             assertThat(after.sum("datapipelines_records_out_total")).isEqualTo(4);
             assertThat(after.sum("datapipelines_python_seconds_count")).isEqualTo(5);
             // Kafka Streams' and its clients' own metrics, consumer lag among them.
             assertThat(after.has("kafka_consumer_fetch_manager_records_lag_max")).as("consumer lag metric").isTrue();
+            await("per-partition consumer lag, 0 for each source partition").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                List<PrometheusScrape.Sample> lag = runtime.metrics().samples("kafka_consumer_fetch_manager_records_lag").stream()
+                        .filter(sample -> "payments".equals(sample.labels().get("topic"))).toList();
+                assertThat(lag).extracting(sample -> sample.labels().get("partition")).containsExactlyInAnyOrder("0", "1", "2");
+                assertThat(lag).extracting(PrometheusScrape.Sample::value).containsOnly(0.0);
+            });
             assertThat(after.samples("kafka_stream_thread_process_total")).isNotEmpty();
             assertThat(after.has("jvm_memory_used_bytes")).isTrue();
 
