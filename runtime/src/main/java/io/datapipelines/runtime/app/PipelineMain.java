@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -84,6 +86,29 @@ public final class PipelineMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (KafkaException e) {
+            ConfigException invalid = invalidSetting(e);
+            if (invalid == null) {
+                throw e;
+            }
+            LOG.error("Invalid Kafka setting (from the KAFKA_* environment variables): {}", invalid.getMessage());
+            return 2;
+        }
+    }
+
+    /** The invalid setting behind a Kafka client's failure to start, if that is what it was. */
+    private static ConfigException invalidSetting(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException config) {
+                return config;
+            }
+        }
+        return null;
+    }
+
+    private int run() throws Exception {
         PipelineDefinition definition = loadDefinition();
         if (definition == null) {
             return 2;

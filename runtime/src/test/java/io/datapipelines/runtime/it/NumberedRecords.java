@@ -27,6 +27,14 @@ final class NumberedRecords {
 
     /** The pipeline, named {@code name}, from {@code name-in} to {@code name-out}, dead letters to {@code name-dlq}. */
     static String definition(String name, String guarantee) {
+        return definition(name, guarantee, "dead-letter");
+    }
+
+    /** The same with another {@code errors.mode} (skip, fail: then there is no dead-letter topic). */
+    static String definition(String name, String guarantee, String errorsMode) {
+        String errors = errorsMode.equals("dead-letter")
+                ? "mode: dead-letter\n    deadLetterTopic: " + name + "-dlq"
+                : "mode: " + errorsMode;
         return """
                 apiVersion: datapipelines/v1
                 kind: DataPipeline
@@ -51,11 +59,10 @@ final class NumberedRecords {
                                 value["share"] = value["n"] // value["divisor"]
                                 return record
                   errors:
-                    mode: dead-letter
-                    deadLetterTopic: %1$s-dlq
+                    %3$s
                   processing:
                     guarantee: %2$s
-                """.formatted(name, guarantee);
+                """.formatted(name, guarantee, errors);
     }
 
     static String id(int n) {

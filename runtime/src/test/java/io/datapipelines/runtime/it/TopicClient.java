@@ -39,20 +39,24 @@ final class TopicClient implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "120000"));
     }
 
-    /** A record to produce: a key, value bytes (not necessarily valid JSON), and headers. */
-    record Input(String key, byte[] value, Map<String, String> headers) {
+    /** A record to produce: a key, value bytes (not necessarily valid JSON), headers, and a partition (null: by key). */
+    record Input(String key, byte[] value, Map<String, String> headers, Integer partition) {
         static Input json(String key, String json) {
-            return new Input(key, json.getBytes(StandardCharsets.UTF_8), Map.of());
+            return new Input(key, json.getBytes(StandardCharsets.UTF_8), Map.of(), null);
         }
 
         static Input raw(String key, String text) {
-            return new Input(key, text.getBytes(StandardCharsets.UTF_8), Map.of());
+            return new Input(key, text.getBytes(StandardCharsets.UTF_8), Map.of(), null);
         }
 
         Input withHeader(String name, String value) {
             Map<String, String> copy = new TreeMap<>(headers);
             copy.put(name, value);
-            return new Input(key, this.value, copy);
+            return new Input(key, this.value, copy, partition);
+        }
+
+        Input toPartition(int number) {
+            return new Input(key, value, headers, number);
         }
     }
 
@@ -79,7 +83,7 @@ final class TopicClient implements AutoCloseable {
                 RecordHeaders headers = new RecordHeaders();
                 r.headers().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
                 byte[] key = r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8);
-                sent.add(producer.send(new ProducerRecord<>(topic, null, key, r.value(), headers)));
+                sent.add(producer.send(new ProducerRecord<>(topic, r.partition(), key, r.value(), headers)));
             }
             producer.flush();
         }
