@@ -123,6 +123,9 @@ public final class PipelineMain implements Callable<Integer> {
         }
         LOG.info("Pipeline {} ({}), deployment {}, Kafka: {}", definition.name(), definition.spec().processing().guarantee().yamlName(),
                 deployment, kafka.describe());
+        if (!kafka.ignored().isEmpty()) {
+            LOG.info("Not Kafka client settings, so ignored: {}", String.join(", ", kafka.ignored()));
+        }
         try (Admin admin = Admin.create(kafka.toProperties())) {
             PipelineTopics.ensure(admin, definition, createTopics, partitions);
         } catch (IllegalStateException e) {
