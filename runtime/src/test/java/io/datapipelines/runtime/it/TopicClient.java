@@ -1,5 +1,6 @@
 package io.datapipelines.runtime.it;
 
+import io.datapipelines.runtime.app.PipelineTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -68,15 +69,23 @@ final class TopicClient implements AutoCloseable {
         return admin;
     }
 
+    /** Creates the topics and waits until each partition has a leader. */
     void create(int partitions, String... topics) throws Exception {
         admin.createTopics(List.of(topics).stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get(60, TimeUnit.SECONDS);
+        PipelineTopics.awaitLeaders(admin, List.of(topics), Duration.ofSeconds(60));
     }
 
-    /** Produces the records in order (idempotent, acks=all) and returns where each landed. */
+    /**
+     * Produces the records in order (idempotent, acks=all) and returns where each landed. One request
+     * in flight at a time: with more, a batch rejected by a partition the broker had not opened yet can
+     * be overtaken by the next one and then never get in (KAFKA-15591, fixed in later brokers).
+     */
     List<RecordMetadata> produce(String topic, List<Input> records) throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1",
+                ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "65536",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
         List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Input r : records) {
