@@ -7,8 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "datapipelines",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Validate, test, preview and run streaming data pipeline definitions (Kafka Streams).",
-        subcommands = {ValidateCommand.class, TestCommand.class, PreviewCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        description = "Validate, test, preview and run streaming data pipeline definitions (Kafka Streams), "
+                + "build their images and deploy them to Kubernetes.",
+        subcommands = {ValidateCommand.class, TestCommand.class, PreviewCommand.class, RunCommand.class, BuildCommand.class,
+                DeployCommand.class, HistoryCommand.class, RollbackCommand.class, StatusCommand.class, UndeployCommand.class,
+                CommandLine.HelpCommand.class})
 public final class DataPipelinesCommand {
 
     public static void main(String[] args) {

@@ -38,6 +38,28 @@ class CliTest {
     }
 
     @Test
+    void validateWithJsonOutputGivesTheCanonicalFormWhoseHashIsTheRevision() throws Exception {
+        Run run = run("validate", "--output", "json", EXAMPLES.resolve("orders-cleanup.yaml").toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(result.get("file").asText()).endsWith("orders-cleanup.yaml");
+        assertThat(result.get("pipeline").asText()).isEqualTo("orders-cleanup");
+        String canonical = result.get("canonical").asText();
+        assertThat(canonical).startsWith("{\"apiVersion\":");
+        assertThat(result.get("revisionHash").asText()).isEqualTo(sha256(canonical));
+    }
+
+    @Test
+    void validateWithJsonOutputPrintsNothingOnStdoutForAnInvalidDefinition() {
+        Run run = run("validate", "--output", "json", INVALID.resolve("unknown-builtin.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains(":13:34: spec.steps[0].fields.email.transform.key: unknown transform 'hashh'");
+    }
+
+    @Test
     void validateNamesFileLineColumnAndPathAndExitsTwo() {
         Run run = run("validate", INVALID.resolve("unknown-builtin.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(2);

@@ -92,7 +92,10 @@ final class StepsReader {
             }
             reader.checkKeys(entry, entryPath, Set.of("filter", "transform"));
             if (entry.get("filter") == null && entry.get("transform") == null) {
-                reader.report(entry.location(), entryPath, "needs a 'filter', a 'transform' or both");
+                // A misspelt key has been reported already; saying that nothing is set would repeat it.
+                if (entry.entries().isEmpty()) {
+                    reader.report(entry.location(), entryPath, "needs a 'filter', a 'transform' or both");
+                }
                 continue;
             }
             FunctionRef filter = entry.get("filter") == null ? null

@@ -5,6 +5,7 @@ import io.datapipelines.runtime.step.RecordError;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -244,14 +245,7 @@ public final class PythonSemantics {
             return normalize(toBigInteger(value));
         }
         if (isFloat(value)) {
-            double d = ((Number) value).doubleValue();
-            if (Double.isNaN(d)) {
-                throw RecordError.valueError("cannot convert float NaN to integer");
-            }
-            if (Double.isInfinite(d)) {
-                throw new RecordError("OverflowError", "cannot convert float infinity to integer");
-            }
-            return normalize(new BigDecimal(d).toBigInteger());
+            return integral(((Number) value).doubleValue(), RoundingMode.DOWN);
         }
         if (value instanceof String s) {
             return normalize(PythonSyntax.parseInt(s).orElseThrow(
@@ -259,6 +253,20 @@ public final class PythonSemantics {
         }
         throw RecordError.typeError("int() argument must be a string, a bytes-like object or a real number, not '"
                 + typeName(value) + "'");
+    }
+
+    /**
+     * A float as a Python int, rounded with {@code mode} ({@code DOWN} for {@code int()}, {@code CEILING}
+     * and {@code FLOOR} for {@code math.ceil}/{@code math.floor}), with Python's errors for NaN and infinity.
+     */
+    public static Object integral(double d, RoundingMode mode) {
+        if (Double.isNaN(d)) {
+            throw RecordError.valueError("cannot convert float NaN to integer");
+        }
+        if (Double.isInfinite(d)) {
+            throw new RecordError("OverflowError", "cannot convert float infinity to integer");
+        }
+        return normalize(new BigDecimal(d).setScale(0, mode).toBigInteger());
     }
 
     /** Python's {@code float(value)}: numbers convert, strings such as {@code " 1e3 "}, {@code "inf"} parse. */

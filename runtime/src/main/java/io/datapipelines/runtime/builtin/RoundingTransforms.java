@@ -84,14 +84,7 @@ final class RoundingTransforms {
             return normalize(toBigInteger(value));
         }
         if (isFloat(value)) {
-            double d = ((Number) value).doubleValue();
-            if (Double.isNaN(d)) {
-                throw RecordError.valueError("cannot convert float NaN to integer");
-            }
-            if (Double.isInfinite(d)) {
-                throw new RecordError("OverflowError", "cannot convert float infinity to integer");
-            }
-            return normalize(new BigDecimal(d).setScale(0, mode).toBigInteger());
+            return PythonSemantics.integral(((Number) value).doubleValue(), mode);
         }
         throw RecordError.typeError("must be real number, not " + typeName(value));
     }

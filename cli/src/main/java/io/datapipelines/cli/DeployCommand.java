@@ -1,0 +1,204 @@
+package io.datapipelines.cli;
+
+import io.datapipelines.kubernetes.ApplyStamp;
+import io.datapipelines.kubernetes.DeployResult;
+import io.datapipelines.kubernetes.DeploymentOptions;
+import io.datapipelines.kubernetes.ImageReference;
+import io.datapipelines.kubernetes.KafkaAccess;
+import io.datapipelines.kubernetes.KafkaEgress;
+import io.datapipelines.kubernetes.PartitionCap;
+import io.datapipelines.kubernetes.PipelineDeployer;
+import io.datapipelines.kubernetes.PipelineDeployment;
+import io.datapipelines.kubernetes.PipelineManifests;
+import io.datapipelines.kubernetes.RolloutPolicy;
+import io.datapipelines.kubernetes.SecretKeyReference;
+import io.datapipelines.kubernetes.SecurityOptions;
+import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.runtime.app.KafkaSettings;
+import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/** {@code datapipelines deploy}: renders and applies a pipeline deployment, waits for its rollout, rolls back on failure. */
+@Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Deploys a pipeline to Kubernetes as a numbered revision: a Deployment running",
+                "the image (pinned by digest), its NetworkPolicy, PodDisruptionBudget and",
+                "autoscaler (HPA, or KEDA on consumer lag). Updates in place with a rolling",
+                "update; applying what already runs records no new revision. --wait waits for",
+                "the rollout and, if it fails, says why and rolls back to the previous revision.",
+                "See docs/deployment.md.",
+                "Exit codes: 0 deployed (or unchanged, or applied without --wait), 1 rollout or",
+                "cluster operation failed, 2 invalid definition, image or flags."})
+final class DeployCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DEFINITION", description = "The definition file (YAML or JSON).")
+    Path definitionFile;
+
+    @Option(names = "--image", required = true, paramLabel = "REF@sha256:DIGEST", description = "The pipeline image, pinned by digest.")
+    String image;
+
+    @Option(names = "--deployment", required = true, paramLabel = "NAME", description = "The deployment name (such as prod or canary).")
+    String deployment;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT[,...]", description = "The Kafka brokers, as the pods reach them.")
+    String bootstrapServers;
+
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE", description = "A Kafka client property for the pods (not a secret), such as security.protocol=SASL_SSL.")
+    Map<String, String> kafkaProperties = new LinkedHashMap<>();
+
+    @Option(names = "--kafka-secret-key", paramLabel = "PROPERTY=SECRET/KEY", description = "A Kafka client property taken from a key of a Secret, such as sasl.jaas.config=kafka-auth/jaas.")
+    List<String> kafkaSecretKeys = new ArrayList<>();
+
+    @Option(names = "--kafka-secret-env", paramLabel = "SECRET", description = "A Secret whose keys are KAFKA_* variables, all passed to the pods.")
+    List<String> kafkaSecretEnvironments = new ArrayList<>();
+
+    @Option(names = "--kafka-cidr", paramLabel = "CIDR", description = "NetworkPolicy: the brokers' addresses (default: any address, Kafka ports only).")
+    List<String> kafkaCidrs = new ArrayList<>();
+
+    @Option(names = "--kafka-namespace", paramLabel = "NS", description = "NetworkPolicy: a namespace the brokers run in.")
+    List<String> kafkaNamespaces = new ArrayList<>();
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", description = "NetworkPolicy: the brokers' ports (default: those of --bootstrap-servers).")
+    List<Integer> kafkaPorts = new ArrayList<>();
+
+    @Option(names = "--keda-authentication", paramLabel = "NAME", description = "The KEDA TriggerAuthentication the lag scaler uses to reach Kafka.")
+    String kedaAuthentication;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "The source partition count for the replica cap (default: asked from Kafka).")
+    Integer partitions;
+
+    @Option(names = "--kafka-timeout", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for Kafka when reading the partition count (default: ${DEFAULT-VALUE}).")
+    Duration kafkaTimeout;
+
+    @Option(names = "--no-network-policy", description = "Do not create a NetworkPolicy.")
+    boolean noNetworkPolicy;
+
+    @Option(names = "--no-user-namespace", description = "Do not set hostUsers: false (for clusters without user namespaces).")
+    boolean noUserNamespace;
+
+    @Option(names = "--run-as-user", defaultValue = "65532", paramLabel = "UID", description = "The image's non-root uid (default: ${DEFAULT-VALUE}).")
+    long runAsUser;
+
+    @Option(names = "--shutdown-timeout", defaultValue = "25s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The runtime's shutdown timeout; the pod's grace period is 10 s longer (default: ${DEFAULT-VALUE}).")
+    Duration shutdownTimeout;
+
+    @Option(names = "--progress-deadline", defaultValue = "5m", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The Deployment's progressDeadlineSeconds (default: ${DEFAULT-VALUE}).")
+    Duration progressDeadline;
+
+    @Option(names = "--revision-history-limit", defaultValue = "10", paramLabel = "N", description = "ReplicaSets the Deployment keeps (default: ${DEFAULT-VALUE}).")
+    int revisionHistoryLimit;
+
+    @Mixin
+    RolloutOptions rollout;
+
+    @Option(names = "--cause", paramLabel = "TEXT", description = "Why this is deployed (shown by 'history').")
+    String cause;
+
+    @Option(names = "--build-url", paramLabel = "URL", description = "The URL of the build that deploys it.")
+    String buildUrl;
+
+    @Option(names = "--dry-run", description = "Print the manifests (YAML; a JSON List with --output json) without contacting a cluster or Kafka.")
+    boolean dryRun;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PipelineDefinition definition = new DefinitionLoader().load(definitionFile, err);
+        if (definition == null) {
+            return ExitCodes.INVALID;
+        }
+        PipelineDeployment target;
+        try {
+            target = target(definition, err);
+        } catch (IllegalArgumentException e) {
+            err.println("datapipelines: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        ApplyStamp stamp = new ApplyStamp(0, cause, buildUrl);
+        if (dryRun) {
+            PipelineManifests manifests = PipelineManifests.render(target).stamped(stamp);
+            out.print(output == OutputFormat.json
+                    ? new KubernetesSerialization().asJson(new KubernetesListBuilder().withItems(manifests.objects()).build()) + "\n"
+                    : manifests.toYaml());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        return KubernetesCalls.run(err, () -> {
+            try (KubernetesClient client = cluster.connect()) {
+                DeployResult result = new PipelineDeployer(client, err::println).deploy(target, stamp, rollout.policy());
+                return DeployReport.print(result, output, out, err);
+            }
+        });
+    }
+
+    private PipelineDeployment target(PipelineDefinition definition, PrintWriter err) {
+        ImageReference pinned = ImageReference.parse(image);
+        List<SecretKeyReference> secretKeys = kafkaSecretKeys.stream().map(SecretKeyReference::parse).toList();
+        KafkaAccess kafka = new KafkaAccess(bootstrapServers, kafkaProperties, secretKeys, kafkaSecretEnvironments);
+        DeploymentOptions options = DeploymentOptions.builder(kafka)
+                .egress(new KafkaEgress(kafkaCidrs, kafkaNamespaces, kafkaPorts))
+                .security(new SecurityOptions(!noUserNamespace, !noNetworkPolicy, runAsUser))
+                .kedaAuthentication(kedaAuthentication)
+                .shutdownTimeout(shutdownTimeout)
+                .progressDeadline(progressDeadline)
+                .revisionHistoryLimit(revisionHistoryLimit)
+                .build();
+        PartitionCap.Result capped = PartitionCap.apply(definition.spec().deployment(), partitionCount(definition, kafka, err));
+        capped.warning().ifPresent(warning -> err.println("warning: " + warning));
+        return new PipelineDeployment(definition, deployment, cluster.namespace(), pinned, capped.replicas(), options);
+    }
+
+    /** --partitions, else Kafka's answer; a dry run never contacts Kafka. */
+    private Integer partitionCount(PipelineDefinition definition, KafkaAccess kafka, PrintWriter err) {
+        if (partitions != null) {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("--partitions must be at least 1, not " + partitions);
+            }
+            return partitions;
+        }
+        if (dryRun || definition.spec().deployment().maxReplicas() == 1) {
+            return null;
+        }
+        // This machine's KAFKA_* variables (credentials, say) plus the pods' plain properties.
+        KafkaSettings settings = KafkaSettings.fromEnvironment(System.getenv()).with("bootstrap.servers", kafka.bootstrapServers());
+        for (Map.Entry<String, String> e : kafka.properties().entrySet()) {
+            settings = settings.with(e.getKey(), e.getValue());
+        }
+        Properties props = settings.toProperties();
+        SourcePartitions.Result result = SourcePartitions.lookUp(props, definition.spec().source().topics(), kafkaTimeout);
+        if (result.partitions() == null) {
+            err.println("warning: cannot read the partition count of " + String.join(", ", definition.spec().source().topics())
+                    + " from Kafka at " + kafka.bootstrapServers() + " (" + result.problem() + "): max replicas not capped; give --partitions N");
+        }
+        return result.partitions();
+    }
+}

@@ -1,0 +1,98 @@
+package io.datapipelines.cli;
+
+import io.datapipelines.image.RegistryCredentials;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The registry login options of {@code build}. Secrets are never flags themselves (they would show in
+ * process lists and CI logs): flags name the environment variable or file that holds them.
+ */
+final class RegistryLogin {
+    @Option(names = "--registry-username", paramLabel = "USER", description = "The registry username.")
+    String username;
+
+    @Option(names = "--registry-username-env", paramLabel = "VAR", description = "An environment variable holding the username.")
+    String usernameEnv;
+
+    @Option(names = "--registry-password-env", paramLabel = "VAR",
+            description = "An environment variable holding the password (or an access token used as one).")
+    String passwordEnv;
+
+    @Option(names = "--registry-password-file", paramLabel = "FILE", description = "A file holding the password (or access token).")
+    Path passwordFile;
+
+    @Option(names = "--registry-token-env", paramLabel = "VAR", description = "An environment variable holding an OAuth2 identity token.")
+    String tokenEnv;
+
+    @Option(names = "--registry-token-file", paramLabel = "FILE", description = "A file holding an OAuth2 identity token.")
+    Path tokenFile;
+
+    @Option(names = "--docker-config", paramLabel = "FILE",
+            description = "A Docker config.json (auths, credHelpers, credsStore). Default: $DOCKER_CONFIG/config.json or ~/.docker/config.json.")
+    Path dockerConfig;
+
+    /** The credentials these options name. @throws IllegalArgumentException naming what is missing or contradictory */
+    RegistryCredentials credentials(Map<String, String> environment) {
+        boolean password = passwordEnv != null || passwordFile != null;
+        boolean token = tokenEnv != null || tokenFile != null;
+        if (password && token) {
+            throw new IllegalArgumentException("give a registry password or an identity token, not both");
+        }
+        if (passwordEnv != null && passwordFile != null || tokenEnv != null && tokenFile != null) {
+            throw new IllegalArgumentException("give each registry secret once: from an environment variable or from a file");
+        }
+        if (username != null && usernameEnv != null) {
+            throw new IllegalArgumentException("give --registry-username or --registry-username-env, not both");
+        }
+        String user = usernameEnv != null ? fromEnvironment(environment, usernameEnv, "--registry-username-env") : username;
+        if (password) {
+            if (user == null) {
+                throw new IllegalArgumentException("a registry password needs a username: --registry-username or --registry-username-env");
+            }
+            String secret = passwordEnv != null ? fromEnvironment(environment, passwordEnv, "--registry-password-env")
+                    : fromFile(passwordFile, "--registry-password-file");
+            return RegistryCredentials.usernamePassword(user, secret, passwordEnv != null ? "$" + passwordEnv : passwordFile.toString());
+        }
+        if (token) {
+            String secret = tokenEnv != null ? fromEnvironment(environment, tokenEnv, "--registry-token-env")
+                    : fromFile(tokenFile, "--registry-token-file");
+            return RegistryCredentials.identityToken(secret, tokenEnv != null ? "$" + tokenEnv : tokenFile.toString());
+        }
+        if (user != null) {
+            throw new IllegalArgumentException("a registry username needs a password: --registry-password-env or --registry-password-file");
+        }
+        if (dockerConfig != null) {
+            if (!Files.isRegularFile(dockerConfig)) {
+                throw new IllegalArgumentException("--docker-config " + dockerConfig + ": no such file");
+            }
+            return RegistryCredentials.dockerConfig(dockerConfig);
+        }
+        return RegistryCredentials.defaultDockerConfig();
+    }
+
+    private static String fromEnvironment(Map<String, String> environment, String name, String option) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(option + " " + name + ": the environment variable is not set");
+        }
+        return value.strip();
+    }
+
+    private static String fromFile(Path file, String option) {
+        try {
+            String value = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException(option + " " + file + ": the file is empty");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

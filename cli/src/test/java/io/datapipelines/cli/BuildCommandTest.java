@@ -1,0 +1,147 @@
+package io.datapipelines.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datapipelines.image.LocalRegistry;
+import io.datapipelines.image.TinyBaseImage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.datapipelines.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code datapipelines build}: tests first, then the image; its output, exit codes and messages. */
+class BuildCommandTest {
+    private static final Path EXAMPLE = Path.of("../examples/orders-cleanup.yaml");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static String base;
+
+    @BeforeAll
+    static void writeBase() throws Exception {
+        base = "docker-archive:" + TinyBaseImage.write(dir.resolve("tiny-base.tar"));
+    }
+
+    private static String[] args(String... args) {
+        List<String> all = new ArrayList<>(List.of("build"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--base-image", base, "--cache-dir", dir.resolve("cache").toString()));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void aFailingTestBuildsNothingAndExitsOne() throws Exception {
+        Path changed = dir.resolve("failing.yaml");
+        Files.writeString(changed, Files.readString(EXAMPLE).replace("status: paid}", "status: PAID}"));
+        Path tar = dir.resolve("never.tar");
+
+        CliTest.Run run = run(args(changed.toString(), "--image", "registry.example.com/orders", "--output-tar", tar.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("FAIL EU order is cleaned").contains("a test failed: no image built");
+        assertThat(run.out()).isEmpty();
+        assertThat(tar).doesNotExist();
+    }
+
+    @Test
+    void anInvalidDefinitionExitsTwo() {
+        CliTest.Run run = run(args("../runtime/src/test/resources/invalid/unknown-builtin.yaml", "--image", "registry.example.com/orders"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(":13:34: spec.steps[0].fields.email.transform.key: unknown transform 'hashh'");
+    }
+
+    @Test
+    void badOptionsExitTwoWithAMessage() {
+        CliTest.Run missingBase = run("build", EXAMPLE.toString(), "--image", "registry.example.com/orders", "--base-image", "docker-archive:/no/such.tar");
+        assertThat(missingBase.exitCode()).isEqualTo(2);
+        assertThat(missingBase.err().strip()).isEqualTo("datapipelines: base image docker-archive:/no/such.tar: no such file");
+
+        CliTest.Run badImage = run(args(EXAMPLE.toString(), "--image", "Not A Repository"));
+        assertThat(badImage.exitCode()).isEqualTo(2);
+        assertThat(badImage.err()).contains("--image 'Not A Repository' is not a repository reference");
+
+        CliTest.Run userWithoutPassword = run(args(EXAMPLE.toString(), "--image", "registry.example.com/orders", "--registry-username", "ci"));
+        assertThat(userWithoutPassword.exitCode()).isEqualTo(2);
+        assertThat(userWithoutPassword.err()).contains("a registry username needs a password");
+
+        CliTest.Run unsetVariable = run(args(EXAMPLE.toString(), "--image", "registry.example.com/orders", "--registry-username", "ci",
+                "--registry-password-env", "DATAPIPELINES_TEST_SURELY_UNSET"));
+        assertThat(unsetVariable.exitCode()).isEqualTo(2);
+        assertThat(unsetVariable.err()).contains("--registry-password-env DATAPIPELINES_TEST_SURELY_UNSET: the environment variable is not set");
+    }
+
+    @Test
+    void writesAnOciArchiveAndPrintsTheJsonReport() throws Exception {
+        Path tar = dir.resolve("orders.tar");
+        CliTest.Run run = run(args(EXAMPLE.toString(), "--image", "registry.example.com/pipelines/orders", "--output-tar", tar.toString(),
+                "--output", "json"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        List<String> keys = new ArrayList<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("image", "digest", "revisionHash", "pipeline", "layers", "durationMs");
+        assertThat(json.path("image").asText()).isEqualTo("registry.example.com/pipelines/orders@" + json.path("digest").asText());
+        assertThat(json.path("digest").asText()).matches("sha256:[0-9a-f]{64}");
+        assertThat(json.path("pipeline").asText()).isEqualTo("orders-cleanup");
+        assertThat(json.path("revisionHash").asText()).matches("[0-9a-f]{64}");
+        assertThat(json.path("layers")).hasSize(4);
+        List<String> layerKeys = new ArrayList<>();
+        json.path("layers").get(3).fieldNames().forEachRemaining(layerKeys::add);
+        assertThat(layerKeys).containsExactly("name", "digest", "size", "pushed");
+        assertThat(json.path("layers").get(3).path("name").asText()).isEqualTo("pipeline");
+        assertThat(json.path("durationMs").asLong()).isPositive();
+        assertThat(tar).isNotEmptyFile();
+        assertThat(run.err()).contains("All 3 tests passed");
+    }
+
+    /** The issue's "done when": the same example twice gives one digest; a changed definition pushes only its layer. */
+    @Test
+    void pushesToARealRegistryAndANewRevisionPushesOnlyItsLayer() throws Exception {
+        String repository = LocalRegistry.get().newRepository("orders-cleanup");
+        Path next = dir.resolve("orders-cleanup-next.yaml");
+        Files.writeString(next, Files.readString(EXAMPLE).replace("description: EU orders", "description: Only EU orders"));
+
+        CliTest.Run first = run(args(EXAMPLE.toString(), "--image", repository, "--insecure", "--output", "json"));
+        CliTest.Run again = run(args(EXAMPLE.toString(), "--image", repository, "--insecure", "--output", "json"));
+        CliTest.Run changed = run(args(next.toString(), "--image", repository, "--insecure", "--output", "json"));
+        CliTest.Run text = run(args(EXAMPLE.toString(), "--image", repository, "--insecure"));
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        JsonNode one = JSON.readTree(first.out());
+        JsonNode two = JSON.readTree(again.out());
+        JsonNode three = JSON.readTree(changed.out());
+        assertThat(two.path("digest")).isEqualTo(one.path("digest"));
+        assertThat(pushed(one)).containsExactly("base", "dependencies", "runtime", "pipeline");
+        assertThat(pushed(two)).isEmpty();
+        assertThat(three.path("digest")).isNotEqualTo(one.path("digest"));
+        assertThat(pushed(three)).containsExactly("pipeline");
+        assertThat(text.out().strip()).isEqualTo(repository + "@" + one.path("digest").asText());
+    }
+
+    @Test
+    void plainHttpWithoutInsecureFailsAtOnceWithAHint() throws Exception {
+        String repository = LocalRegistry.get().newRepository("orders-cleanup");
+        CliTest.Run run = run(args(EXAMPLE.toString(), "--image", repository));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("use --insecure").doesNotContain("\tat ");
+    }
+
+    private static List<String> pushed(JsonNode json) {
+        List<String> names = new ArrayList<>();
+        json.path("layers").forEach(layer -> {
+            if (layer.path("pushed").asBoolean()) {
+                names.add(layer.path("name").asText());
+            }
+        });
+        return names;
+    }
+}

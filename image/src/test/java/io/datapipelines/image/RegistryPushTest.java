@@ -1,0 +1,144 @@
+package io.datapipelines.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.TarImage;
+import io.datapipelines.model.PipelineDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Pushes to a real registry (Debian's docker-registry) on the JRE base image, and checks with skopeo,
+ * independently of Jib, what the registry holds: the manifest by digest, the user, entrypoint and labels.
+ */
+class RegistryPushTest {
+    @TempDir
+    static Path dir;
+    static LocalRegistry registry;
+    static Path base;
+    static RuntimeClasspath runtime;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        registry = LocalRegistry.get();
+        Skopeo.require();
+        base = JreBaseImage.archive();
+        runtime = RuntimeClasspath.current();
+    }
+
+    static PipelineImage.Builder builder(PipelineDefinition definition, String repository) throws Exception {
+        return PipelineImage.builder()
+                .definition(definition)
+                .runtime(runtime)
+                .base(BaseImage.parse("docker-archive:" + base))
+                .to(new ImageTarget.Registry(ImageReference.parse(repository)))
+                .credentials(RegistryCredentials.anonymous())
+                .allowInsecureRegistries(true)
+                .cacheDirectory(dir.resolve("cache"));
+    }
+
+    @Test
+    void aNewRevisionPushesOnlyItsPipelineLayerAndTheSameRevisionNothing() throws Exception {
+        String repository = registry.newRepository("orders-cleanup");
+        BuiltImage first = builder(Examples.ordersCleanup(), repository).build();
+        BuiltImage again = builder(Examples.ordersCleanup(), repository).build();
+        BuiltImage next = builder(Examples.ordersCleanupNextRevision(), repository).build();
+
+        assertThat(first.layers()).extracting(ImageLayer::name).containsExactly("base", "dependencies", "runtime", "pipeline");
+        assertThat(first.layers()).allMatch(ImageLayer::pushed);
+        assertThat(again.digest()).isEqualTo(first.digest());
+        assertThat(again.layers()).noneMatch(ImageLayer::pushed);
+        assertThat(next.digest()).isNotEqualTo(first.digest());
+        assertThat(next.layers()).filteredOn(ImageLayer::pushed).extracting(ImageLayer::name).containsExactly("pipeline");
+        assertThat(next.bytesPushed()).isLessThan(4096);
+        assertThat(first.bytesPushed()).isGreaterThan(100L << 20);
+    }
+
+    @Test
+    void theRegistryHoldsTheManifestByDigestWithUserEntrypointAndLabels() throws Exception {
+        String repository = registry.newRepository("orders-cleanup");
+        BuiltImage image = builder(Examples.ordersCleanup(), repository).source("https://git.example.com/data/pipelines").addTag("prod").build();
+
+        byte[] manifest = Skopeo.rawManifest(image.image().toString());
+        assertThat("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest))).isEqualTo(image.digest());
+        JsonNode summary = Skopeo.inspect(repository + ":" + image.tags().get(0));
+        assertThat(summary.path("Digest").asText()).isEqualTo(image.digest());
+        assertThat(Skopeo.inspect(repository + ":prod").path("Digest").asText()).isEqualTo(image.digest());
+        List<String> layers = new ArrayList<>();
+        summary.path("Layers").forEach(layer -> layers.add(layer.asText()));
+        assertThat(layers).isEqualTo(image.layers().stream().map(ImageLayer::digest).toList());
+
+        JsonNode config = Skopeo.config(image.image().toString()).path("config");
+        assertThat(config.path("User").asText()).isEqualTo("65532:65532");
+        List<String> entrypoint = new ArrayList<>();
+        config.path("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
+        assertThat(entrypoint).startsWith("java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", "-cp")
+                .endsWith("io.datapipelines.runtime.app.PipelineMain");
+        assertThat(entrypoint.get(5)).startsWith("/app/runtime/datapipelines-runtime-").contains(":/app/runtime/datapipelines-model-")
+                .contains(":/app/lib/kafka-streams-");
+        assertThat(config.path("ExposedPorts").has("8080/tcp")).isTrue();
+        JsonNode labels = config.path("Labels");
+        assertThat(labels.path("org.opencontainers.image.title").asText()).isEqualTo("orders-cleanup");
+        assertThat(labels.path("org.opencontainers.image.revision").asText()).isEqualTo(image.revisionHash());
+        assertThat(labels.path("org.opencontainers.image.version").asText()).isEqualTo(image.revisionHash().substring(0, 12));
+        assertThat(labels.path("org.opencontainers.image.source").asText()).isEqualTo("https://git.example.com/data/pipelines");
+        assertThat(labels.path("io.datapipelines.pipeline").asText()).isEqualTo("orders-cleanup");
+        assertThat(labels.path("io.datapipelines.revision-hash").asText()).isEqualTo(image.revisionHash());
+        assertThat(labels.path("io.datapipelines.runtime-version").asText()).isEqualTo(runtime.version());
+        JsonNode full = Skopeo.config(image.image().toString());
+        assertThat(full.path("created").asText()).isEqualTo("1970-01-01T00:00:00Z");
+    }
+
+    @Test
+    void anArchiveHasTheDigestOfThePushedImage() throws Exception {
+        String repository = registry.newRepository("orders-cleanup");
+        BuiltImage pushed = builder(Examples.ordersCleanup(), repository).build();
+        BuiltImage archived = builder(Examples.ordersCleanup(), repository)
+                .to(new ImageTarget.OciArchive(dir.resolve("orders.tar"), ImageReference.parse(repository))).build();
+
+        assertThat(archived.digest()).isEqualTo(pushed.digest());
+        assertThat(archived.layers()).extracting(ImageLayer::digest).isEqualTo(pushed.layers().stream().map(ImageLayer::digest).toList());
+        assertThat(archived.layers()).noneMatch(ImageLayer::pushed);
+    }
+
+    @Test
+    void aBaseImageTagIsResolvedOnceAndRecordedByDigest() throws Exception {
+        String baseRepository = registry.newRepository("jre");
+        // The JRE archive, pushed as a registry base image under a tag (Jib, no layers added).
+        String baseDigest = Jib.from(TarImage.at(base))
+                .containerize(Containerizer.to(RegistryImage.named(baseRepository + ":17")).setAllowInsecureRegistries(true)
+                        .setBaseImageLayersCache(dir.resolve("cache/base")).setApplicationLayersCache(dir.resolve("cache/application")))
+                .getDigest().toString();
+        String repository = registry.newRepository("orders-cleanup");
+
+        BuiltImage image = builder(Examples.ordersCleanup(), repository).base(BaseImage.parse(baseRepository + ":17")).build();
+
+        assertThat(image.baseImage()).isEqualTo(baseRepository + "@" + baseDigest);
+        JsonNode labels = Skopeo.config(image.image().toString()).path("config").path("Labels");
+        assertThat(labels.path("org.opencontainers.image.base.digest").asText()).isEqualTo(baseDigest);
+        assertThat(labels.path("org.opencontainers.image.base.name").asText()).isEqualTo(baseRepository + "@" + baseDigest);
+        // The base layers came from the same registry: mounted or present, never uploaded again.
+        assertThat(image.layers()).filteredOn(layer -> layer.name().equals("base")).noneMatch(ImageLayer::pushed);
+    }
+
+    @Test
+    void plainHttpNeedsInsecure() throws Exception {
+        String repository = registry.newRepository("orders-cleanup");
+        assertThatThrownBy(() -> builder(Examples.ordersCleanup(), repository).allowInsecureRegistries(false).build())
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageContaining("--insecure");
+    }
+}

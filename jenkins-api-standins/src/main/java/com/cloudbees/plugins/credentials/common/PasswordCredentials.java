@@ -1,0 +1,11 @@
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.util.Secret;
+
+/** Stand-in for com.cloudbees.plugins.credentials.common.PasswordCredentials (credentials (bom-2.541.x)): the members this plugin uses, as in the public sources; bodies throw. */
+public interface PasswordCredentials extends Credentials {
+    @NonNull
+    Secret getPassword();
+}

@@ -1,0 +1,31 @@
+package io.datapipelines.kubernetes;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.util.function.Consumer;
+
+/** Removes a pipeline deployment: its Deployment and companions, and (unless kept) its revision history. */
+public final class PipelineUndeployer {
+    private final KubernetesClient client;
+    private final Consumer<String> progress;
+
+    public PipelineUndeployer(KubernetesClient client, Consumer<String> progress) {
+        this.client = client;
+        this.progress = progress;
+    }
+
+    /**
+     * @return whether there was anything to remove
+     */
+    public boolean undeploy(DeploymentId id, boolean keepHistory) {
+        boolean removed = new ResourceApplier(client, progress).deleteAll(id);
+        if (!keepHistory) {
+            int revisions = new RevisionHistory(client, id).deleteAll();
+            if (revisions > 0) {
+                progress.accept("deleted the history (" + revisions + " revision(s))");
+                removed = true;
+            }
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.datapipelines;
+
+import hudson.Extension;
+import net.java.sezpoz.Index;
+import net.java.sezpoz.IndexItem;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Jenkins finds a plugin's extensions through the SezPoz index the compiler writes,
+ * META-INF/annotations/hudson.Extension: without its entries the step and the global configuration would not
+ * exist in Jenkins. Read here with SezPoz itself, as Jenkins reads it.
+ */
+class ExtensionIndexTest {
+
+    @Test
+    void theIndexListsTheStepDescriptorAndTheGlobalConfiguration() {
+        Set<String> indexed = new TreeSet<>();
+        for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class, getClass().getClassLoader())) {
+            indexed.add(item.className());
+        }
+        assertThat(indexed).containsExactly(
+                "io.jenkins.plugins.datapipelines.DataPipelineDeployStep$DescriptorImpl",
+                "io.jenkins.plugins.datapipelines.DataPipelinesConfiguration");
+    }
+
+    @Test
+    void indexedClassesAreWhatJenkinsCanInstantiate() throws Exception {
+        for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class, getClass().getClassLoader())) {
+            Class<?> type = Class.forName(item.className(), false, getClass().getClassLoader());
+            assertThat(java.lang.reflect.Modifier.isPublic(type.getModifiers())).as(type + " is public").isTrue();
+            assertThat(java.lang.reflect.Modifier.isAbstract(type.getModifiers())).as(type + " is concrete").isFalse();
+            assertThat(type.getConstructor().getParameterCount()).as(type + " has a public no-argument constructor").isZero();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.jenkins.plugins.datapipelines;
+
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The plugin's Jelly views and help files, checked without Jenkins: every file well-formed XML, every Jelly view
+ * escaping by default, every form field with its help file, and every data-bound property of the step and the
+ * global configuration on its form.
+ */
+class PluginViewsTest {
+    private static final Path RESOURCES = Path.of(System.getProperty("plugin.dir", "../plugin"), "src/main/resources");
+    private static final Path PACKAGE = RESOURCES.resolve("io/jenkins/plugins/datapipelines");
+
+    private static List<Path> files(String suffix) throws IOException {
+        try (Stream<Path> all = Files.walk(RESOURCES)) {
+            return all.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private static Document parse(Path file, String wrapper) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        builder.setErrorHandler(null);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (wrapper != null) {
+            text = "<" + wrapper + ">" + text + "</" + wrapper + ">";
+        }
+        try {
+            return builder.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), file.toString());
+        } catch (SAXException e) {
+            throw new AssertionError(RESOURCES.relativize(file) + " is not well-formed: " + e.getMessage(), e);
+        }
+    }
+
+    @Test
+    void everyJellyViewIsWellFormedAndEscapesByDefault() throws Exception {
+        List<Path> views = files(".jelly");
+        assertThat(views).extracting(p -> RESOURCES.relativize(p).toString().replace('\\', '/')).contains(
+                "index.jelly",
+                "io/jenkins/plugins/datapipelines/DataPipelineDeployStep/config.jelly",
+                "io/jenkins/plugins/datapipelines/DataPipelinesConfiguration/config.jelly",
+                "io/jenkins/plugins/datapipelines/DeploymentAction/summary.jelly",
+                "io/jenkins/plugins/datapipelines/DeploymentAction/index.jelly");
+        for (Path view : views) {
+            parse(view, null);
+            assertThat(Files.readString(view)).as(view + " escapes by default").startsWith("<?jelly escape-by-default='true'?>");
+        }
+    }
+
+    @Test
+    void everyHelpFileIsWellFormed() throws Exception {
+        List<Path> help = files(".html");
+        assertThat(help).hasSizeGreaterThanOrEqualTo(19);
+        for (Path file : help) {
+            Document document = parse(file, null);
+            assertThat(document.getDocumentElement().getTagName()).as(file + " is one <div>").isEqualTo("div");
+        }
+    }
+
+    private static Set<String> formFields(Path configJelly) throws Exception {
+        Set<String> fields = new TreeSet<>();
+        NodeList entries = parse(configJelly, null).getElementsByTagNameNS("/lib/form", "entry");
+        for (int i = 0; i < entries.getLength(); i++) {
+            String field = ((Element) entries.item(i)).getAttribute("field");
+            if (!field.isEmpty()) {
+                fields.add(field);
+            }
+        }
+        return fields;
+    }
+
+    private static Set<String> dataBoundProperties(Class<?> type) {
+        Set<String> properties = new TreeSet<>();
+        for (Method method : type.getMethods()) {
+            if (method.isAnnotationPresent(DataBoundSetter.class)) {
+                String name = method.getName().substring(3);
+                properties.add(Character.toLowerCase(name.charAt(0)) + name.substring(1));
+            }
+        }
+        return properties;
+    }
+
+    @Test
+    void everyStepParameterIsOnTheFormWithHelp() throws Exception {
+        Path dir = PACKAGE.resolve("DataPipelineDeployStep");
+        Set<String> fields = formFields(dir.resolve("config.jelly"));
+        assertThat(fields).isEqualTo(dataBoundProperties(DataPipelineDeployStep.class));
+        assertThat(fields).containsExactlyInAnyOrder("definition", "deployment", "namespace", "image", "registryCredentialsId",
+                "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "wait", "timeout", "dryRun");
+        assertHelpFor(dir, fields);
+        assertThat(dir.resolve("help.html")).as("the step's own help, shown in the Snippet Generator").exists();
+    }
+
+    @Test
+    void everyGlobalSettingIsOnTheFormWithHelp() throws Exception {
+        Path dir = PACKAGE.resolve("DataPipelinesConfiguration");
+        Set<String> fields = formFields(dir.resolve("config.jelly"));
+        assertThat(fields).isEqualTo(dataBoundProperties(DataPipelinesConfiguration.class));
+        assertHelpFor(dir, fields);
+    }
+
+    private static void assertHelpFor(Path dir, Set<String> fields) {
+        List<String> missing = new ArrayList<>();
+        for (String field : fields) {
+            if (!Files.exists(dir.resolve("help-" + field + ".html"))) {
+                missing.add("help-" + field + ".html");
+            }
+        }
+        if (!missing.isEmpty()) {
+            fail(dir + " lacks " + missing);
+        }
+    }
+
+    @Test
+    void everyMessageKeyIsAValidPattern() throws Exception {
+        java.util.Properties messages = new java.util.Properties();
+        try (var in = Files.newInputStream(PACKAGE.resolve("Messages.properties"))) {
+            messages.load(in);
+        }
+        assertThat(messages).isNotEmpty();
+        for (String key : messages.stringPropertyNames()) {
+            new java.text.MessageFormat(messages.getProperty(key)); // throws on a broken pattern
+        }
+        assertThat(Messages.FieldChecks_NotDnsLabel("Prod")).startsWith("'Prod' is not a valid Kubernetes name");
+    }
+}

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.datapipelines;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The environment the CLI gets on top of the build's: credentials (so they never appear on a command line or in
+ * a process listing's arguments) and the Kafka address. It also knows which of its values are secrets, so the
+ * step can mask them wherever the CLI's output goes.
+ */
+public final class CliEnvironment {
+    public static final String REGISTRY_USERNAME = "DATAPIPELINES_REGISTRY_USERNAME";
+    public static final String REGISTRY_PASSWORD = "DATAPIPELINES_REGISTRY_PASSWORD";
+    /** The runtime's own variable (docs/runtime.md): the deploy command passes it to the pipeline's pods. */
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String KAFKA_USERNAME = "DATAPIPELINES_KAFKA_USERNAME";
+    public static final String KAFKA_PASSWORD = "DATAPIPELINES_KAFKA_PASSWORD";
+
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private final Set<String> secrets = new LinkedHashSet<>();
+
+    public CliEnvironment registry(String username, String password) {
+        variables.put(REGISTRY_USERNAME, username);
+        putSecret(REGISTRY_PASSWORD, password);
+        return this;
+    }
+
+    public CliEnvironment kafkaBootstrapServers(@CheckForNull String servers) {
+        if (servers != null) {
+            variables.put(KAFKA_BOOTSTRAP_SERVERS, servers);
+        }
+        return this;
+    }
+
+    public CliEnvironment kafkaCredentials(String username, String password) {
+        variables.put(KAFKA_USERNAME, username);
+        putSecret(KAFKA_PASSWORD, password);
+        return this;
+    }
+
+    private void putSecret(String name, String value) {
+        variables.put(name, value);
+        if (!value.isEmpty()) {
+            secrets.add(value);
+        }
+    }
+
+    /** The build's environment with these variables added (and overriding any of the same name). */
+    public Map<String, String> applyTo(Map<String, String> buildEnvironment) {
+        Map<String, String> merged = new LinkedHashMap<>(buildEnvironment);
+        merged.putAll(variables);
+        return merged;
+    }
+
+    public Map<String, String> variables() {
+        return Map.copyOf(variables);
+    }
+
+    /** Values that must never reach the build log. */
+    public Set<String> secrets() {
+        return Set.copyOf(secrets);
+    }
+}

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.datapipelines;
+
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.TaskListener;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs CLI commands as processes on the build's agent through its {@link Launcher}, in the workspace. Standard
+ * error (progress, messages) streams into the build log as it comes, masked; standard output (the JSON result) is
+ * collected; whatever else a command prints there is logged after it ends.
+ */
+final class CliLauncher {
+    private static final int FAILURE_LINES = 20;
+
+    private final Launcher launcher;
+    private final FilePath workspace;
+    private final JavaCommand java;
+    private final Map<String, String> environment;
+    private final TaskListener listener;
+    private final SecretMasker masker;
+
+    CliLauncher(Launcher launcher, FilePath workspace, JavaCommand java, Map<String, String> environment, TaskListener listener,
+                SecretMasker masker) {
+        this.launcher = launcher;
+        this.workspace = workspace;
+        this.java = java;
+        this.environment = environment;
+        this.listener = listener;
+        this.masker = masker;
+    }
+
+    /** @return the command's standard output, when it exited 0 */
+    String run(List<String> arguments) throws DeploymentFailure, IOException, InterruptedException {
+        PrintStream log = listener.getLogger();
+        // Our own line instead of the launcher's: it shows the CLI command, not the java command line around it.
+        log.println(masker.mask("+ datapipelines " + String.join(" ", arguments)));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        CliLogStream stderr = new CliLogStream(log, masker, FAILURE_LINES);
+        int exitCode;
+        try {
+            exitCode = launcher.launch()
+                    .cmds(java.commandLine(arguments))
+                    .envs(environment)
+                    .pwd(workspace)
+                    .stdout(stdout)
+                    .stderr(stderr)
+                    .quiet(true)
+                    .join();
+        } finally {
+            stderr.close();
+        }
+        String output = stdout.toString(StandardCharsets.UTF_8);
+        for (String line : CliOutput.of(output).otherLines()) {
+            log.println(masker.mask(line));
+        }
+        CliOutcome outcome = new CliOutcome(arguments.get(0), exitCode, output, stderr.tail());
+        if (!outcome.succeeded()) {
+            throw new DeploymentFailure(outcome.failureMessage());
+        }
+        // The result is data, checked field by field, and it must stay intact (masking a short secret could
+        // rewrite a digest); only what goes to the log is masked.
+        return output;
+    }
+}

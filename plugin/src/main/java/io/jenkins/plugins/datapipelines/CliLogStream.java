@@ -1,0 +1,83 @@
+package io.jenkins.plugins.datapipelines;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Where the CLI's standard error (its progress and its messages) goes: into the build log as it arrives, line by
+ * line with secrets masked, remembering the last lines so that a failure can quote them.
+ *
+ * <p>Whole lines only are written: output arrives in arbitrary chunks from the agent, and a secret cut in two
+ * by a chunk boundary would otherwise slip past the mask. A line longer than {@value #MAX_LINE} bytes is
+ * written in pieces.
+ */
+public final class CliLogStream extends OutputStream {
+    static final int MAX_LINE = 64 * 1024;
+
+    private final PrintStream log;
+    private final SecretMasker masker;
+    private final int tailSize;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    public CliLogStream(PrintStream log, SecretMasker masker, int tailSize) {
+        this.log = log;
+        this.masker = masker;
+        this.tailSize = tailSize;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+        if (b == '\n') {
+            endLine();
+        } else {
+            line.write(b);
+            if (line.size() >= MAX_LINE) {
+                endLine();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            write(bytes[i]);
+        }
+    }
+
+    private void endLine() {
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        if (text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        String masked = masker.mask(text);
+        log.println(masked);
+        if (!masked.isBlank()) {
+            tail.addLast(masked);
+            if (tail.size() > tailSize) {
+                tail.removeFirst();
+            }
+        }
+    }
+
+    /** Writes a last unterminated line, if any. Partial lines are never flushed before: see the class comment. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (line.size() > 0) {
+            endLine();
+        }
+        log.flush();
+    }
+
+    /** The last lines written, masked, oldest first. */
+    public synchronized List<String> tail() {
+        return List.copyOf(tail);
+    }
+}

@@ -1,0 +1,99 @@
+package io.jenkins.plugins.datapipelines;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+
+/**
+ * A step's parameters merged with the global defaults: the complete description of one deployment, except the
+ * names that come from the definition itself (the pipeline name gives the default deployment name and, with a
+ * repository prefix, the image repository).
+ *
+ * <p>Precedence for every value: the step, then the global configuration, then the built-in default
+ * ({@code default} namespace, {@code 5m} timeout). The image repository and the deployment name have no built-in
+ * default other than the ones derived from the pipeline name.
+ */
+public record DeploySettings(
+        String definition,
+        @CheckForNull String deployment,
+        String namespace,
+        @CheckForNull String image,
+        @CheckForNull String imageRepositoryPrefix,
+        @CheckForNull String registryCredentialsId,
+        @CheckForNull String kubeconfigCredentialsId,
+        @CheckForNull String kafkaBootstrapServers,
+        @CheckForNull String kafkaCredentialsId,
+        boolean waitForRollout,
+        String timeout,
+        boolean dryRun) {
+
+    public static final String DEFAULT_NAMESPACE = "default";
+    public static final String DEFAULT_TIMEOUT = "5m";
+
+    /** Merges, then checks the syntax of every value, so that a typo fails before the CLI starts. */
+    public static DeploySettings resolve(DeployParameters step, DeployDefaults defaults) throws DeploymentFailure {
+        DeploySettings settings = new DeploySettings(
+                step.definition(),
+                step.deployment(),
+                Strings.firstNonNull(step.namespace(), defaults.namespace(), DEFAULT_NAMESPACE),
+                step.image(),
+                defaults.imageRepositoryPrefix(),
+                Strings.firstNonNull(step.registryCredentialsId(), defaults.registryCredentialsId(), null),
+                Strings.firstNonNull(step.kubeconfigCredentialsId(), defaults.kubeconfigCredentialsId(), null),
+                Strings.firstNonNull(step.kafkaBootstrapServers(), defaults.kafkaBootstrapServers(), null),
+                Strings.firstNonNull(step.kafkaCredentialsId(), defaults.kafkaCredentialsId(), null),
+                step.waitForRollout(),
+                Strings.firstNonNull(step.timeout(), defaults.timeout(), DEFAULT_TIMEOUT),
+                step.dryRun());
+        settings.check();
+        return settings;
+    }
+
+    private void check() throws DeploymentFailure {
+        if (!Names.isWorkspacePath(definition)) {
+            throw new DeploymentFailure("definition '" + definition + "' must be a path inside the workspace (relative, without '..')");
+        }
+        if (deployment != null && !Names.isDnsLabel(deployment)) {
+            throw new DeploymentFailure("deployment '" + deployment + "' is not a valid name: lower-case letters, digits and '-', "
+                    + "starting and ending with a letter or digit, at most 63 characters");
+        }
+        if (!Names.isDnsLabel(namespace)) {
+            throw new DeploymentFailure("namespace '" + namespace + "' is not a valid Kubernetes namespace: lower-case letters, digits "
+                    + "and '-', at most 63 characters");
+        }
+        if (image != null && !Names.isImageRepository(image)) {
+            throw new DeploymentFailure("image '" + image + "' is not an image repository such as registry.example.com/team/orders "
+                    + "(no tag and no digest: the build pushes by digest)");
+        }
+        if (image == null && imageRepositoryPrefix != null && !Names.isImageRepository(imageRepositoryPrefix)) {
+            throw new DeploymentFailure("the image repository prefix '" + imageRepositoryPrefix + "' in Manage Jenkins > System "
+                    + "is not a repository such as registry.example.com/pipelines");
+        }
+        if (kafkaBootstrapServers != null && !Names.isBootstrapServers(kafkaBootstrapServers)) {
+            throw new DeploymentFailure("kafkaBootstrapServers '" + kafkaBootstrapServers + "' must be host:port[,host:port...]");
+        }
+        if (!Names.isDuration(timeout)) {
+            throw new DeploymentFailure("timeout '" + timeout + "' must be a duration such as 90s, 5m or 1h30m");
+        }
+    }
+
+    /** The image repository for a pipeline: the step's, else the global prefix plus the pipeline name. */
+    public String imageRepositoryFor(String pipeline) throws DeploymentFailure {
+        if (image != null) {
+            return image;
+        }
+        if (imageRepositoryPrefix == null) {
+            throw new DeploymentFailure("no image repository for pipeline '" + pipeline + "': set 'image' in the step, or an image "
+                    + "repository prefix in Manage Jenkins > System > Data Pipelines");
+        }
+        return imageRepositoryPrefix + "/" + pipeline;
+    }
+
+    /** The deployment name: the step's, else the pipeline name (one deployment per pipeline is the common case). */
+    public String deploymentFor(String pipeline) throws DeploymentFailure {
+        String name = deployment != null ? deployment : pipeline;
+        if (!Names.isDnsLabel(name)) {
+            throw new DeploymentFailure("pipeline name '" + pipeline + "' cannot be used as a deployment name; set 'deployment' in the step");
+        }
+        return name;
+    }
+}

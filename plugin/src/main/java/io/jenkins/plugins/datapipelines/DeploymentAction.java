@@ -1,0 +1,152 @@
+package io.jenkins.plugins.datapipelines;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Run;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * The record of one deployment on the build that made it: which pipeline revision, where, which image (by
+ * digest), which Kubernetes revision it became, and the canonical definition itself. Every field is final and
+ * stored with the build, so the record says what was deployed even after the workspace, the repository or the
+ * cluster changed. Shown in the build's summary ({@code summary.jelly}) and page ({@code index.jelly}), and in
+ * its REST API ({@code api/json}).
+ */
+@ExportedBean
+public final class DeploymentAction implements RunAction2 {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String pipeline;
+    private final String deployment;
+    private final String namespace;
+    private final String imageRepository;
+    private final String digest;
+    private final String revisionHash;
+    private final int kubernetesRevision;
+    private final String status;
+    private final boolean dryRun;
+    private final String definitionFile;
+    private final String canonicalDefinition;
+
+    private transient Run<?, ?> run;
+
+    public DeploymentAction(DeploymentRecord record, String definitionFile, String canonicalDefinition) {
+        this.pipeline = record.pipeline();
+        this.deployment = record.deployment();
+        this.namespace = record.namespace();
+        this.imageRepository = record.image().repository();
+        this.digest = record.image().digest();
+        this.revisionHash = record.revisionHash();
+        this.kubernetesRevision = record.kubernetesRevision();
+        this.status = record.status();
+        this.dryRun = record.dryRun();
+        this.definitionFile = definitionFile;
+        this.canonicalDefinition = canonicalDefinition;
+    }
+
+    /** The recorded deployment, as the deployment logic takes it (to deploy the same image again, say). */
+    public DeploymentRecord toRecord() {
+        return new DeploymentRecord(pipeline, deployment, namespace, new ImageReference(imageRepository, digest), revisionHash,
+                kubernetesRevision, status, dryRun);
+    }
+
+    @Exported
+    public String getPipeline() {
+        return pipeline;
+    }
+
+    @Exported
+    public String getDeployment() {
+        return deployment;
+    }
+
+    @Exported
+    public String getNamespace() {
+        return namespace;
+    }
+
+    /** The image by digest: {@code REPOSITORY@sha256:...}. */
+    @Exported
+    public String getImage() {
+        return imageRepository + "@" + digest;
+    }
+
+    @Exported
+    public String getDigest() {
+        return digest;
+    }
+
+    /** SHA-256 of the canonical definition. */
+    @Exported
+    public String getRevisionHash() {
+        return revisionHash;
+    }
+
+    /** The Kubernetes revision this deployment became (0 for a dry run). */
+    @Exported
+    public int getKubernetesRevision() {
+        return kubernetesRevision;
+    }
+
+    @Exported
+    public String getStatus() {
+        return status;
+    }
+
+    @Exported
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** The workspace path the definition was read from. */
+    @Exported
+    public String getDefinitionFile() {
+        return definitionFile;
+    }
+
+    /** The canonical definition, exactly as deployed (its SHA-256 is {@link #getRevisionHash()}). */
+    public String getCanonicalDefinition() {
+        return canonicalDefinition;
+    }
+
+    /** The canonical definition indented for reading. */
+    public String getCanonicalDefinitionForDisplay() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(canonicalDefinition));
+        } catch (JsonProcessingException e) {
+            return canonicalDefinition;
+        }
+    }
+
+    public @CheckForNull Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-cube";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.DeploymentAction_DisplayName(namespace, deployment);
+    }
+
+    @Override
+    public String getUrlName() {
+        return "data-pipeline-" + namespace + "-" + deployment;
+    }
+}

@@ -1,0 +1,89 @@
+package io.jenkins.plugins.datapipelines;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import jenkins.model.Jenkins;
+
+/**
+ * Form validation shared by the step's form (Snippet Generator) and the global configuration: the syntax rules of
+ * {@link Names} with messages for people. An empty value is fine everywhere: a default applies.
+ */
+final class FieldChecks {
+    private FieldChecks() {
+    }
+
+    /**
+     * Who may have a form checked: anyone who can see the item's configuration, or an administrator for the global
+     * configuration. Checks reveal nothing, but answering only those who can see the form costs nothing either.
+     */
+    static boolean canConfigure(@CheckForNull Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.EXTENDED_READ);
+    }
+
+    static FormValidation definition(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        if (v == null) {
+            return FormValidation.ok(Messages.FieldChecks_DefinitionDefault(DeployParameters.DEFAULT_DEFINITION));
+        }
+        if (!Names.isWorkspacePath(v)) {
+            return FormValidation.error(Messages.FieldChecks_DefinitionNotInWorkspace());
+        }
+        if (!(v.endsWith(".yaml") || v.endsWith(".yml") || v.endsWith(".json"))) {
+            return FormValidation.warning(Messages.FieldChecks_DefinitionExtension());
+        }
+        return FormValidation.ok();
+    }
+
+    static FormValidation deployment(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        if (v == null) {
+            return FormValidation.ok(Messages.FieldChecks_DeploymentDefault());
+        }
+        return Names.isDnsLabel(v) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotDnsLabel(v));
+    }
+
+    static FormValidation namespace(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        if (v == null) {
+            return FormValidation.ok();
+        }
+        return Names.isDnsLabel(v) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotDnsLabel(v));
+    }
+
+    static FormValidation image(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        if (v == null) {
+            return FormValidation.ok();
+        }
+        if (v.contains("@")) {
+            return FormValidation.error(Messages.FieldChecks_ImageWithDigest());
+        }
+        return Names.isImageRepository(v) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotImageRepository(v));
+    }
+
+    static FormValidation imageRepositoryPrefix(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        if (v == null) {
+            return FormValidation.ok();
+        }
+        String prefix = v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+        return Names.isImageRepository(prefix) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotImageRepository(v));
+    }
+
+    static FormValidation kafkaBootstrapServers(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        if (v == null) {
+            return FormValidation.ok();
+        }
+        return Names.isBootstrapServers(v) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotBootstrapServers());
+    }
+
+    static FormValidation timeout(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        if (v == null) {
+            return FormValidation.ok();
+        }
+        return Names.isDuration(v) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotDuration(v));
+    }
+}

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.datapipelines;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import java.util.regex.Pattern;
+
+/**
+ * The syntax of the values a deployment is made of, checked before anything runs so that a typo is reported
+ * in the form or as the step's first line, not as a Kubernetes or registry error minutes later.
+ */
+final class Names {
+    /** RFC 1123 label, as Kubernetes requires for namespaces and the names it derives labels from. */
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    /** The distribution reference grammar (docker/distribution reference.go), without tag or digest. */
+    private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+    private static final String DOMAIN = DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*(?::[0-9]+)?";
+    private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    private static final Pattern DOMAIN_PATTERN = Pattern.compile(DOMAIN);
+    private static final Pattern PATH = Pattern.compile(PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*");
+
+    /** A duration as the deploy command takes it: 90s, 5m, 1h, 1h30m. */
+    private static final Pattern DURATION = Pattern.compile("(?=\\d)(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+
+    private static final Pattern HOST = Pattern.compile("(?:\\[[0-9a-fA-F:.]+\\]|[a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?)");
+
+    private Names() {
+    }
+
+    /** Kubernetes namespace and deployment names: lower-case letters, digits and '-', at most 63 characters. */
+    static boolean isDnsLabel(@CheckForNull String value) {
+        return value != null && DNS_LABEL.matcher(value).matches();
+    }
+
+    /** An image repository such as {@code registry.example.com:5000/team/orders}: no tag, no digest. */
+    static boolean isImageRepository(@CheckForNull String value) {
+        if (value == null || value.length() > 255) {
+            return false;
+        }
+        // As Docker reads a reference: the first component is a registry host only if it looks like one.
+        int slash = value.indexOf('/');
+        if (slash > 0) {
+            String first = value.substring(0, slash);
+            if ((first.contains(".") || first.contains(":") || first.equals("localhost")) && DOMAIN_PATTERN.matcher(first).matches()) {
+                return PATH.matcher(value.substring(slash + 1)).matches();
+            }
+        }
+        return PATH.matcher(value).matches();
+    }
+
+    /** {@code 90s}, {@code 5m}, {@code 1h30m}: hours, minutes, seconds, in that order, and not zero. */
+    static boolean isDuration(@CheckForNull String value) {
+        if (value == null || !DURATION.matcher(value).matches()) {
+            return false;
+        }
+        return !value.replaceAll("[hms]", "").chars().allMatch(c -> c == '0');
+    }
+
+    /** Kafka's bootstrap.servers: {@code host:port[,host:port...]}. */
+    static boolean isBootstrapServers(@CheckForNull String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        for (String server : value.split(",", -1)) {
+            String s = server.trim();
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0 || !HOST.matcher(s.substring(0, colon)).matches()) {
+                return false;
+            }
+            try {
+                int port = Integer.parseInt(s.substring(colon + 1));
+                if (port < 1 || port > 65535) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The definition is a path in the workspace: relative, without '..', so a build cannot read outside it. */
+    static boolean isWorkspacePath(@CheckForNull String value) {
+        if (value == null || value.isBlank() || value.indexOf('\0') >= 0) {
+            return false;
+        }
+        String normalized = value.replace('\\', '/');
+        if (normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*")) {
+            return false;
+        }
+        for (String part : normalized.split("/")) {
+            if (part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,137 @@
+package io.jenkins.plugins.datapipelines;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The agent-side cache: copied once per version, found afterwards, repaired when broken, old versions removed. */
+class CliCacheTest {
+    @TempDir
+    Path temp;
+
+    private CliBundle bundle(String name, Map<String, String> entries) throws IOException {
+        Path zip = temp.resolve(name + ".zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                ZipEntry entry = new ZipEntry(e.getKey());
+                entry.setTime(315532800000L); // fixed, so that equal contents make equal zips
+                z.putNextEntry(entry);
+                z.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return new CliBundle(zip.toUri().toURL());
+    }
+
+    private CliBundle cli(String version) throws IOException {
+        return bundle(version, Map.of("datapipelines-cli.jar", "jar " + version, "lib/kafka-clients.jar", "lib"));
+    }
+
+    @Test
+    void copiesOnceThenFindsIt() throws Exception {
+        Path cache = temp.resolve("agent/tools/datapipelines-cli");
+        LocalInstallLocation location = new LocalInstallLocation(cache);
+        CliBundle bundle = cli("v1");
+        List<String> log = new ArrayList<>();
+
+        String jar = new CliCache(location, bundle).ensureInstalled(log::add);
+        assertEquals(cache.resolve(bundle.version()).resolve("datapipelines-cli.jar").toAbsolutePath().toString(), jar);
+        assertEquals("jar v1", Files.readString(Path.of(jar)));
+        assertTrue(Files.exists(cache.resolve(bundle.version()).resolve("lib/kafka-clients.jar")));
+        assertEquals(bundle.sha256(), Files.readString(cache.resolve(bundle.version()).resolve(".installed")));
+        assertEquals(1, log.size());
+        assertTrue(log.get(0).startsWith("Copying the datapipelines CLI " + bundle.version()), log.get(0));
+
+        assertEquals(jar, new CliCache(location, bundle).ensureInstalled(log::add));
+        assertEquals(1, location.unzips, "the second build must find the CLI, not copy it again");
+        assertEquals(1, log.size());
+        assertEquals(List.of(bundle.version()), location.list(), "no temporary directory is left behind");
+    }
+
+    @Test
+    void aNewVersionGetsItsOwnDirectoryAndTheOldOneGoes() throws Exception {
+        LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
+        CliBundle v1 = cli("v1");
+        CliBundle v2 = cli("v2");
+        new CliCache(location, v1).ensureInstalled(s -> { });
+        Files.createDirectories(temp.resolve("cache/unrelated-tool"));
+        String jar = new CliCache(location, v2).ensureInstalled(s -> { });
+        assertEquals("jar v2", Files.readString(Path.of(jar)));
+        assertEquals(2, location.unzips);
+        assertFalse(location.exists(v1.version()));
+        assertTrue(location.exists("unrelated-tool"), "only our own version directories are removed");
+    }
+
+    @Test
+    void aHalfInstalledVersionIsInstalledAgain() throws Exception {
+        LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
+        CliBundle bundle = cli("v1");
+        Files.createDirectories(temp.resolve("cache").resolve(bundle.version()).resolve("lib"));
+        String jar = new CliCache(location, bundle).ensureInstalled(s -> { });
+        assertEquals("jar v1", Files.readString(Path.of(jar)));
+        assertEquals(1, location.unzips);
+    }
+
+    @Test
+    void aMarkerFromAnotherZipDoesNotCount() throws Exception {
+        LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
+        CliBundle bundle = cli("v1");
+        Path dir = Files.createDirectories(temp.resolve("cache").resolve(bundle.version()));
+        Files.writeString(dir.resolve(".installed"), "0".repeat(64));
+        new CliCache(location, bundle).ensureInstalled(s -> { });
+        assertEquals(1, location.unzips);
+        assertEquals(bundle.sha256(), Files.readString(dir.resolve(".installed")));
+    }
+
+    @Test
+    void losingTheRaceToAnotherBuildIsFine() throws Exception {
+        Path cache = temp.resolve("cache");
+        CliBundle bundle = cli("v1");
+        LocalInstallLocation racing = new LocalInstallLocation(cache) {
+            @Override
+            public boolean renameIfAbsent(String from, String to) throws IOException, InterruptedException {
+                // Another build on the same agent finishes the same install just before this one.
+                new CliCache(new LocalInstallLocation(cache), bundle).ensureInstalled(s -> { });
+                return super.renameIfAbsent(from, to);
+            }
+        };
+        String jar = new CliCache(racing, bundle).ensureInstalled(s -> { });
+        assertEquals("jar v1", Files.readString(Path.of(jar)));
+        assertEquals(List.of(bundle.version()), racing.list());
+    }
+
+    @Test
+    void aDistributionWithoutTheJarIsRefused() throws Exception {
+        LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
+        CliBundle broken = bundle("broken", Map.of("README", "no jar"));
+        IOException e = assertThrows(IOException.class, () -> new CliCache(location, broken).ensureInstalled(s -> { }));
+        assertEquals("the bundled CLI distribution has no datapipelines-cli.jar", e.getMessage());
+        assertEquals(List.of(), location.list(), "nothing half-installed is left");
+    }
+
+    @Test
+    void theVersionIsTheContentHash() throws Exception {
+        CliBundle a = bundle("a", Map.of("datapipelines-cli.jar", "same"));
+        CliBundle b = bundle("b", Map.of("datapipelines-cli.jar", "same"));
+        CliBundle c = bundle("c", Map.of("datapipelines-cli.jar", "different"));
+        assertEquals(a.sha256(), b.sha256());
+        assertFalse(a.sha256().equals(c.sha256()));
+        assertEquals(a.sha256().substring(0, 16), a.version());
+        assertTrue(a.sha256().matches("[0-9a-f]{64}"));
+    }
+}

@@ -1,0 +1,292 @@
+package io.jenkins.plugins.datapipelines;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.Fingerprint;
+import hudson.model.Item;
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.slaves.DumbSlave;
+import hudson.slaves.WorkspaceList;
+import hudson.tasks.Fingerprinter;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The step in a real Jenkins: its form and Snippet Generator, Pipeline builds on an agent against the stand-in
+ * CLI ({@link StandInCli}, installed on the agent as the bundled one would be), secrets masked, the record,
+ * fingerprint and REST API, failures, and who may list credentials.
+ */
+@WithJenkins
+class DataPipelineDeployStepJenkinsTest {
+    private static final String DEFINITION = "apiVersion: datapipelines.io/v1\\nkind: Pipeline\\nmetadata:\\n  name: orders\\n";
+    private static final String REGISTRY_PASSWORD = "r3g-s3cret-pw";
+    private static final String KAFKA_PASSWORD = "k4f-s3cret-pw";
+
+    @RegisterExtension
+    static BuildWatcherExtension buildWatcher = new BuildWatcherExtension();
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void standInCli() throws Exception {
+        AgentCliInstaller.bundleOverride = StandInCliDistribution.create(temp);
+    }
+
+    @AfterEach
+    void packagedCli() {
+        AgentCliInstaller.bundleOverride = null;
+    }
+
+    private static void addCredentials() throws Exception {
+        SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
+        store.getCredentials().add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "registry", "registry robot", "robot", REGISTRY_PASSWORD));
+        store.getCredentials().add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "kafka", "kafka SASL", "svc", KAFKA_PASSWORD));
+        store.getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL, "kube", "kubeconfig", "kubeconfig.yaml",
+                SecretBytes.fromBytes("apiVersion: v1\n# the stand-in cluster\n".getBytes(StandardCharsets.UTF_8))));
+        store.save();
+    }
+
+    private static DataPipelineDeployStep fullStep() {
+        DataPipelineDeployStep step = new DataPipelineDeployStep();
+        step.setDefinition("pipelines/orders.yaml");
+        step.setDeployment("orders-eu");
+        step.setNamespace("prod");
+        step.setImage("registry.example.com/orders");
+        step.setRegistryCredentialsId("registry");
+        step.setKubeconfigCredentialsId("kube");
+        step.setKafkaBootstrapServers("kafka-0:9092,kafka-1:9092");
+        step.setKafkaCredentialsId("kafka");
+        step.setWait(false);
+        step.setTimeout("90s");
+        step.setDryRun(true);
+        return step;
+    }
+
+    private static WorkflowJob pipeline(JenkinsRule r, String name, String steps) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition("node('agent') {\n  writeFile file: 'datapipeline.yaml', text: '" + DEFINITION + "'\n"
+                + steps + "\n}", true));
+        return job;
+    }
+
+    @Test
+    void configurationRoundTrip(JenkinsRule r) throws Exception {
+        addCredentials();
+        StepConfigTester tester = new StepConfigTester(r);
+        DataPipelineDeployStep full = fullStep();
+        r.assertEqualDataBoundBeans(full, tester.configRoundTrip(full));
+        DataPipelineDeployStep defaults = new DataPipelineDeployStep();
+        DataPipelineDeployStep roundTripped = tester.configRoundTrip(defaults);
+        r.assertEqualDataBoundBeans(defaults, roundTripped);
+        assertEquals("datapipeline.yaml", roundTripped.getDefinition());
+        assertTrue(roundTripped.isWait());
+    }
+
+    @Test
+    void snippetGeneratorRoundTrip(JenkinsRule r) throws Exception {
+        SnippetizerTester tester = new SnippetizerTester(r);
+        tester.assertRoundTrip(new DataPipelineDeployStep(), "dataPipelineDeploy()");
+        DataPipelineDeployStep step = new DataPipelineDeployStep();
+        step.setDeployment("orders-eu");
+        step.setNamespace("prod");
+        step.setTimeout("90s");
+        step.setWait(false);
+        tester.assertRoundTrip(step, "dataPipelineDeploy deployment: 'orders-eu', namespace: 'prod', timeout: '90s', wait: false");
+        tester.assertRoundTrip(fullStep(), "dataPipelineDeploy definition: 'pipelines/orders.yaml', deployment: 'orders-eu', dryRun: true, "
+                + "image: 'registry.example.com/orders', kafkaBootstrapServers: 'kafka-0:9092,kafka-1:9092', kafkaCredentialsId: 'kafka', "
+                + "kubeconfigCredentialsId: 'kube', namespace: 'prod', registryCredentialsId: 'registry', timeout: '90s', wait: false");
+        SnippetizerTester.assertDocGeneration(DataPipelineDeployStep.class);
+    }
+
+    @Test
+    void deploysFromAPipelineOnAnAgentAndRecordsIt(JenkinsRule r) throws Exception {
+        addCredentials();
+        DataPipelinesConfiguration global = DataPipelinesConfiguration.get();
+        global.setNamespace("pipelines");
+        global.setImageRepositoryPrefix("registry.example.com/pipelines");
+        global.setKafkaBootstrapServers("kafka:9092");
+        global.setRegistryCredentialsId("registry");
+        DumbSlave agent = r.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = pipeline(r, "orders", """
+                  def d = dataPipelineDeploy deployment: 'orders-eu', kubeconfigCredentialsId: 'kube', kafkaCredentialsId: 'kafka'
+                  echo "deployed ${d.image} as revision ${d.revision} of ${d.namespace}/${d.deployment}, digest ${d.digest}, revision hash ${d.revisionHash}\"""");
+
+        WorkflowRun first = r.buildAndAssertSuccess(job);
+        r.assertLogContains("Copying the datapipelines CLI", first);
+        r.assertLogContains("+ datapipelines validate --output json datapipeline.yaml", first);
+        r.assertLogContains("+ datapipelines build datapipeline.yaml --image registry.example.com/pipelines/orders --output json", first);
+        r.assertLogContains("running the definition's tests: 1 passed, 0 failed", first);
+        r.assertLogContains("logging in to the registry as robot with password ****", first);
+        r.assertLogContains("kafka kafka:9092 as svc with password ****", first);
+        r.assertLogContains("cluster from kubeconfig: apiVersion: v1", first);
+        r.assertLogContains("waiting up to 5m for pipelines/orders-eu", first);
+        r.assertLogNotContains(REGISTRY_PASSWORD, first);
+        r.assertLogNotContains(KAFKA_PASSWORD, first);
+
+        DeploymentAction record = first.getAction(DeploymentAction.class);
+        assertNotNull(record);
+        assertEquals("orders", record.getPipeline());
+        assertEquals("pipelines", record.getNamespace());
+        assertEquals("orders-eu", record.getDeployment());
+        assertEquals(1, record.getKubernetesRevision());
+        assertEquals("available", record.getStatus());
+        assertFalse(record.isDryRun());
+        assertTrue(record.getImage().startsWith("registry.example.com/pipelines/orders@sha256:"));
+        assertEquals(CliResultParser.sha256(record.getCanonicalDefinition()), record.getRevisionHash());
+        r.assertLogContains("deployed " + record.getImage() + " as revision 1 of pipelines/orders-eu, digest " + record.getDigest()
+                + ", revision hash " + record.getRevisionHash(), first);
+
+        // The CLI was installed and ran on the agent, not in the controller's home.
+        assertEquals(1, agent.getRootPath().child("tools/datapipelines-cli").list().size());
+        assertFalse(r.jenkins.getRootPath().child("tools/datapipelines-cli").exists());
+        // The kubeconfig did not outlive the deployment.
+        assertEquals(0, WorkspaceList.tempDir(agent.getWorkspaceFor(job)).list("kubeconfig*").length);
+
+        Fingerprint fingerprint = r.jenkins.getFingerprintMap().get(record.toRecord().image().fingerprintId());
+        assertNotNull(fingerprint);
+        assertEquals(record.getImage(), fingerprint.getFileName());
+        assertTrue(first.getAction(Fingerprinter.FingerprintAction.class).getRecords().containsKey(record.getImage()));
+
+        WorkflowRun second = r.buildAndAssertSuccess(job);
+        r.assertLogNotContains("Copying the datapipelines CLI", second);
+        assertEquals(2, second.getAction(DeploymentAction.class).getKubernetesRevision());
+        assertEquals(record.getDigest(), second.getAction(DeploymentAction.class).getDigest(), "same definition, same image");
+        assertTrue(fingerprint.getRangeSet(job).includes(2), "the fingerprint lists every build that deployed the image");
+
+        JenkinsRule.WebClient web = r.createWebClient();
+        String json = web.goTo(first.getUrl() + "api/json?tree=actions[pipeline,digest,kubernetesRevision,revisionHash]", "application/json")
+                .getWebResponse().getContentAsString();
+        assertTrue(json.contains("\"digest\":\"" + record.getDigest() + "\""), json);
+        assertTrue(json.contains("\"kubernetesRevision\":1"), json);
+        assertTrue(web.getPage(first).asNormalizedText().contains("deployed to pipelines/orders-eu, Kubernetes revision 1 (available)"));
+        String page = web.goTo(first.getUrl() + record.getUrlName() + "/").asNormalizedText();
+        assertTrue(page.contains(record.getRevisionHash()), page);
+        assertTrue(page.contains("datapipelines.io/v1"), page);
+    }
+
+    @Test
+    void aDryRunAppliesNothingButRecordsAndShowsTheManifests(JenkinsRule r) throws Exception {
+        r.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = pipeline(r, "p", "def d = dataPipelineDeploy image: 'registry.example.com/orders', dryRun: true\necho \"dry run: ${d.dryRun}\"");
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("+ datapipelines deploy datapipeline.yaml --image registry.example.com/orders@sha256:", run);
+        r.assertLogContains("kind: Deployment", run);
+        r.assertLogContains("nothing was applied to the cluster", run);
+        r.assertLogContains("dry run: true", run);
+        DeploymentAction record = run.getAction(DeploymentAction.class);
+        assertTrue(record.isDryRun());
+        assertEquals(0, record.getKubernetesRevision());
+    }
+
+    @Test
+    void anInvalidDefinitionFailsTheBuildWithTheClisMessage(JenkinsRule r) throws Exception {
+        r.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = r.createProject(WorkflowJob.class, "p");
+        job.setDefinition(new CpsFlowDefinition("node('agent') {\n  writeFile file: 'datapipeline.yaml', text: 'this is invalid'\n"
+                + "  dataPipelineDeploy image: 'registry.example.com/orders'\n}", true));
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+        r.assertLogContains("datapipelines validate rejected its input (exit code 2):", run);
+        r.assertLogContains("datapipeline.yaml:1:1: spec: the stand-in rejects definitions that say 'invalid'", run);
+        r.assertLogNotContains("\tat ", run);
+        assertNull(run.getAction(DeploymentAction.class));
+    }
+
+    @Test
+    void aFailedRolloutFailsTheBuild(JenkinsRule r) throws Exception {
+        r.createOnlineSlave(Label.get("agent"));
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE,
+                pipeline(r, "p", "dataPipelineDeploy image: 'registry.example.com/orders', deployment: 'broken-rollout'"));
+        r.assertLogContains("datapipelines deploy failed (exit code 1):", run);
+        r.assertLogContains("pod broken-rollout-7d9f is in CrashLoopBackOff", run);
+        assertNull(run.getAction(DeploymentAction.class));
+    }
+
+    @Test
+    void badSettingsFailBeforeAnythingRuns(JenkinsRule r) throws Exception {
+        r.createOnlineSlave(Label.get("agent"));
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE,
+                pipeline(r, "p", "dataPipelineDeploy image: 'registry.example.com/orders', namespace: 'Prod'"));
+        r.assertLogContains("namespace 'Prod' is not a valid Kubernetes namespace", run);
+        r.assertLogNotContains("+ datapipelines", run);
+        WorkflowRun missingCredentials = r.buildAndAssertStatus(Result.FAILURE,
+                pipeline(r, "q", "dataPipelineDeploy image: 'registry.example.com/orders', registryCredentialsId: 'nope'"));
+        r.assertLogContains("registryCredentialsId: no credentials 'nope' of type a username with password are available to this build.",
+                missingCredentials);
+    }
+
+    private static List<String> values(ListBoxModel model) {
+        return model.stream().map(option -> option.value).toList();
+    }
+
+    @Test
+    void formMethodsCheckPermissions(JenkinsRule r) throws Exception {
+        addCredentials();
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ).everywhere().to("developer")
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        WorkflowJob job = r.createProject(WorkflowJob.class, "p");
+        DataPipelineDeployStep.DescriptorImpl step = r.jenkins.getDescriptorByType(DataPipelineDeployStep.DescriptorImpl.class);
+        DataPipelinesConfiguration global = DataPipelinesConfiguration.get();
+
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertEquals(List.of("saved"), values(step.doFillRegistryCredentialsIdItems(job, "saved")), "no credential ids for a reader");
+            assertEquals(FormValidation.Kind.OK, step.doCheckRegistryCredentialsId(job, "nope").kind, "nor whether one exists");
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("developer", true).impersonate2())) {
+            assertEquals(List.of("", "kafka", "registry"), values(step.doFillRegistryCredentialsIdItems(job, "")).stream().sorted().toList());
+            assertEquals(List.of("", "kube"), values(step.doFillKubeconfigCredentialsIdItems(job, "")));
+            assertEquals(FormValidation.Kind.OK, step.doCheckRegistryCredentialsId(job, "registry").kind);
+            assertEquals(FormValidation.Kind.ERROR, step.doCheckRegistryCredentialsId(job, "nope").kind);
+            assertEquals(FormValidation.Kind.ERROR, step.doCheckKubeconfigCredentialsId(job, "registry").kind, "a password is no kubeconfig");
+            assertEquals(FormValidation.Kind.ERROR, step.doCheckNamespace(job, "Prod").kind);
+            assertEquals(List.of("saved"), values(global.doFillRegistryCredentialsIdItems("saved")), "the global list is for administrators");
+            assertEquals(FormValidation.Kind.OK, global.doCheckTimeout("soon").kind);
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
+            assertTrue(values(global.doFillRegistryCredentialsIdItems("")).contains("registry"));
+            assertEquals(FormValidation.Kind.ERROR, global.doCheckTimeout("soon").kind);
+        }
+
+        // Form methods answer POST only (@POST): a GET, as from a link in a malicious page, is refused.
+        JenkinsRule.WebClient web = r.createWebClient().login("developer");
+        web.setThrowExceptionOnFailingStatusCode(false);
+        int status = web.goTo(job.getUrl() + "descriptorByName/" + DataPipelineDeployStep.class.getName()
+                + "/fillRegistryCredentialsIdItems?registryCredentialsId=x", null).getWebResponse().getStatusCode();
+        assertEquals(405, status);
+    }
+}

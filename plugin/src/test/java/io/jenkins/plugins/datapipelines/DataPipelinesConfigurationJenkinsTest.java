@@ -1,0 +1,47 @@
+package io.jenkins.plugins.datapipelines;
+
+import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
+import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
+import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Manage Jenkins > System > Data Pipelines: the form round trip, persistence and Configuration as Code. */
+@WithJenkinsConfiguredWithCode
+class DataPipelinesConfigurationJenkinsTest {
+
+    @Test
+    void roundTripsThroughTheSystemPageAndPersists(JenkinsConfiguredWithCodeRule r) throws Exception {
+        DataPipelinesConfiguration configuration = DataPipelinesConfiguration.get();
+        configuration.setNamespace("pipelines");
+        configuration.setImageRepositoryPrefix("registry.example.com/pipelines");
+        configuration.setRegistryCredentialsId("registry");
+        configuration.setKubeconfigCredentialsId("kube");
+        configuration.setKafkaBootstrapServers("kafka:9092");
+        configuration.setKafkaCredentialsId("kafka");
+        configuration.setTimeout("10m");
+        DeployDefaults before = configuration.defaults();
+
+        r.configRoundtrip();
+
+        assertEquals(before, DataPipelinesConfiguration.get().defaults());
+        assertEquals(before, new DataPipelinesConfiguration().defaults(), "a fresh instance loads the same values from disk");
+    }
+
+    @Test
+    void blanksAreStoredAsUnset(JenkinsConfiguredWithCodeRule r) throws Exception {
+        DataPipelinesConfiguration configuration = DataPipelinesConfiguration.get();
+        configuration.setNamespace("  ");
+        r.configRoundtrip();
+        assertNull(DataPipelinesConfiguration.get().getNamespace());
+    }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yml")
+    void isConfiguredAsCode(JenkinsConfiguredWithCodeRule r) {
+        assertEquals(new DeployDefaults("pipelines", "registry.example.com/pipelines", "registry", "kube", "kafka-0:9092,kafka-1:9092",
+                "kafka", "10m"), DataPipelinesConfiguration.get().defaults());
+    }
+}

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.datapipelines;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The step's whole sequence without Jenkins: the stand-in CLI (the fixture of the Jenkins tests) installed through
+ * the agent cache, run with the step's command lines and environment, its results parsed and joined as the step
+ * records them. Proves the fixture speaks the contract the step is written against.
+ */
+class StandInCliTest {
+    @TempDir
+    Path temp;
+
+    private static final String DEFINITION = "apiVersion: datapipelines.io/v1\nkind: Pipeline\nmetadata:\n  name: orders\n";
+
+    @Test
+    void validateBuildDeployAsTheStepDoesIt() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("agent/tools/datapipelines-cli")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        DeploySettings settings = DeploySettings.resolve(
+                new DeployParameters(null, "orders-eu", "prod", "registry.example.com/orders", null, null, "kafka:9092", null, true, null, false),
+                DeployDefaults.NONE);
+        CliEnvironment environment = new CliEnvironment().registry("robot", "r3g-s3cret").kafkaBootstrapServers(settings.kafkaBootstrapServers())
+                .kafkaCredentials("svc", "k4f-s3cret");
+        LocalCli cli = new LocalCli(jar, workspace, environment);
+
+        CliOutcome validate = cli.run(CliCommands.validate(settings.definition()));
+        assertEquals(0, validate.exitCode(), validate.failureMessage());
+        ValidationResult validation = CliResultParser.validation(validate.stdout());
+        assertEquals("orders", validation.pipeline());
+
+        CliOutcome build = cli.run(CliCommands.build(settings.definition(), settings.imageRepositoryFor(validation.pipeline())));
+        assertEquals(0, build.exitCode(), build.failureMessage());
+        ImageBuildResult image = CliResultParser.build(build.stdout());
+
+        for (int expectedRevision = 1; expectedRevision <= 2; expectedRevision++) {
+            CliOutcome deploy = cli.run(CliCommands.deploy(settings.definition(), image.image(), settings.deploymentFor(validation.pipeline()),
+                    settings.namespace(), null, settings.waitForRollout(), settings.timeout(), settings.dryRun()));
+            assertEquals(0, deploy.exitCode(), deploy.failureMessage());
+            DeploymentRecord record = DeploymentRecord.of(validation, image, CliResultParser.rollout(deploy.stdout(), false), false);
+            assertEquals(expectedRevision, record.kubernetesRevision());
+            assertEquals("registry.example.com/orders", record.image().repository());
+            assertEquals("prod", record.namespace());
+        }
+
+        String log = cli.log();
+        assertTrue(log.contains("logging in to the registry as robot with password ****"), log);
+        assertTrue(log.contains("kafka kafka:9092 as svc with password ****"), log);
+        assertTrue(log.contains("waiting up to 5m for prod/orders-eu"), log);
+        assertFalse(log.contains("s3cret"), log);
+    }
+
+    @Test
+    void failuresCarryTheCommandsOwnWords() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Files.writeString(workspace.resolve("bad.yaml"), "this definition is invalid\n");
+        Files.writeString(workspace.resolve("good.yaml"), DEFINITION);
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("cache")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        LocalCli cli = new LocalCli(jar, workspace, new CliEnvironment());
+
+        assertEquals("datapipelines validate rejected its input (exit code 2):\n  bad.yaml:1:1: spec: the stand-in rejects definitions that say 'invalid'",
+                cli.run(CliCommands.validate("bad.yaml")).failureMessage());
+        ImageReference image = new ImageReference("r/o", "sha256:" + "1".repeat(64));
+        CliOutcome rollout = cli.run(CliCommands.deploy("good.yaml", image, "broken-rollout", "prod", null, true, "5m", false));
+        assertEquals(1, rollout.exitCode());
+        assertEquals("datapipelines deploy failed (exit code 1):\n  rollout of prod/broken-rollout failed: pod broken-rollout-7d9f is in CrashLoopBackOff",
+                rollout.failureMessage());
+    }
+}
