@@ -51,11 +51,7 @@ public final class PipelineRunner implements AutoCloseable {
             props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
         }
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // There is no global state; opting in now silences Kafka Streams' warning at every start. The
-        // main consumer's partition assignor builds its own StreamsConfig from the consumer's settings,
-        // so it needs the flag too.
-        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-        props.putIfAbsent(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), "true");
+        optIntoGlobalProcessingExceptionHandler(props);
         this.streams = new KafkaStreams(PipelineTopology.build(definition, metrics, new StreamsConfig(props)), props);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
         streams.setStateListener((now, before) -> {
@@ -64,6 +60,17 @@ public final class PipelineRunner implements AutoCloseable {
                 stopped.complete(now);
             }
         });
+    }
+
+    /**
+     * There is no global state; opting in now (the default from Kafka 5.0, hence the deprecation)
+     * silences Kafka Streams' warning at every start. The main consumer's partition assignor builds its
+     * own StreamsConfig from the consumer's settings, so it needs the flag too.
+     */
+    @SuppressWarnings("deprecation")
+    private static void optIntoGlobalProcessingExceptionHandler(Properties props) {
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        props.putIfAbsent(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), "true");
     }
 
     public static String applicationId(PipelineDefinition definition, String deployment) {

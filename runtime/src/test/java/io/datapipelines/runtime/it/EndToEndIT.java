@@ -9,10 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,12 +168,12 @@ class EndToEndIT {
             assertThat(sinkHeaders.get("p-6")).isEmpty();
 
             List<OutputRecord> dead = new ArrayList<>(reader.records("payments-dlq"));
-            dead.sort(java.util.Comparator.comparing(OutputRecord::key));
+            dead.sort(Comparator.comparing(OutputRecord::key));
             assertThat(dead).extracting(OutputRecord::key).containsExactly("p-3", "p-4", "p-5");
             // The original bytes, byte for byte, and the original headers, plus the reason.
             assertThat(dead.get(0).value()).isEqualTo("{\"id\": \"p-3\", ");
-            assertThat(dead.get(1).value()).isEqualTo(new String(first.get(3).value(), java.nio.charset.StandardCharsets.UTF_8));
-            assertThat(dead.get(2).value()).isEqualTo(new String(first.get(4).value(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(dead.get(1).value()).isEqualTo(new String(first.get(3).value(), StandardCharsets.UTF_8));
+            assertThat(dead.get(2).value()).isEqualTo(new String(first.get(4).value(), StandardCharsets.UTF_8));
             assertThat(dead.get(0).headers()).isEqualTo(deadLetterHeaders(Map.of("traceparent", "00-p3-01"), "source.value", "JSONDecodeError",
                     "the value is not valid JSON: Unexpected end-of-input within/between Object entries (at byte 14)", firstAt.get(2)));
             assertThat(dead.get(1).headers()).isEqualTo(deadLetterHeaders(Map.of(), "steps[1]", "ZeroDivisionError",

@@ -40,9 +40,18 @@ final class PrometheusScrape {
                     labels.put(l.group(1), l.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
                 }
             }
-            samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
+            samples.add(new Sample(m.group(1), labels, value(m.group(3))));
         }
         return new PrometheusScrape(samples, text);
+    }
+
+    /** Go's float syntax as Prometheus writes it: also NaN, +Inf and -Inf. */
+    private static double value(String text) {
+        return switch (text) {
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
     }
 
     List<Sample> samples(String name) {

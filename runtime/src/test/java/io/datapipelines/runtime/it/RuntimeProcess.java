@@ -94,7 +94,7 @@ final class RuntimeProcess implements AutoCloseable {
                     "--shutdown-timeout", shutdownTimeout.toString()));
             arguments.addAll(extraArguments);
             // A small heap, as in the image: the tests also show the runtime works within it.
-            List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto");
+            List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC");
             ForkedJvm jvm = new ForkedJvm("runtime " + deployment, jvmOptions, PipelineMain.class.getName(), arguments, environment,
                     dir.resolve("runtime-" + deployment + ".log"));
             processes.track(jvm);

@@ -19,12 +19,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
@@ -106,7 +106,7 @@ final class TopicClient implements AutoCloseable {
     /** Each partition's end offset: the last stable offset with {@code READ_COMMITTED}, the high watermark otherwise. */
     Map<TopicPartition, Long> endOffsets(String topic, IsolationLevel isolation) throws Exception {
         int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic).partitions().size();
-        Map<TopicPartition, OffsetSpec> request = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             request.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
@@ -135,12 +135,6 @@ final class TopicClient implements AutoCloseable {
     /** A read_committed reader of these topics, from their beginning. */
     TopicReader reader(String... topics) {
         return new TopicReader(this, List.of(topics));
-    }
-
-    static <T> Map<String, T> byKey(List<OutputRecord> records, Function<OutputRecord, T> value) {
-        return records.stream().collect(Collectors.toMap(OutputRecord::key, value, (a, b) -> {
-            throw new AssertionError("duplicate key among " + records.size() + " records");
-        }, TreeMap::new));
     }
 
     @Override
