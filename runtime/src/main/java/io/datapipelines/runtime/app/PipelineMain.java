@@ -156,7 +156,15 @@ public final class PipelineMain implements Callable<Integer> {
         });
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(runner.streams(), Tags.empty(), metricsRefresh, Duration.ofSeconds(10));
         streamsMetrics.bindTo(registry);
-        HealthServer http = new HealthServer(httpPort, runner::state, registry);
+        HealthServer http;
+        try {
+            http = new HealthServer(httpPort, runner::state, registry);
+        } catch (IOException e) {
+            LOG.error("Cannot serve /healthz, /readyz and /metrics on port {}: {} (set --http-port or DATAPIPELINES_HTTP_PORT)",
+                    httpPort, e.getMessage());
+            runner.close(shutdownTimeout);
+            return 2;
+        }
         LOG.info("Health and metrics on port {}", http.port());
 
         // SIGTERM (or Ctrl-C) starts the JVM's shutdown: the hook wakes this thread, which stops the

@@ -54,6 +54,7 @@ final class RuntimeProcess implements AutoCloseable {
         private final List<String> extraArguments = new ArrayList<>();
         private String deployment = "it";
         private Duration shutdownTimeout = Duration.ofSeconds(20);
+        private Integer httpPort;
 
         private Builder(Path definition, String bootstrapServers) {
             this.definition = definition;
@@ -77,6 +78,12 @@ final class RuntimeProcess implements AutoCloseable {
             return this;
         }
 
+        /** A given port for the endpoints, instead of a free one. */
+        Builder httpPort(int port) {
+            this.httpPort = port;
+            return this;
+        }
+
         Builder argument(String... arguments) {
             extraArguments.addAll(List.of(arguments));
             return this;
@@ -85,7 +92,7 @@ final class RuntimeProcess implements AutoCloseable {
         /** Creates (does not start) the process, tracked by {@code processes}, in its current work directory. */
         RuntimeProcess build(ForkedProcesses processes) {
             Path dir = processes.workDir();
-            int port = FreePort.find();
+            int port = httpPort == null ? FreePort.find() : httpPort;
             List<String> arguments = new ArrayList<>(List.of(
                     "--definition", definition.toString(),
                     "--deployment", deployment,

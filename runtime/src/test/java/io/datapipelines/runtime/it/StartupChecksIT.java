@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,6 +93,18 @@ class StartupChecksIT {
         assertThat(runtime.log()).contains("ERROR PipelineMain - Invalid Kafka setting (from the KAFKA_* environment variables): "
                 + "Invalid value soon for configuration session.timeout.ms: Not a number of type INT");
         assertNoStackTrace(runtime);
+    }
+
+    @Test
+    void aBusyHttpPortIsReportedWithExitCodeTwo() throws Exception {
+        topics.create(3, "busyport-in", "busyport-out", "busyport-dlq");
+        try (ServerSocket taken = new ServerSocket(0)) {
+            RuntimeProcess runtime = runtime("busyport").httpPort(taken.getLocalPort()).build(PROCESSES).start();
+            assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
+            assertThat(runtime.log()).contains("ERROR PipelineMain - Cannot serve /healthz, /readyz and /metrics on port " + taken.getLocalPort()
+                    + ": Address already in use (set --http-port or DATAPIPELINES_HTTP_PORT)");
+            assertNoStackTrace(runtime);
+        }
     }
 
     private static RuntimeProcess.Builder runtime(String name) throws Exception {
