@@ -2,7 +2,6 @@ package io.datapipelines.runtime.app;
 
 import io.datapipelines.model.Guarantee;
 import io.datapipelines.model.PipelineDefinition;
-import io.datapipelines.runtime.topology.PipelineFailedException;
 import io.datapipelines.runtime.topology.PipelineMetrics;
 import io.datapipelines.runtime.topology.PipelineTopology;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -10,7 +9,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,19 +16,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One running pipeline deployment: a KafkaStreams client for the definition's topology. Its
  * application.id is {@code datapipelines-<pipeline>-<deployment>}, so several deployments of one
- * pipeline run side by side with their own consumer groups, offsets and transactions.
+ * pipeline run side by side with their own consumer groups, offsets and transactions. A stream
+ * thread that dies is replaced or stops the pipeline as {@link StreamThreadFailures} decides.
  */
 public final class PipelineRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
 
     private final KafkaStreams streams;
     private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final StreamThreadFailures failures = new StreamThreadFailures();
 
     /**
      * @param stateDir the one writable directory (the container's root filesystem is read-only)
@@ -53,7 +51,7 @@ public final class PipelineRunner implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         optIntoGlobalProcessingExceptionHandler(props);
         this.streams = new KafkaStreams(PipelineTopology.build(definition, metrics, new StreamsConfig(props)), props);
-        streams.setUncaughtExceptionHandler(this::onUncaughtException);
+        streams.setUncaughtExceptionHandler(failures);
         streams.setStateListener((now, before) -> {
             LOG.info("Pipeline {} is {} (was {})", applicationId(definition, deployment), now, before);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -77,20 +75,6 @@ public final class PipelineRunner implements AutoCloseable {
         return "datapipelines-" + definition.name() + "-" + deployment;
     }
 
-    /**
-     * A failing stream thread stops the whole client, so that the process exits and Kubernetes
-     * restarts it (from the last committed offsets), rather than limping on with fewer threads.
-     */
-    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaughtException(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof PipelineFailedException)) {
-            cause = cause.getCause();
-        }
-        failure.compareAndSet(null, cause);
-        LOG.error("Pipeline stopped: {}", cause.getMessage(), cause instanceof PipelineFailedException ? null : e);
-        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    }
-
     public void start() {
         streams.start();
     }
@@ -105,7 +89,7 @@ public final class PipelineRunner implements AutoCloseable {
 
     /** Why the pipeline stopped on its own, if it did. */
     public Throwable failure() {
-        return failure.get();
+        return failures.fatal();
     }
 
     /** Completes with the final state (ERROR or NOT_RUNNING) when the pipeline stops on its own or is closed. */

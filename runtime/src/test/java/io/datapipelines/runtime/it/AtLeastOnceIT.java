@@ -61,13 +61,13 @@ class AtLeastOnceIT {
                 .build(PROCESSES).start();
         try (TopicReader reader = topics.reader("alos-out", "alos-dlq")) {
             for (int threshold : KILL_AFTER) {
-                reader.pollUntil(threshold + " sink records", Duration.ofSeconds(180), r -> r.count("alos-out") >= threshold);
+                reader.pollUntil(threshold + " sink records", Duration.ofSeconds(180), runtime, r -> r.count("alos-out") >= threshold);
                 assertThat(runtime.isAlive()).as("runtime still running before kill at " + threshold).isTrue();
                 assertThat(reader.count("alos-out")).as("killed mid-stream").isLessThan(expectedSink.size());
                 runtime.kill();
                 runtime.start();
             }
-            topics.awaitCommittedToEnd("datapipelines-alos-it", "alos-in", Duration.ofSeconds(240));
+            topics.awaitCommittedToEnd("datapipelines-alos-it", "alos-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));
 
             Delivery sink = Delivery.of("alos-out", reader.records("alos-out"));

@@ -49,7 +49,7 @@ class BrokerRestartIT {
         Path definition = Files.writeString(PROCESSES.workDir().resolve("restart.yaml"), NumberedRecords.definition("restart", "exactly-once"));
         RuntimeProcess runtime = RuntimeProcess.builder(definition, broker.bootstrapServers()).build(PROCESSES).start();
         try (TopicReader reader = topics.reader("restart-out", "restart-dlq")) {
-            reader.pollUntil("5000 sink records", Duration.ofSeconds(180), r -> r.count("restart-out") >= 5_000);
+            reader.pollUntil("5000 sink records", Duration.ofSeconds(180), runtime, r -> r.count("restart-out") >= 5_000);
             broker.stop();
             assertThat(reader.count("restart-out")).as("broker stopped mid-stream").isLessThan(expectedSink.size());
             await("the runtime lost its connections to the broker").atMost(Duration.ofSeconds(60)).until(() -> {
@@ -58,7 +58,7 @@ class BrokerRestartIT {
             });
             broker.start();
 
-            topics.awaitCommittedToEnd("datapipelines-restart-it", "restart-in", Duration.ofSeconds(240));
+            topics.awaitCommittedToEnd("datapipelines-restart-it", "restart-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));
 
             Delivery sink = Delivery.of("restart-out", reader.records("restart-out"));

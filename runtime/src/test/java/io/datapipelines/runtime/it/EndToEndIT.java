@@ -109,7 +109,7 @@ class EndToEndIT {
         List<RecordMetadata> firstAt = topics.produce("payments", first);
 
         try (TopicReader reader = topics.reader("payments-clean", "payments-dlq")) {
-            reader.pollUntil("2 sink records and 3 dead letters", Duration.ofSeconds(60),
+            reader.pollUntil("2 sink records and 3 dead letters", Duration.ofSeconds(60), runtime,
                     r -> r.count("payments-clean") >= 2 && r.count("payments-dlq") >= 3);
             // Counted as they were processed: all six are in by the time their outputs are committed.
             PrometheusScrape during = runtime.metrics();
@@ -129,7 +129,7 @@ class EndToEndIT {
             topics.produce("payments", List.of(
                     json("p-7", "{\"id\":\"p-7\",\"status\":\"refunded\",\"currency\":\"gbp\",\"email\":\"ann@example.com\",\"amount\":0.125,\"quantity\":1}"),
                     json("p-8", "{\"id\":\"p-8\",\"status\":\"paid\",\"currency\":\"sek\",\"email\":\"ole@example.com\",\"amount\":99.999,\"quantity\":3}")));
-            reader.pollUntil("4 sink records", Duration.ofSeconds(60), r -> r.count("payments-clean") >= 4);
+            reader.pollUntil("4 sink records", Duration.ofSeconds(60), runtime, r -> r.count("payments-clean") >= 4);
             PrometheusScrape after = runtime.metrics();
             Files.writeString(PROCESSES.workDir().resolve("metrics.txt"), after.text()); // for a look after the run
             assertThat(after.sum("datapipelines_records_in_total")).isEqualTo(8);
@@ -146,7 +146,7 @@ class EndToEndIT {
             assertThat(after.samples("kafka_stream_thread_process_total")).isNotEmpty();
             assertThat(after.has("jvm_memory_used_bytes")).isTrue();
 
-            topics.awaitCommittedToEnd("datapipelines-payments-e2e-it", "payments", Duration.ofSeconds(60));
+            topics.awaitCommittedToEnd("datapipelines-payments-e2e-it", "payments", Duration.ofSeconds(60), runtime);
             reader.readToEnd(Duration.ofSeconds(60));
 
             Map<String, Object> sink = new LinkedHashMap<>();

@@ -56,7 +56,7 @@ class ErrorModesIT {
         runtime.awaitReady(Duration.ofSeconds(120));
         topics.produce("skip-in", NumberedRecords.inputs(records));
         try (TopicReader reader = topics.reader("skip-out")) {
-            topics.awaitCommittedToEnd("datapipelines-skip-it", "skip-in", Duration.ofSeconds(120));
+            topics.awaitCommittedToEnd("datapipelines-skip-it", "skip-in", Duration.ofSeconds(120), runtime);
             reader.readToEnd(Duration.ofSeconds(60));
             Delivery sink = Delivery.of("skip-out", reader.records("skip-out"));
             sink.assertExactlyOnce(expected.keySet());

@@ -58,13 +58,13 @@ class ExactlyOnceIT {
         RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).build(PROCESSES).start();
         try (TopicReader reader = topics.reader("eos-out", "eos-dlq")) {
             for (int threshold : KILL_AFTER) {
-                reader.pollUntil(threshold + " sink records", Duration.ofSeconds(180), r -> r.count("eos-out") >= threshold);
+                reader.pollUntil(threshold + " sink records", Duration.ofSeconds(180), runtime, r -> r.count("eos-out") >= threshold);
                 assertThat(runtime.isAlive()).as("runtime still running before kill at " + threshold).isTrue();
                 assertThat(reader.count("eos-out")).as("killed mid-stream").isLessThan(expectedSink.size());
                 runtime.kill();
                 runtime.start();
             }
-            topics.awaitCommittedToEnd("datapipelines-eos-it", "eos-in", Duration.ofSeconds(240));
+            topics.awaitCommittedToEnd("datapipelines-eos-it", "eos-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));
 
             Delivery sink = Delivery.of("eos-out", reader.records("eos-out"));

@@ -64,7 +64,7 @@ class GracefulShutdownIT {
                 .shutdownTimeout(SHUTDOWN_TIMEOUT)
                 .build(PROCESSES).start();
         try (TopicReader reader = topics.reader("term-out")) {
-            reader.pollUntil("all " + expected.size() + " sink records", Duration.ofSeconds(120), r -> r.count("term-out") >= expected.size());
+            reader.pollUntil("all " + expected.size() + " sink records", Duration.ofSeconds(120), runtime, r -> r.count("term-out") >= expected.size());
             Delivery.of("term-out", reader.records("term-out")).assertExactlyOnce(expected);
         }
         Map<TopicPartition, Long> end = topics.endOffsets("term-in");
@@ -94,7 +94,7 @@ class GracefulShutdownIT {
         Path definition = Files.writeString(PROCESSES.workDir().resolve("midterm.yaml"), NumberedRecords.definition("midterm", "exactly-once"));
         RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).shutdownTimeout(SHUTDOWN_TIMEOUT).build(PROCESSES).start();
         try (TopicReader reader = topics.reader("midterm-out", "midterm-dlq")) {
-            reader.pollUntil("5000 sink records", Duration.ofSeconds(120), r -> r.count("midterm-out") >= 5_000);
+            reader.pollUntil("5000 sink records", Duration.ofSeconds(120), runtime, r -> r.count("midterm-out") >= 5_000);
             assertThat(runtime.terminate(GRACE_PERIOD)).as("exit code after SIGTERM").isZero();
 
             Map<TopicPartition, Long> committed = topics.committedOffsets("datapipelines-midterm-it", "midterm-in");
@@ -111,7 +111,7 @@ class GracefulShutdownIT {
             Delivery.of("midterm-dlq", reader.records("midterm-dlq")).assertExactlyOnce(intersection(expectedDead.keySet(), processed));
 
             runtime.start();
-            topics.awaitCommittedToEnd("datapipelines-midterm-it", "midterm-in", Duration.ofSeconds(180));
+            topics.awaitCommittedToEnd("datapipelines-midterm-it", "midterm-in", Duration.ofSeconds(180), runtime);
             reader.readToEnd(Duration.ofSeconds(60));
             Delivery sink = Delivery.of("midterm-out", reader.records("midterm-out"));
             sink.assertExactlyOnce(expectedSink.keySet());

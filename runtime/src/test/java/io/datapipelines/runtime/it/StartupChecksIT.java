@@ -58,7 +58,7 @@ class StartupChecksIT {
 
         topics.produce("created-in", NumberedRecords.inputs(10));
         try (TopicReader reader = topics.reader("created-out")) {
-            topics.awaitCommittedToEnd("datapipelines-created-it", "created-in", Duration.ofSeconds(60));
+            topics.awaitCommittedToEnd("datapipelines-created-it", "created-in", Duration.ofSeconds(60), runtime);
             reader.readToEnd(Duration.ofSeconds(60));
             Delivery.of("created-out", reader.records("created-out")).assertExactlyOnce(NumberedRecords.expectedSink(10).keySet());
         }

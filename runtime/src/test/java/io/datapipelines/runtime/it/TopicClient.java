@@ -125,10 +125,14 @@ final class TopicClient implements AutoCloseable {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    /** Waits until the group has committed every record of {@code topic}: it has processed the whole topic. */
-    void awaitCommittedToEnd(String groupId, String topic, Duration timeout) throws Exception {
+    /**
+     * Waits until the group has committed every record of {@code topic}: it has processed the whole
+     * topic. Fails at once if the runtime that should do it exits.
+     */
+    void awaitCommittedToEnd(String groupId, String topic, Duration timeout, RuntimeProcess runtime) throws Exception {
         Map<TopicPartition, Long> end = endOffsets(topic);
         await("group " + groupId + " committed " + topic + " up to its end " + end).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .failFast("the runtime exited", () -> !runtime.isAlive())
                 .until(() -> committedOffsets(groupId, topic), end::equals);
     }
 

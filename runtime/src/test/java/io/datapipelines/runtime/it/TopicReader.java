@@ -57,12 +57,13 @@ final class TopicReader implements AutoCloseable {
         return fresh;
     }
 
-    /** Polls until the condition holds for what was read so far. */
-    TopicReader pollUntil(String what, Duration timeout, Predicate<TopicReader> condition) {
-        await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
-            poll();
-            return condition.test(this);
-        });
+    /** Polls until the condition holds for what was read so far; fails at once if the runtime that should make it true exits. */
+    TopicReader pollUntil(String what, Duration timeout, RuntimeProcess runtime, Predicate<TopicReader> condition) {
+        await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .failFast("the runtime exited", () -> !runtime.isAlive()).until(() -> {
+                    poll();
+                    return condition.test(this);
+                });
         return this;
     }
 
