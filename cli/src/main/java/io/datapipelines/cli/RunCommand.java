@@ -195,6 +195,9 @@ final class RunCommand implements Callable<Integer> {
         Properties props = kafka.toProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // One request in flight: right after the topics are created, a rejected first batch must not be
+        // overtaken by the next one (KAFKA-15591).
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         String topic = definition.spec().source().topics().get(0);
         int count = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {

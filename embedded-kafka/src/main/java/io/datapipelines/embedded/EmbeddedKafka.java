@@ -49,6 +49,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("auto.create.topics.enable", "false")
                 .setConfigProp("num.partitions", "3")
                 .setConfigProp("log.flush.interval.messages", "1")
+                // A client that dies mid-transaction holds back read_committed readers until its transaction
+                // times out and is aborted; look for such transactions every second instead of every 10.
+                .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
                 .setDeleteOnClose(true)
                 .build();
         // Kafka's formatter prints to System.out; our callers' standard output is for records only.

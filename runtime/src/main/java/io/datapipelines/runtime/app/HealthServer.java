@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
@@ -19,25 +20,35 @@ import java.util.function.Supplier;
  */
 public final class HealthServer implements AutoCloseable {
     private final HttpServer server;
+    private final ExecutorService executor;
 
     public HealthServer(int port, Supplier<KafkaStreams.State> state, PrometheusMeterRegistry registry) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 16);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+        executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "datapipelines-http");
             t.setDaemon(true);
             return t;
-        }));
-        server.createContext("/healthz", exchange -> {
-            KafkaStreams.State s = state.get();
-            boolean alive = s != KafkaStreams.State.ERROR && s != KafkaStreams.State.NOT_RUNNING && s != KafkaStreams.State.PENDING_ERROR;
-            respond(exchange, alive ? 200 : 503, "text/plain", s + "\n");
         });
-        server.createContext("/readyz", exchange -> {
-            KafkaStreams.State s = state.get();
-            respond(exchange, s == KafkaStreams.State.RUNNING ? 200 : 503, "text/plain", s + "\n");
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, "text/plain", "only GET and HEAD\n");
+                return;
+            }
+            switch (exchange.getRequestURI().getPath()) {
+                case "/healthz" -> {
+                    KafkaStreams.State s = state.get();
+                    boolean alive = s != KafkaStreams.State.ERROR && s != KafkaStreams.State.NOT_RUNNING && s != KafkaStreams.State.PENDING_ERROR;
+                    respond(exchange, alive ? 200 : 503, "text/plain", s + "\n");
+                }
+                case "/readyz" -> {
+                    KafkaStreams.State s = state.get();
+                    respond(exchange, s == KafkaStreams.State.RUNNING ? 200 : 503, "text/plain", s + "\n");
+                }
+                case "/metrics" -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+                default -> respond(exchange, 404, "text/plain", "not found: try /healthz, /readyz or /metrics\n");
+            }
         });
-        server.createContext("/metrics", exchange ->
-                respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.start();
     }
 
@@ -63,5 +74,6 @@ public final class HealthServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -4,6 +4,7 @@ import io.datapipelines.model.DefinitionParser;
 import io.datapipelines.model.InvalidDefinitionException;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.model.Problem;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -12,6 +13,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -24,6 +27,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -80,6 +86,29 @@ public final class PipelineMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (KafkaException e) {
+            ConfigException invalid = invalidSetting(e);
+            if (invalid == null) {
+                throw e;
+            }
+            LOG.error("Invalid Kafka setting (from the KAFKA_* environment variables): {}", invalid.getMessage());
+            return 2;
+        }
+    }
+
+    /** The invalid setting behind a Kafka client's failure to start, if that is what it was. */
+    private static ConfigException invalidSetting(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException config) {
+                return config;
+            }
+        }
+        return null;
+    }
+
+    private int run() throws Exception {
         PipelineDefinition definition = loadDefinition();
         if (definition == null) {
             return 2;
@@ -94,6 +123,9 @@ public final class PipelineMain implements Callable<Integer> {
         }
         LOG.info("Pipeline {} ({}), deployment {}, Kafka: {}", definition.name(), definition.spec().processing().guarantee().yamlName(),
                 deployment, kafka.describe());
+        if (!kafka.ignored().isEmpty()) {
+            LOG.info("Not Kafka client settings, so ignored: {}", String.join(", ", kafka.ignored()));
+        }
         try (Admin admin = Admin.create(kafka.toProperties())) {
             PipelineTopics.ensure(admin, definition, createTopics, partitions);
         } catch (IllegalStateException e) {
@@ -116,34 +148,73 @@ public final class PipelineMain implements Callable<Integer> {
 
         PipelineRunner runner = new PipelineRunner(definition, deployment, kafka, stateDir, threads,
                 new FirstRecordLog(new MicrometerPipelineMetrics(registry)));
-        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(runner.streams());
+        // Kafka's own metrics, looked up again every 10 s (Micrometer's default is a minute), so that the
+        // per-partition consumer lag of newly assigned partitions shows soon after a rebalance.
+        ScheduledExecutorService metricsRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "datapipelines-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(runner.streams(), Tags.empty(), metricsRefresh, Duration.ofSeconds(10));
         streamsMetrics.bindTo(registry);
-        HealthServer http = new HealthServer(httpPort, runner::state, registry);
+        HealthServer http;
+        try {
+            http = new HealthServer(httpPort, runner::state, registry);
+        } catch (IOException e) {
+            LOG.error("Cannot serve /healthz, /readyz and /metrics on port {}: {} (set --http-port or DATAPIPELINES_HTTP_PORT)",
+                    httpPort, e.getMessage());
+            runner.close(shutdownTimeout);
+            return 2;
+        }
         LOG.info("Health and metrics on port {}", http.port());
 
-        Thread shutdown = new Thread(() -> {
-            LOG.info("Stopping: committing processed records (at most {})", shutdownTimeout);
-            boolean clean = runner.close(shutdownTimeout);
-            LOG.info(clean ? "Stopped cleanly" : "Stop timed out after {}", shutdownTimeout);
-            streamsMetrics.close();
-            gc.close();
-            http.close();
-        }, "datapipelines-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        // SIGTERM (or Ctrl-C) starts the JVM's shutdown: the hook wakes this thread, which stops the
+        // pipeline, then the hook ends the JVM with the stop's own exit code. Without that, the JVM
+        // would report 143 (128 + SIGTERM) even after a clean stop.
+        CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+        CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.complete(null);
+            int code;
+            try {
+                code = exitCode.get(shutdownTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.error("Did not stop within {}", shutdownTimeout);
+                code = 1;
+            }
+            System.err.flush();
+            Runtime.getRuntime().halt(code);
+        }, "datapipelines-shutdown"));
 
         runner.start();
-        while (!runner.awaitStop(1, TimeUnit.HOURS)) {
-            // runs until SIGTERM (the shutdown hook) or a fatal error
+        CompletableFuture.anyOf(stopRequested, runner.whenStopped()).join();
+        int code;
+        if (runner.failure() != null) {
+            LOG.error("Pipeline failed: {}", runner.failure().getMessage());
+            runner.close(shutdownTimeout);
+            code = 1;
+        } else if (stopRequested.isDone()) {
+            LOG.info("Stopping: committing processed records (at most {})", shutdownTimeout);
+            boolean clean = runner.close(shutdownTimeout);
+            if (clean) {
+                LOG.info("Stopped cleanly");
+            } else {
+                LOG.error("Stop timed out after {}", shutdownTimeout);
+            }
+            code = clean ? 0 : 1;
+        } else {
+            LOG.error("Pipeline stopped unexpectedly (state {})", runner.state());
+            code = 1;
         }
-        Throwable failure = runner.failure();
-        if (failure != null) {
-            LOG.error("Pipeline failed: {}", failure.getMessage());
-            return 1;
-        }
-        return 0;
+        streamsMetrics.close();
+        metricsRefresh.shutdownNow();
+        gc.close();
+        http.close();
+        exitCode.complete(code);
+        return code;
     }
 
-    private PipelineDefinition loadDefinition() throws IOException {
+    private PipelineDefinition loadDefinition() {
         try {
             return new DefinitionParser().parse(definitionFile);
         } catch (NoSuchFileException e) {
@@ -152,6 +223,8 @@ public final class PipelineMain implements Callable<Integer> {
             for (Problem problem : e.problems()) {
                 LOG.error("{}", problem);
             }
+        } catch (IOException e) {
+            LOG.error("{}: cannot read the definition: {}", definitionFile, e.getMessage());
         }
         return null;
     }

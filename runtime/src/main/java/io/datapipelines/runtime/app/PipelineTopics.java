@@ -4,11 +4,16 @@ import io.datapipelines.model.ErrorMode;
 import io.datapipelines.model.PipelineDefinition;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -63,6 +68,37 @@ public final class PipelineTopics {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
+        }
+        awaitLeaders(admin, missing, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Waits until every partition of the topics has a leader. A topic is usable only then: a producer
+     * that writes to a partition the broker has not opened yet can have its first batch rejected and
+     * a later one accepted, and then never get the first one in (KAFKA-15591).
+     *
+     * @throws TimeoutException if some partition still has no leader after {@code timeout}
+     */
+    public static void awaitLeaders(Admin admin, Collection<String> topics, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                boolean led = described.values().stream().flatMap(t -> t.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (led) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topic(s) " + String.join(", ", topics) + " have partitions without a leader after " + timeout);
+            }
+            Thread.sleep(50);
         }
     }
 }

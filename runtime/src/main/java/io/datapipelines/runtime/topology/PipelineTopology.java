@@ -6,7 +6,9 @@ import io.datapipelines.model.StartFrom;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.AutoOffsetReset;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 
 /**
  * The Kafka Streams topology of a pipeline: source topics → the pipeline processor → the sink topic,
@@ -25,7 +27,15 @@ public final class PipelineTopology {
     }
 
     public static Topology build(PipelineDefinition definition, PipelineMetrics metrics) {
-        Topology topology = new Topology();
+        return build(definition, metrics, new Topology());
+    }
+
+    /** The topology, configured by the application's own Streams settings (as {@code new Topology()} would not be). */
+    public static Topology build(PipelineDefinition definition, PipelineMetrics metrics, StreamsConfig config) {
+        return build(definition, metrics, new Topology(new TopologyConfig(config)));
+    }
+
+    private static Topology build(PipelineDefinition definition, PipelineMetrics metrics, Topology topology) {
         AutoOffsetReset reset = definition.spec().source().startFrom() == StartFrom.LATEST
                 ? AutoOffsetReset.latest() : AutoOffsetReset.earliest();
         topology.addSource(reset, SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),

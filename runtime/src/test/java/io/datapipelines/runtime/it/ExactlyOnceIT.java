@@ -1,0 +1,80 @@
+package io.datapipelines.runtime.it;
+
+import io.datapipelines.embedded.EmbeddedKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exactly-once under crashes: the runtime process is SIGKILLed four times while it works through
+ * 50,000 records on a 3-partition topic, and restarted each time with the same state directory (as
+ * Kubernetes restarts a container in its pod). Afterwards a read_committed consumer finds every
+ * expected output exactly once, and exactly the poison records in the dead-letter topic.
+ *
+ * <p>Group membership is dynamic here (no {@code group.instance.id}): the runtime's default, and the
+ * harder case, since the killed member stays in the group until its session times out and the new
+ * one must fence it. {@link AtLeastOnceIT} covers static membership.
+ */
+class ExactlyOnceIT {
+    @RegisterExtension
+    static final ForkedProcesses PROCESSES = new ForkedProcesses();
+
+    static final int RECORDS = 50_000;
+    /** Kill points, in committed sink records seen. */
+    static final int[] KILL_AFTER = {6_000, 15_000, 24_000, 33_000};
+
+    private static EmbeddedKafka kafka;
+    private static TopicClient topics;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = EmbeddedKafka.start();
+        topics = new TopicClient(kafka.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        topics.close();
+        kafka.close();
+    }
+
+    @Test
+    void everyOutputExactlyOnceAfterRepeatedSigkills() throws Exception {
+        topics.create(3, "eos-in", "eos-out", "eos-dlq");
+        topics.produce("eos-in", NumberedRecords.inputs(RECORDS));
+        Map<String, Object> expectedSink = NumberedRecords.expectedSink(RECORDS);
+        Map<String, String> expectedDead = NumberedRecords.expectedDeadLetters(RECORDS);
+        assertThat(expectedDead).hasSize(150);
+
+        Path definition = Files.writeString(PROCESSES.workDir().resolve("eos.yaml"), NumberedRecords.definition("eos", "exactly-once"));
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).build(PROCESSES).start();
+        try (TopicReader reader = topics.reader("eos-out", "eos-dlq")) {
+            for (int threshold : KILL_AFTER) {
+                reader.pollUntil(threshold + " sink records", Duration.ofSeconds(180), runtime, r -> r.count("eos-out") >= threshold);
+                assertThat(runtime.isAlive()).as("runtime still running before kill at " + threshold).isTrue();
+                assertThat(reader.count("eos-out")).as("killed mid-stream").isLessThan(expectedSink.size());
+                runtime.kill();
+                runtime.start();
+            }
+            topics.awaitCommittedToEnd("datapipelines-eos-it", "eos-in", Duration.ofSeconds(240), runtime);
+            reader.readToEnd(Duration.ofSeconds(120));
+
+            Delivery sink = Delivery.of("eos-out", reader.records("eos-out"));
+            sink.assertExactlyOnce(expectedSink.keySet());
+            sink.assertValues(expectedSink);
+            Delivery dead = Delivery.of("eos-dlq", reader.records("eos-dlq"));
+            dead.assertExactlyOnce(expectedDead.keySet());
+            dead.assertErrorClasses(expectedDead);
+        }
+        assertThat(runtime.jvm().starts()).isEqualTo(KILL_AFTER.length + 1);
+        assertThat(runtime.isAlive()).isTrue();
+    }
+}

@@ -1,0 +1,118 @@
+package io.datapipelines.runtime.it;
+
+import io.datapipelines.embedded.EmbeddedKafka;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the runtime checks before it starts processing, and the exit codes and messages when a check fails. */
+class StartupChecksIT {
+    @RegisterExtension
+    static final ForkedProcesses PROCESSES = new ForkedProcesses();
+
+    private static EmbeddedKafka kafka;
+    private static TopicClient topics;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = EmbeddedKafka.start();
+        topics = new TopicClient(kafka.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        topics.close();
+        kafka.close();
+    }
+
+    @Test
+    void missingTopicsAreAClearErrorWithExitCodeTwo() throws Exception {
+        topics.create(3, "startup-in");
+        RuntimeProcess runtime = runtime("startup").build(PROCESSES).start();
+        assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
+        assertThat(runtime.log()).contains("ERROR PipelineMain - topic(s) startup-out, startup-dlq do not exist on the Kafka cluster; "
+                + "create them, fix the definition, or start with --create-topics");
+        assertNoStackTrace(runtime);
+        assertThat(topics.admin().listTopics().names().get(60, TimeUnit.SECONDS)).doesNotContain("startup-out", "startup-dlq");
+    }
+
+    @Test
+    void createTopicsCreatesTheMissingOnesAndRuns() throws Exception {
+        RuntimeProcess runtime = runtime("created").argument("--create-topics", "--partitions", "3").build(PROCESSES).start();
+        runtime.awaitReady(Duration.ofSeconds(120));
+        Map<String, TopicDescription> created = topics.admin().describeTopics(List.of("created-in", "created-out", "created-dlq"))
+                .allTopicNames().get(60, TimeUnit.SECONDS);
+        assertThat(created.values()).extracting(d -> d.partitions().size()).containsExactly(3, 3, 3);
+
+        topics.produce("created-in", NumberedRecords.inputs(10));
+        try (TopicReader reader = topics.reader("created-out")) {
+            topics.awaitCommittedToEnd("datapipelines-created-it", "created-in", Duration.ofSeconds(60), runtime);
+            reader.readToEnd(Duration.ofSeconds(60));
+            Delivery.of("created-out", reader.records("created-out")).assertExactlyOnce(NumberedRecords.expectedSink(10).keySet());
+        }
+    }
+
+    @Test
+    void anInvalidDefinitionIsReportedWithItsLineAndExitCodeTwo() throws Exception {
+        Path definition = Files.writeString(PROCESSES.workDir().resolve("broken.yaml"),
+                NumberedRecords.definition("broken", "exactly-once").replace("key: uppercase", "key: uppercasee"));
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).build(PROCESSES).start();
+        assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
+        assertThat(runtime.log()).contains(definition + ":12:33: spec.steps[0].fields.name.transform.key: unknown transform 'uppercasee'; did you mean 'uppercase'?");
+        assertNoStackTrace(runtime);
+    }
+
+    @Test
+    void anUnreachableClusterIsReportedWithExitCodeOne() throws Exception {
+        Path definition = Files.writeString(PROCESSES.workDir().resolve("nowhere.yaml"), NumberedRecords.definition("nowhere", "exactly-once"));
+        String nowhere = "localhost:" + FreePort.find();
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, nowhere)
+                .env("KAFKA_REQUEST_TIMEOUT_MS", "3000").env("KAFKA_DEFAULT_API_TIMEOUT_MS", "5000").build(PROCESSES).start();
+        assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(1);
+        assertThat(runtime.log()).contains("ERROR PipelineMain - Cannot reach the Kafka cluster at " + nowhere + " to check the topics");
+        assertNoStackTrace(runtime);
+    }
+
+    @Test
+    void anInvalidKafkaSettingIsReportedWithExitCodeTwo() throws Exception {
+        topics.create(3, "badsetting-in", "badsetting-out", "badsetting-dlq");
+        RuntimeProcess runtime = runtime("badsetting").env("KAFKA_SESSION_TIMEOUT_MS", "soon").build(PROCESSES).start();
+        assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
+        assertThat(runtime.log()).contains("ERROR PipelineMain - Invalid Kafka setting (from the KAFKA_* environment variables): "
+                + "Invalid value soon for configuration session.timeout.ms: Not a number of type INT");
+        assertNoStackTrace(runtime);
+    }
+
+    @Test
+    void aBusyHttpPortIsReportedWithExitCodeTwo() throws Exception {
+        topics.create(3, "busyport-in", "busyport-out", "busyport-dlq");
+        try (ServerSocket taken = new ServerSocket(0)) {
+            RuntimeProcess runtime = runtime("busyport").httpPort(taken.getLocalPort()).build(PROCESSES).start();
+            assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
+            assertThat(runtime.log()).contains("ERROR PipelineMain - Cannot serve /healthz, /readyz and /metrics on port " + taken.getLocalPort()
+                    + ": Address already in use (set --http-port or DATAPIPELINES_HTTP_PORT)");
+            assertNoStackTrace(runtime);
+        }
+    }
+
+    private static RuntimeProcess.Builder runtime(String name) throws Exception {
+        Path definition = Files.writeString(PROCESSES.workDir().resolve(name + ".yaml"), NumberedRecords.definition(name, "exactly-once"));
+        return RuntimeProcess.builder(definition, kafka.bootstrapServers());
+    }
+
+    private static void assertNoStackTrace(RuntimeProcess runtime) {
+        assertThat(runtime.log()).doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+}
