@@ -109,8 +109,9 @@ class PluginViewsTest {
         Path dir = PACKAGE.resolve("DataPipelineDeployStep");
         Set<String> fields = formFields(dir.resolve("config.jelly"));
         assertThat(fields).isEqualTo(dataBoundProperties(DataPipelineDeployStep.class));
-        assertThat(fields).containsExactlyInAnyOrder("definition", "deployment", "namespace", "image", "registryCredentialsId",
-                "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "wait", "timeout", "dryRun");
+        assertThat(fields).containsExactlyInAnyOrder("definition", "deployment", "namespace", "image", "baseImage", "registryCredentialsId",
+                "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
+                "kafkaSecurityProtocol", "wait", "timeout", "dryRun");
         assertHelpFor(dir, fields);
         assertThat(dir.resolve("help.html")).as("the step's own help, shown in the Snippet Generator").exists();
     }

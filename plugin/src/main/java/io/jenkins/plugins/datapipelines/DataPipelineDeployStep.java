@@ -42,10 +42,14 @@ public final class DataPipelineDeployStep extends Step {
     private String deployment;
     private String namespace;
     private String image;
+    private String baseImage;
     private String registryCredentialsId;
+    private boolean insecureRegistry;
     private String kubeconfigCredentialsId;
     private String kafkaBootstrapServers;
     private String kafkaCredentialsId;
+    private String kafkaSaslMechanism;
+    private String kafkaSecurityProtocol;
     private boolean wait = true;
     private String timeout;
     private boolean dryRun;
@@ -94,6 +98,26 @@ public final class DataPipelineDeployStep extends Step {
         this.image = Strings.trimToNull(image);
     }
 
+    public @CheckForNull String getBaseImage() {
+        return baseImage;
+    }
+
+    /** The image pipelines are built on (java 17+); the global default when blank. */
+    @DataBoundSetter
+    public void setBaseImage(@CheckForNull String baseImage) {
+        this.baseImage = Strings.trimToNull(baseImage);
+    }
+
+    public boolean isInsecureRegistry() {
+        return insecureRegistry;
+    }
+
+    /** Push over plain HTTP (or to a registry with an untrusted certificate): a registry on a trusted network only. */
+    @DataBoundSetter
+    public void setInsecureRegistry(boolean insecureRegistry) {
+        this.insecureRegistry = insecureRegistry;
+    }
+
     public @CheckForNull String getRegistryCredentialsId() {
         return registryCredentialsId;
     }
@@ -131,6 +155,26 @@ public final class DataPipelineDeployStep extends Step {
         this.kafkaCredentialsId = Strings.trimToNull(kafkaCredentialsId);
     }
 
+    public @CheckForNull String getKafkaSaslMechanism() {
+        return kafkaSaslMechanism;
+    }
+
+    /** PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, for the Kafka credentials; the global default when blank, then PLAIN. */
+    @DataBoundSetter
+    public void setKafkaSaslMechanism(@CheckForNull String kafkaSaslMechanism) {
+        this.kafkaSaslMechanism = Strings.trimToNull(kafkaSaslMechanism);
+    }
+
+    public @CheckForNull String getKafkaSecurityProtocol() {
+        return kafkaSecurityProtocol;
+    }
+
+    /** SASL_SSL or SASL_PLAINTEXT, for the Kafka credentials; the global default when blank, then SASL_SSL. */
+    @DataBoundSetter
+    public void setKafkaSecurityProtocol(@CheckForNull String kafkaSecurityProtocol) {
+        this.kafkaSecurityProtocol = Strings.trimToNull(kafkaSecurityProtocol);
+    }
+
     public boolean isWait() {
         return wait;
     }
@@ -162,8 +206,11 @@ public final class DataPipelineDeployStep extends Step {
 
     /** The step's values, as the serializable description the execution keeps. */
     public DeployParameters parameters() {
-        return new DeployParameters(definition, deployment, namespace, image, registryCredentialsId, kubeconfigCredentialsId,
-                kafkaBootstrapServers, kafkaCredentialsId, wait, timeout, dryRun);
+        return DeployParameters.builder().definition(definition).deployment(deployment).namespace(namespace).image(image)
+                .baseImage(baseImage).registryCredentialsId(registryCredentialsId).insecureRegistry(insecureRegistry)
+                .kubeconfigCredentialsId(kubeconfigCredentialsId).kafkaBootstrapServers(kafkaBootstrapServers)
+                .kafkaCredentialsId(kafkaCredentialsId).kafkaSaslMechanism(kafkaSaslMechanism).kafkaSecurityProtocol(kafkaSecurityProtocol)
+                .waitForRollout(wait).timeout(timeout).dryRun(dryRun).build();
     }
 
     @Override
@@ -240,6 +287,21 @@ public final class DataPipelineDeployStep extends Step {
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
             return FieldChecks.canConfigure(item) ? FieldChecks.image(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckBaseImage(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.baseImage(value, false) : FormValidation.ok();
+        }
+
+        @POST
+        public ListBoxModel doFillKafkaSaslMechanismItems() {
+            return FieldChecks.choices(Names.SASL_MECHANISMS);
+        }
+
+        @POST
+        public ListBoxModel doFillKafkaSecurityProtocolItems() {
+            return FieldChecks.choices(Names.KAFKA_SECURITY_PROTOCOLS);
         }
 
         @POST

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.datapipelines;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
@@ -34,23 +35,27 @@ public final class PipelineDeployer {
     }
 
     public DeploymentRecord deploy(DeploySettings settings) throws DeploymentFailure, IOException, InterruptedException {
+        settings.checkAgainst(environment);
         PrintStream log = listener.getLogger();
         String cliJar = AgentCliInstaller.install(workspace, log);
         JavaCommand java = JavaCommand.forAgent(environment, AgentCliInstaller.agentJavaHome(workspace), launcher.isUnix(), cliJar);
         try (DeploymentCredentials credentials = DeploymentCredentials.resolve(run, workspace, settings)) {
-            CliEnvironment cliEnvironment = credentials.environment().kafkaBootstrapServers(settings.kafkaBootstrapServers());
-            CliLauncher cli = new CliLauncher(launcher, workspace, java, cliEnvironment.applyTo(environment), listener,
-                    new SecretMasker(cliEnvironment.secrets()));
+            CliEnvironment cliEnvironment = credentials.environment();
+            SecretMasker masker = new SecretMasker(cliEnvironment.secrets());
+            CliLauncher cli = new CliLauncher(launcher, workspace, java, cliEnvironment.applyTo(environment), listener, masker);
 
             ValidationResult validation = CliResultParser.validation(cli.run(CliCommands.validate(settings.definition())));
             String deployment = settings.deploymentFor(validation.pipeline());
             String repository = settings.imageRepositoryFor(validation.pipeline());
 
-            ImageBuildResult build = CliResultParser.build(cli.run(CliCommands.build(settings.definition(), repository)));
+            ImageBuildResult build = CliResultParser.build(cli.run(CliCommands.build(settings, repository)));
 
-            RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings.definition(), build.image(), deployment,
-                    settings.namespace(), credentials.kubeconfigPath(), settings.waitForRollout(), settings.timeout(), settings.dryRun())),
-                    settings.dryRun());
+            RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, settings.definition(), build.image(), deployment,
+                    credentials.kubeconfigPath(), cause(environment), Strings.trimToNull(environment.get("BUILD_URL")))), settings.dryRun());
+            if (rollout.manifests() != null) {
+                log.println(Messages.PipelineDeployer_Manifests());
+                rollout.manifests().lines().forEach(line -> log.println(masker.mask(line)));
+            }
 
             DeploymentRecord record = DeploymentRecord.of(validation, build, rollout, settings.dryRun());
             run.addAction(new DeploymentAction(record, settings.definition(), validation.canonicalDefinition()));
@@ -61,5 +66,15 @@ public final class PipelineDeployer {
                             record.kubernetesRevision(), record.status()));
             return record;
         }
+    }
+
+    /**
+     * Why this revision is deployed, for the deployment's history in the cluster ({@code datapipelines history}):
+     * the build, from the variables Jenkins gives every build.
+     */
+    static @CheckForNull String cause(Map<String, String> environment) {
+        String job = Strings.trimToNull(environment.get("JOB_NAME"));
+        String number = Strings.trimToNull(environment.get("BUILD_NUMBER"));
+        return job == null || number == null ? null : "Jenkins " + job + " #" + number;
     }
 }
