@@ -11,10 +11,9 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * One deployment, start to finish, for a build: install the CLI on the agent (once per version), then
- * {@code validate} (name, revision hash, canonical definition), {@code build} (the definition's tests, then the
- * image, pushed by digest), {@code deploy} (the Kubernetes rollout); then record it on the build and fingerprint
- * the image.
+ * One deployment, start to finish, for a build: install the CLI on the agent (once per version), look up the
+ * credentials for the build, run the {@link DeploymentSequence} (validate, build, deploy) through the build's
+ * launcher; then record it on the build and fingerprint the image.
  *
  * <p>Not tied to the Pipeline step: anything with a run, a workspace and a launcher can deploy through it (the
  * "Data Pipeline" job type is meant to).
@@ -44,21 +43,10 @@ public final class PipelineDeployer {
             SecretMasker masker = new SecretMasker(cliEnvironment.secrets());
             CliLauncher cli = new CliLauncher(launcher, workspace, java, cliEnvironment.applyTo(environment), listener, masker);
 
-            ValidationResult validation = CliResultParser.validation(cli.run(CliCommands.validate(settings.definition())));
-            String deployment = settings.deploymentFor(validation.pipeline());
-            String repository = settings.imageRepositoryFor(validation.pipeline());
-
-            ImageBuildResult build = CliResultParser.build(cli.run(CliCommands.build(settings, repository)));
-
-            RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, settings.definition(), build.image(), deployment,
-                    credentials.kubeconfigPath(), cause(environment), Strings.trimToNull(environment.get("BUILD_URL")))), settings.dryRun());
-            if (rollout.manifests() != null) {
-                log.println(Messages.PipelineDeployer_Manifests());
-                rollout.manifests().lines().forEach(line -> log.println(masker.mask(line)));
-            }
-
-            DeploymentRecord record = DeploymentRecord.of(validation, build, rollout, settings.dryRun());
-            run.addAction(new DeploymentAction(record, settings.definition(), validation.canonicalDefinition()));
+            DeploymentSequence.Outcome outcome = new DeploymentSequence(cli, log, masker).deploy(settings, credentials.kubeconfigPath(),
+                    cause(environment), Strings.trimToNull(environment.get("BUILD_URL")));
+            DeploymentRecord record = outcome.record();
+            run.addAction(new DeploymentAction(record, settings.definition(), outcome.canonicalDefinition()));
             ImageFingerprints.record(run, record.image());
             log.println(settings.dryRun()
                     ? Messages.PipelineDeployer_DryRun(record.pipeline(), record.namespace(), record.deployment(), record.image())
