@@ -32,7 +32,8 @@ import java.util.Set;
  * {@code dataPipelineDeploy}: validates a pipeline definition from the workspace, builds its image (which runs
  * the definition's tests) and deploys it to Kubernetes, by running the datapipelines CLI on the build's agent.
  * Returns a map with image, digest, revisionHash, deployment, namespace and revision, and records the deployment
- * on the build ({@link DeploymentAction}).
+ * on the build ({@link DeploymentAction}). In a build started by "Roll back to this build" ({@link RollbackRequest})
+ * it deploys that build's recorded image again instead, building nothing.
  *
  * <p>Every parameter is optional: what a step leaves out comes from Manage Jenkins &gt; System
  * ({@link DataPipelinesConfiguration}).
@@ -241,9 +242,19 @@ public final class DataPipelineDeployStep extends Step {
             Launcher launcher = context.get(Launcher.class);
             EnvVars environment = context.get(EnvVars.class);
             try {
-                DeploySettings settings = DeploySettings.resolve(parameters, DataPipelinesConfiguration.get().defaults());
-                DeploymentRecord record = new PipelineDeployer(run, workspace, launcher, environment, listener).deploy(settings);
-                return record.toStepResult();
+                DeployDefaults defaults = DataPipelinesConfiguration.get().defaults();
+                DeploySettings settings = DeploySettings.resolve(parameters, defaults);
+                PipelineDeployer deployer = new PipelineDeployer(run, workspace, launcher, environment, listener);
+                RollbackRequest rollback = run.getAction(RollbackRequest.class);
+                if (rollback == null) {
+                    return deployer.deploy(settings).toStepResult();
+                }
+                if (settings.dryRun()) {
+                    // A rollback builds no image, and a dry run deploys nothing: nothing is left to do.
+                    listener.getLogger().println(Messages.DataPipelineDeployStep_DryRunSkipped(Integer.toString(rollback.getBuildNumber())));
+                    return Map.of("dryRun", true, "skipped", true);
+                }
+                return Rollbacks.perform(run, rollback, settings, defaults, deployer).toStepResult();
             } catch (DeploymentFailure e) {
                 throw new AbortException(e.getMessage());
             }

@@ -52,6 +52,16 @@ public final class DeployParameters implements Serializable {
         this.dryRun = b.dryRun;
     }
 
+    /** The effective values of resolved settings, to record with a deployment (ids of credentials, never secrets). */
+    public static DeployParameters of(DeploySettings settings) {
+        return builder().definition(settings.definition()).deployment(settings.deployment()).namespace(settings.namespace())
+                .image(settings.image()).baseImage(settings.baseImage()).registryCredentialsId(settings.registryCredentialsId())
+                .insecureRegistry(settings.insecureRegistry()).kubeconfigCredentialsId(settings.kubeconfigCredentialsId())
+                .kafkaBootstrapServers(settings.kafkaBootstrapServers()).kafkaCredentialsId(settings.kafkaCredentialsId())
+                .kafkaSaslMechanism(settings.kafkaSaslMechanism()).kafkaSecurityProtocol(settings.kafkaSecurityProtocol())
+                .waitForRollout(settings.waitForRollout()).timeout(settings.timeout()).dryRun(settings.dryRun()).build();
+    }
+
     /** Everything unset: the definition {@code datapipeline.yaml}, waiting for the rollout, no dry run. */
     public static Builder builder() {
         return new Builder();

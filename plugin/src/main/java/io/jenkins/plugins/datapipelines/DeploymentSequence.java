@@ -51,4 +51,27 @@ public final class DeploymentSequence {
         }
         return new Outcome(DeploymentRecord.of(validation, build, rollout, settings.dryRun()), validation.canonicalDefinition());
     }
+
+    /**
+     * Deploys a recorded deployment again: its image, by digest, with its canonical definition (written to
+     * {@code definitionFile} by the caller), and nothing else: no validation run, no test, no image build. The same
+     * digest as recorded, so the same code runs again; a new Kubernetes revision unless it is still live.
+     *
+     * @param settings the recorded settings ({@link RollbackTarget#settingsFor})
+     */
+    public Outcome redeploy(DeploymentAction recorded, DeploySettings settings, String definitionFile, @CheckForNull String kubeconfig,
+                            @CheckForNull String cause, @CheckForNull String buildUrl)
+            throws DeploymentFailure, IOException, InterruptedException {
+        DeploymentRecord earlier = recorded.toRecord();
+        if (!CliResultParser.sha256(recorded.getCanonicalDefinition()).equals(earlier.revisionHash())) {
+            throw new DeploymentFailure("the recorded definition of " + earlier.namespace() + "/" + earlier.deployment()
+                    + " does not hash to its recorded revision " + earlier.revisionHash() + ": the build record was altered");
+        }
+        ValidationResult validation = new ValidationResult(earlier.pipeline(), earlier.revisionHash(), recorded.getCanonicalDefinition());
+        ImageBuildResult image = new ImageBuildResult(earlier.image(), earlier.revisionHash(), earlier.pipeline());
+        log.println(Messages.PipelineDeployer_Redeploying(earlier.image(), earlier.namespace(), earlier.deployment()));
+        RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, definitionFile, earlier.image(),
+                earlier.deployment(), kubeconfig, cause, buildUrl)), false);
+        return new Outcome(DeploymentRecord.of(validation, image, rollout, false), recorded.getCanonicalDefinition());
+    }
 }

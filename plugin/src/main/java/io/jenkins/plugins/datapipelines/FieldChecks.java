@@ -6,6 +6,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import jenkins.model.Jenkins;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +37,21 @@ final class FieldChecks {
             return FormValidation.warning(Messages.FieldChecks_DefinitionExtension());
         }
         return FormValidation.ok();
+    }
+
+    /** A definition stored in a Data Pipeline job ({@link DefinitionCheck}): empty means the file comes from SCM. */
+    static FormValidation storedDefinition(@CheckForNull String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok(Messages.FieldChecks_StoredDefinitionEmpty());
+        }
+        DefinitionCheck.Result result = DefinitionCheck.check(value);
+        if (result.pipeline() != null) {
+            return FormValidation.ok(Messages.FieldChecks_StoredDefinitionValid(result.pipeline(), result.revisionHash().substring(0, 12)));
+        }
+        List<FormValidation> messages = new ArrayList<>();
+        result.errors().forEach(error -> messages.add(FormValidation.error(error)));
+        result.warnings().forEach(warning -> messages.add(FormValidation.warning(warning)));
+        return FormValidation.aggregate(messages);
     }
 
     static FormValidation deployment(@CheckForNull String value) {

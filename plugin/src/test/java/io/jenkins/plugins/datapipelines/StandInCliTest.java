@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -62,6 +63,43 @@ class StandInCliTest {
         assertEquals(List.of("prod/orders-eu revision 1 " + image.image() + " cause Jenkins orders #1",
                         "prod/orders-eu revision 2 " + image.image() + " cause Jenkins orders #2"),
                 Files.readAllLines(workspace.resolve("stand-in-cluster/deployed")));
+    }
+
+    @Test
+    void aRollbackDeploysTheRecordedImageAgainAndBuildsNothing() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("cache")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        LocalCli cli = new LocalCli(jar, workspace, new CliEnvironment());
+        java.io.ByteArrayOutputStream stepLog = new java.io.ByteArrayOutputStream();
+        DeploymentSequence sequence = new DeploymentSequence(cli.runner(), new java.io.PrintStream(stepLog, true), cli.masker());
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().namespace("prod").image("registry.example.com/orders")
+                .baseImage("jre:17").kafkaBootstrapServers("k:9092").build(), DeployDefaults.NONE);
+
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        DeploymentSequence.Outcome first = sequence.deploy(settings, null, "Jenkins orders #1", null);
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION + "# a new revision\n");
+        DeploymentSequence.Outcome second = sequence.deploy(settings, null, "Jenkins orders #2", null);
+        assertFalse(first.record().image().equals(second.record().image()));
+
+        DeploymentAction recorded = new DeploymentAction(first.record(), "datapipeline.yaml", first.canonicalDefinition(),
+                DeployParameters.of(settings), null);
+        Path definition = Files.writeString(temp.resolve("recorded.json"), recorded.getCanonicalDefinition());
+        DeploymentSequence.Outcome rollback = sequence.redeploy(recorded, RollbackTarget.settingsFor(recorded, settings, DeployDefaults.NONE),
+                definition.toString(), null, "Rolled back to #1 by alice", null);
+
+        assertEquals(first.record().image(), rollback.record().image());
+        assertEquals(first.record().revisionHash(), rollback.record().revisionHash());
+        assertEquals(3, rollback.record().kubernetesRevision());
+        assertEquals(2, Files.readAllLines(workspace.resolve("stand-in-cluster/images-built")).size(), "the rollback built no image");
+        assertEquals("prod/orders revision 3 " + first.record().image() + " cause Rolled back to #1 by alice",
+                Files.readAllLines(workspace.resolve("stand-in-cluster/deployed")).get(2));
+        assertTrue(stepLog.toString().contains("Rolling back: deploying " + first.record().image() + " to prod/orders again"), stepLog.toString());
+
+        DeploymentAction altered = new DeploymentAction(first.record(), "datapipeline.yaml", first.canonicalDefinition() + " ", null, null);
+        assertEquals("the recorded definition of prod/orders does not hash to its recorded revision " + first.record().revisionHash()
+                + ": the build record was altered", assertThrows(DeploymentFailure.class, () -> sequence.redeploy(altered, settings,
+                definition.toString(), null, null, null)).getMessage());
     }
 
     @Test
