@@ -167,6 +167,36 @@ class RealCliEndToEndTest {
     }
 
     @Test
+    void aRollbackDeploysTheFirstBuildsDigestAgainWithoutBuildingAnything() throws Exception {
+        DeploySettings settings = settings(false);
+        DeploymentSequence.Outcome first = deploy(cli(AuthenticatedRegistry.PASSWORD), settings, "1");
+        Path definition = workspace.resolve("pipelines/orders.yaml");
+        Files.writeString(definition, Files.readString(definition).replace("topic: ", "topic: v2-"));
+        DeploymentSequence.Outcome second = deploy(cli(AuthenticatedRegistry.PASSWORD), settings, "2");
+        assertThat(second.record().image()).isNotEqualTo(first.record().image());
+        assertThat(second.record().kubernetesRevision()).isEqualTo(2);
+
+        // What the rollback build does: the recorded canonical definition in a file, deploy only.
+        DeploymentAction recorded = new DeploymentAction(first.record(), settings.definition(), first.canonicalDefinition(),
+                DeployParameters.of(settings), null);
+        Path recordedDefinition = Files.writeString(workspace.resolve("../datapipeline-build-1.json"), recorded.getCanonicalDefinition());
+        LocalCli cli = cli(AuthenticatedRegistry.PASSWORD);
+        DeploymentRecord rollback = new DeploymentSequence(cli.runner(), new PrintStream(stepLog, true, StandardCharsets.UTF_8), cli.masker())
+                .redeploy(recorded, RollbackTarget.settingsFor(recorded, settings, DeployDefaults.NONE), recordedDefinition.toString(),
+                        kubeconfig.toString(), "Rolled back to #1 by alice", "https://ci.example.com/job/orders/3/").record();
+
+        assertThat(rollback.image()).isEqualTo(first.record().image());
+        assertThat(rollback.revisionHash()).isEqualTo(first.record().revisionHash());
+        assertThat(rollback.kubernetesRevision()).isEqualTo(3);
+        assertThat(cli.log()).contains("+ datapipelines deploy " + recordedDefinition).doesNotContain("+ datapipelines build")
+                .doesNotContain("+ datapipelines validate");
+        Deployment deployment = client.apps().deployments().inNamespace("pipelines").withName("orders-cleanup-prod").get();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(first.record().image().toString());
+        assertThat(deployment.getMetadata().getAnnotations()).containsEntry("io.datapipelines/revision-hash", first.record().revisionHash())
+                .containsEntry("io.datapipelines/cause", "Rolled back to #1 by alice");
+    }
+
+    @Test
     void aDryRunBuildsAndPushesButAppliesNothingAndShowsTheManifests() throws Exception {
         LocalCli cli = cli(AuthenticatedRegistry.PASSWORD);
         DeploymentRecord record = deploy(cli, settings(true), "3").record();
