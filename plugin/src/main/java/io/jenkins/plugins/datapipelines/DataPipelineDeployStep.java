@@ -25,6 +25,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -252,7 +253,10 @@ public final class DataPipelineDeployStep extends Step {
                 if (settings.dryRun()) {
                     // A rollback builds no image, and a dry run deploys nothing: nothing is left to do.
                     listener.getLogger().println(Messages.DataPipelineDeployStep_DryRunSkipped(Integer.toString(rollback.getBuildNumber())));
-                    return Map.of("dryRun", true, "skipped", true);
+                    Map<String, Object> skipped = new LinkedHashMap<>(); // as DeploymentRecord#toStepResult: sandbox-safe
+                    skipped.put("dryRun", true);
+                    skipped.put("skipped", true);
+                    return skipped;
                 }
                 return Rollbacks.perform(run, rollback, settings, defaults, deployer).toStepResult();
             } catch (DeploymentFailure e) {
