@@ -25,6 +25,11 @@ public final class FilePath implements Serializable {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
 
+    @CheckForNull
+    public FilePath getParent() {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
     public @NonNull FilePath child(String relOrAbsolute) {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }

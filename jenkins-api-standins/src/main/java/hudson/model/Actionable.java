@@ -2,6 +2,8 @@ package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 
+import java.util.List;
+
 /** Stand-in for hudson.model.Actionable (jenkins-core 2.541.3): the members this plugin uses, as in the public sources; bodies throw. */
 public abstract class Actionable {
     protected Actionable() {
@@ -9,6 +11,11 @@ public abstract class Actionable {
     }
 
     public void addAction(@NonNull Action a) {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
+    @NonNull
+    public <T extends Action> List<T> getActions(Class<T> type) {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
 

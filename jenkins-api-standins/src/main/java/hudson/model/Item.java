@@ -5,6 +5,7 @@ import hudson.security.Permission;
 
 /** Stand-in for hudson.model.Item (jenkins-core 2.541.3): the members this plugin uses, as in the public sources; bodies throw. */
 public interface Item extends AccessControlled {
+    Permission BUILD = standIn();
     Permission CONFIGURE = standIn();
     Permission EXTENDED_READ = standIn();
 

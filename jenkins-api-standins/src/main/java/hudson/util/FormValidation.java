@@ -1,6 +1,9 @@
 package hudson.util;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+
 import java.io.IOException;
+import java.util.Collection;
 
 /** Stand-in for hudson.util.FormValidation (jenkins-core 2.541.3): the members this plugin uses, as in the public sources; bodies throw. */
 // The real class also implements org.kohsuke.stapler.HttpResponse.
@@ -20,6 +23,11 @@ public abstract class FormValidation extends IOException {
     }
 
     public static FormValidation warning(String message) {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
+    @NonNull
+    public static FormValidation aggregate(@NonNull Collection<FormValidation> validations) {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
 

@@ -11,6 +11,14 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
 
+    public void add(String displayName, String value) {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
+    public ListBoxModel add(String nameAndValue) {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
     public static final class Option {
         public String name;
         public String value;

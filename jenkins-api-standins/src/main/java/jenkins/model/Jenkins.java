@@ -1,6 +1,8 @@
 package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
 import hudson.model.FingerprintMap;
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
@@ -19,6 +21,12 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
 
     @NonNull
     public static Jenkins get() {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
+    @NonNull
+    @SuppressWarnings("rawtypes")
+    public Descriptor getDescriptorOrDie(Class<? extends Describable> type) {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
 

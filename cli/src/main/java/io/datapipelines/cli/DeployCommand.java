@@ -5,6 +5,7 @@ import io.datapipelines.kubernetes.DeployResult;
 import io.datapipelines.kubernetes.DeploymentOptions;
 import io.datapipelines.kubernetes.ImageReference;
 import io.datapipelines.kubernetes.KafkaAccess;
+import io.datapipelines.kubernetes.KafkaCredentials;
 import io.datapipelines.kubernetes.KafkaEgress;
 import io.datapipelines.kubernetes.PartitionCap;
 import io.datapipelines.kubernetes.PipelineDeployer;
@@ -15,9 +16,8 @@ import io.datapipelines.kubernetes.SecretKeyReference;
 import io.datapipelines.kubernetes.SecurityOptions;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.app.KafkaSettings;
-import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +62,8 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT[,...]", description = "The Kafka brokers, as the pods reach them.")
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+            description = "The Kafka brokers, as the pods reach them (default: $KAFKA_BOOTSTRAP_SERVERS; one of them is needed).")
     String bootstrapServers;
 
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE", description = "A Kafka client property for the pods (not a secret), such as security.protocol=SASL_SSL.")
@@ -73,6 +74,9 @@ final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--kafka-secret-env", paramLabel = "SECRET", description = "A Secret whose keys are KAFKA_* variables, all passed to the pods.")
     List<String> kafkaSecretEnvironments = new ArrayList<>();
+
+    @ArgGroup(exclusive = false, heading = "Kafka login for the pods, kept in the deployment's own Secret (default: none):%n")
+    KafkaLogin kafkaLogin = new KafkaLogin();
 
     @Option(names = "--kafka-cidr", paramLabel = "CIDR", description = "NetworkPolicy: the brokers' addresses (default: any address, Kafka ports only).")
     List<String> kafkaCidrs = new ArrayList<>();
@@ -122,7 +126,8 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--build-url", paramLabel = "URL", description = "The URL of the build that deploys it.")
     String buildUrl;
 
-    @Option(names = "--dry-run", description = "Print the manifests (YAML; a JSON List with --output json) without contacting a cluster or Kafka.")
+    @Option(names = "--dry-run", description = {"Print the manifests without contacting a cluster or Kafka: YAML, or with --output json",
+            "the result object with status dry-run and the manifests as a Kubernetes List under \"manifests\"."})
     boolean dryRun;
 
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -137,8 +142,10 @@ final class DeployCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         PipelineDeployment target;
+        KafkaCredentials credentials;
         try {
-            target = target(definition, err);
+            credentials = kafkaLogin.credentials(System.getenv());
+            target = target(definition, credentials, err);
         } catch (IllegalArgumentException e) {
             err.println("datapipelines: " + e.getMessage());
             return ExitCodes.INVALID;
@@ -146,22 +153,23 @@ final class DeployCommand implements Callable<Integer> {
         ApplyStamp stamp = new ApplyStamp(0, cause, buildUrl);
         if (dryRun) {
             PipelineManifests manifests = PipelineManifests.render(target).stamped(stamp);
-            out.print(output == OutputFormat.json
-                    ? new KubernetesSerialization().asJson(new KubernetesListBuilder().withItems(manifests.objects()).build()) + "\n"
-                    : manifests.toYaml());
+            out.print(output == OutputFormat.json ? DeploymentJson.dryRun(target, manifests) + "\n" : manifests.toYaml());
             out.flush();
             return ExitCodes.OK;
         }
         return KubernetesCalls.run(err, () -> {
             try (KubernetesClient client = cluster.connect()) {
-                DeployResult result = new PipelineDeployer(client, err::println).deploy(target, stamp, rollout.policy());
+                DeployResult result = new PipelineDeployer(client, err::println).deploy(target, credentials, stamp, rollout.policy());
                 return DeployReport.print(result, output, out, err);
             }
         });
     }
 
-    private PipelineDeployment target(PipelineDefinition definition, PrintWriter err) {
+    private PipelineDeployment target(PipelineDefinition definition, KafkaCredentials credentials, PrintWriter err) {
         ImageReference pinned = ImageReference.parse(image);
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("no Kafka bootstrap servers: give --bootstrap-servers HOST:PORT[,...] (or set KAFKA_BOOTSTRAP_SERVERS)");
+        }
         List<SecretKeyReference> secretKeys = kafkaSecretKeys.stream().map(SecretKeyReference::parse).toList();
         KafkaAccess kafka = new KafkaAccess(bootstrapServers, kafkaProperties, secretKeys, kafkaSecretEnvironments);
         DeploymentOptions options = DeploymentOptions.builder(kafka)
@@ -171,14 +179,15 @@ final class DeployCommand implements Callable<Integer> {
                 .shutdownTimeout(shutdownTimeout)
                 .progressDeadline(progressDeadline)
                 .revisionHistoryLimit(revisionHistoryLimit)
+                .kafkaSasl(credentials == null ? null : credentials.sasl())
                 .build();
-        PartitionCap.Result capped = PartitionCap.apply(definition.spec().deployment(), partitionCount(definition, kafka, err));
+        PartitionCap.Result capped = PartitionCap.apply(definition.spec().deployment(), partitionCount(definition, kafka, credentials, err));
         capped.warning().ifPresent(warning -> err.println("warning: " + warning));
         return new PipelineDeployment(definition, deployment, cluster.namespace(), pinned, capped.replicas(), options);
     }
 
     /** --partitions, else Kafka's answer; a dry run never contacts Kafka. */
-    private Integer partitionCount(PipelineDefinition definition, KafkaAccess kafka, PrintWriter err) {
+    private Integer partitionCount(PipelineDefinition definition, KafkaAccess kafka, KafkaCredentials credentials, PrintWriter err) {
         if (partitions != null) {
             if (partitions < 1) {
                 throw new IllegalArgumentException("--partitions must be at least 1, not " + partitions);
@@ -192,6 +201,11 @@ final class DeployCommand implements Callable<Integer> {
         KafkaSettings settings = KafkaSettings.fromEnvironment(System.getenv()).with("bootstrap.servers", kafka.bootstrapServers());
         for (Map.Entry<String, String> e : kafka.properties().entrySet()) {
             settings = settings.with(e.getKey(), e.getValue());
+        }
+        if (credentials != null) { // the pods' login, to ask the same brokers
+            settings = settings.with("security.protocol", credentials.sasl().securityProtocol())
+                    .with("sasl.mechanism", credentials.sasl().mechanism().kafkaName())
+                    .with("sasl.jaas.config", credentials.jaasConfig());
         }
         Properties props = settings.toProperties();
         SourcePartitions.Result result = SourcePartitions.lookUp(props, definition.spec().source().topics(), kafkaTimeout);

@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datapipelines.kubernetes.DeployResult;
 import io.datapipelines.kubernetes.DeploymentId;
+import io.datapipelines.kubernetes.PipelineDeployment;
+import io.datapipelines.kubernetes.PipelineManifests;
 import io.datapipelines.kubernetes.PipelineStatus;
 import io.datapipelines.kubernetes.ReplicaRange;
 import io.datapipelines.kubernetes.Revision;
+
+import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.util.List;
 
@@ -19,12 +24,28 @@ import java.util.List;
  */
 final class DeploymentJson {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    static final String DRY_RUN = "dry-run";
 
     private DeploymentJson() {
     }
 
     static String of(DeployResult result) {
         return write(object(result.id(), result.revision(), result.image(), result.replicas(), result.status()));
+    }
+
+    /**
+     * What {@code deploy --dry-run --output json} prints: the same object as a deploy, with no revision and the status
+     * {@code dry-run}, plus the manifests that would be applied, as a Kubernetes List.
+     */
+    static String dryRun(PipelineDeployment deployment, PipelineManifests manifests) {
+        ObjectNode node = object(deployment.id(), null, deployment.image().pinned(), deployment.replicas(), DRY_RUN);
+        try {
+            node.set("manifests", JSON.readTree(SERIALIZATION.asJson(new KubernetesListBuilder().withItems(manifests.objects()).build())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return write(node);
     }
 
     static String of(PipelineStatus status) {

@@ -1,11 +1,14 @@
 package io.datapipelines.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datapipelines.kubernetes.DeploymentId;
 import io.datapipelines.model.DefinitionParser;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.app.PipelineRunner;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -16,13 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.common.security.JaasContext;
+
+import javax.security.auth.login.AppConfigurationEntry;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static io.datapipelines.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** deploy, history, rollback, status and undeploy from the command line, against fabric8's mock API server. */
 @EnableKubernetesMockClient(crud = true)
@@ -89,16 +100,93 @@ class DeployCommandTest {
     }
 
     @Test
-    void dryRunAsJsonIsAKubernetesListAndShowsThePartitionCap() {
+    void dryRunAsJsonIsTheResultObjectWithTheManifestsAsAKubernetesListAndShowsThePartitionCap() throws Exception {
         CliTest.Run run = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
                 "--namespace", "pipelines", "--bootstrap-servers", "kafka.kafka.svc:9092", "--partitions", "2", "--dry-run", "--output", "json",
                 "--cause", "fix the EU filter");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err().strip()).isEqualTo("warning: spec.deployment.replicas: max 3 capped at 2, the source partition count: more replicas would sit idle");
-        KubernetesList list = new KubernetesSerialization().unmarshal(run.out(), KubernetesList.class);
+        assertThat(run.out().lines().toList()).as("one JSON object on one line, as for every deploy").hasSize(1);
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        assertThat(result.fieldNames()).toIterable()
+                .containsExactly("namespace", "deployment", "revision", "image", "replicas", "status", "manifests");
+        assertThat(result.get("namespace").asText()).isEqualTo("pipelines");
+        assertThat(result.get("deployment").asText()).isEqualTo("prod");
+        assertThat(result.get("revision").isNull()).isTrue();
+        assertThat(result.get("image").asText()).isEqualTo(IMAGE_A);
+        assertThat(result.get("replicas").toString()).isEqualTo("{\"min\":1,\"max\":2}");
+        assertThat(result.get("status").asText()).isEqualTo("dry-run");
+        KubernetesList list = new KubernetesSerialization().unmarshal(result.get("manifests").toString(), KubernetesList.class);
         assertThat(list.getItems()).extracting(HasMetadata::getKind).containsExactly("NetworkPolicy", "Deployment", "HorizontalPodAutoscaler");
         assertThat(list.getItems().get(1).getMetadata().getAnnotations()).containsEntry("io.datapipelines/cause", "fix the EU filter");
-        assertThat(run.out()).contains("\"maxReplicas\":2");
+        assertThat(result.get("manifests").toString()).contains("\"maxReplicas\":2");
+    }
+
+    @Test
+    void withoutBootstrapServersDeployNamesTheFlagAndTheVariable() {
+        assumeTrue(System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null, "skipped: KAFKA_BOOTSTRAP_SERVERS is set in this environment, so it is the default");
+        CliTest.Run run = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
+                "--namespace", "pipelines", "--dry-run");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("datapipelines: no Kafka bootstrap servers: give --bootstrap-servers HOST:PORT[,...] "
+                + "(or set KAFKA_BOOTSTRAP_SERVERS)");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aKafkaLoginGoesIntoTheDeploymentsSecretAndOnlyItsNameIntoManifestsHistoryAndOutput() throws Exception {
+        Path password = dir.resolve("kafka-password");
+        Files.writeString(password, "pa\"ss w0rd\n");
+        CliTest.Run dryRun = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
+                "--namespace", "pipelines", "--bootstrap-servers", "kafka:9093", "--kafka-username", "svc-orders",
+                "--kafka-password-file", password.toString(), "--kafka-sasl-mechanism", "SCRAM-SHA-512", "--dry-run", "--output", "json");
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("datapipelines.orders-cleanup-prod.kafka-credentials").contains("\"KAFKA_SASL_MECHANISM\"")
+                .doesNotContain("w0rd").doesNotContain("ScramLoginModule");
+        assertThat(dryRun.err()).doesNotContain("w0rd");
+
+        CliTest.Run applied = deploy(IMAGE_A, "--kafka-username", "svc-orders", "--kafka-password-file", password.toString(),
+                "--kafka-sasl-mechanism", "SCRAM-SHA-512", "--output", "json");
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        assertThat(applied.out() + applied.err()).doesNotContain("w0rd");
+        assertThat(applied.err()).contains("created Secret datapipelines.orders-cleanup-prod.kafka-credentials");
+        Secret secret = client.secrets().inNamespace("pipelines").withName("datapipelines.orders-cleanup-prod.kafka-credentials").get();
+        String jaas = new String(Base64.getDecoder().decode(secret.getData().get("KAFKA_SASL_JAAS_CONFIG")), StandardCharsets.UTF_8);
+        // Kafka's own JAAS parser reads back exactly the username and password.
+        List<AppConfigurationEntry> entries = JaasContext.loadClientContext(Map.of("sasl.jaas.config", new Password(jaas))).configurationEntries();
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.getLoginModuleName()).isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule");
+            assertThat(entry.getOptions().get("username")).isEqualTo("svc-orders");
+            assertThat(entry.getOptions().get("password")).isEqualTo("pa\"ss w0rd");
+        });
+        Deployment deployment = client.apps().deployments().inNamespace("pipelines").withName("orders-cleanup-prod").get();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .anySatisfy(env -> {
+                    assertThat(env.getName()).isEqualTo("KAFKA_SASL_JAAS_CONFIG");
+                    assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("datapipelines.orders-cleanup-prod.kafka-credentials");
+                });
+        assertThat(client.configMaps().inNamespace("pipelines").list().getItems())
+                .allSatisfy(map -> assertThat(map.getData().toString()).doesNotContain("w0rd"));
+
+        CliTest.Run half = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
+                "--namespace", "pipelines", "--bootstrap-servers", "kafka:9093", "--kafka-username", "svc", "--dry-run");
+        assertThat(half.exitCode()).isEqualTo(2);
+        assertThat(half.err().strip()).isEqualTo("datapipelines: a Kafka username needs a password: --kafka-password-env or --kafka-password-file");
+        CliTest.Run unset = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
+                "--namespace", "pipelines", "--bootstrap-servers", "kafka:9093", "--kafka-username", "svc",
+                "--kafka-password-env", "DATAPIPELINES_TEST_NO_SUCH_VARIABLE", "--dry-run");
+        assertThat(unset.exitCode()).isEqualTo(2);
+        assertThat(unset.err().strip()).isEqualTo("datapipelines: --kafka-password-env DATAPIPELINES_TEST_NO_SUCH_VARIABLE: the environment variable is not set");
+        CliTest.Run mechanism = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
+                "--namespace", "pipelines", "--bootstrap-servers", "kafka:9093", "--kafka-username", "svc",
+                "--kafka-password-file", password.toString(), "--kafka-sasl-mechanism", "GSSAPI", "--dry-run");
+        assertThat(mechanism.exitCode()).isEqualTo(2);
+        assertThat(mechanism.err().strip()).isEqualTo("datapipelines: SASL mechanism 'GSSAPI' is not one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512");
+        CliTest.Run twice = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
+                "--namespace", "pipelines", "--bootstrap-servers", "kafka:9093", "--kafka-username", "svc",
+                "--kafka-password-file", password.toString(), "--kafka-property", "security.protocol=SSL", "--dry-run");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("'security.protocol' is given twice");
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.event.events.TimerEvent;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import io.datapipelines.model.CanonicalForm;
 import io.datapipelines.model.PipelineDefinition;
 
@@ -299,7 +300,8 @@ public final class PipelineImage {
         }
 
         private ImageBuildException failure(String what, Throwable e) {
-            if (e instanceof InsecureRegistryException || e instanceof RegistryUnauthorizedException) {
+            if (e instanceof InsecureRegistryException || e instanceof RegistryUnauthorizedException
+                    || e instanceof RegistryCredentialsNotSentException) {
                 // The registry named in Jib's message may be the base's or the target's; Jib says which.
                 return RegistryAccess.failure(what, target.repository(), (Exception) e);
             }

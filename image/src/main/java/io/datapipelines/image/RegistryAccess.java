@@ -13,6 +13,7 @@ import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
 import com.google.cloud.tools.jib.registry.ManifestAndDigest;
 import com.google.cloud.tools.jib.registry.RegistryClient;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 
 import java.io.IOException;
 import java.util.List;
@@ -121,6 +122,11 @@ final class RegistryAccess implements AutoCloseable {
         }
         if (e instanceof RegistryUnauthorizedException) {
             return new ImageBuildException("cannot " + what + ": " + registry + " refused the credentials (or none were given)", e);
+        }
+        if (e instanceof RegistryCredentialsNotSentException) {
+            return new ImageBuildException("cannot " + what + ": " + registry + " wants a login but answers over plain HTTP only, and "
+                    + "credentials are not sent unencrypted unless the JVM runs with -DsendCredentialsOverHttp=true "
+                    + "(DATAPIPELINES_JAVA_OPTS; on a trusted network only)", e);
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new ImageBuildException("cannot " + what + " at " + registry + ": " + message, e);

@@ -114,7 +114,14 @@ public final class DeploymentManifest {
         env.add(plain("DATAPIPELINES_STATE_DIR", STATE_DIR));
         env.add(plain("DATAPIPELINES_SHUTDOWN_TIMEOUT", options.shutdownTimeout().toString()));
         options.kafka().plainEnvironment().forEach((name, value) -> env.add(plain(name, value)));
-        for (SecretKeyReference ref : options.kafka().secretKeys()) {
+        List<SecretKeyReference> secretKeys = new ArrayList<>(options.kafka().secretKeys());
+        KafkaSasl sasl = options.kafkaSasl();
+        if (sasl != null) {
+            env.add(plain(KafkaAccess.environmentVariable("security.protocol"), sasl.securityProtocol()));
+            env.add(plain(KafkaAccess.environmentVariable("sasl.mechanism"), sasl.mechanism().kafkaName()));
+            secretKeys.add(new SecretKeyReference("sasl.jaas.config", KafkaCredentialsSecret.name(deployment.id()), KafkaCredentialsSecret.KEY));
+        }
+        for (SecretKeyReference ref : secretKeys) {
             env.add(new EnvVarBuilder().withName(ref.environmentVariable())
                     .withNewValueFrom().withNewSecretKeyRef().withName(ref.secret()).withKey(ref.key()).withOptional(false).endSecretKeyRef().endValueFrom()
                     .build());
@@ -165,6 +172,11 @@ public final class DeploymentManifest {
         annotations.put("prometheus.io/scrape", "true");
         annotations.put("prometheus.io/port", String.valueOf(HTTP_PORT));
         annotations.put("prometheus.io/path", "/metrics");
+        KafkaSasl sasl = deployment.options().kafkaSasl();
+        if (sasl != null && sasl.generation() != null) {
+            // New credentials are a new generation of the Secret: a changed pod template, so the pods restart and read them.
+            annotations.put(KafkaCredentialsSecret.GENERATION, String.valueOf(sasl.generation()));
+        }
         return annotations;
     }
 }

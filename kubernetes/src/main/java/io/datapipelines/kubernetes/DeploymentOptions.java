@@ -21,6 +21,7 @@ public final class DeploymentOptions {
     private final Duration shutdownTimeout;
     private final Duration progressDeadline;
     private final int revisionHistoryLimit;
+    private final KafkaSasl kafkaSasl;
 
     private DeploymentOptions(Builder b) {
         this.kafka = Objects.requireNonNull(b.kafka, "kafka");
@@ -30,6 +31,19 @@ public final class DeploymentOptions {
         this.shutdownTimeout = b.shutdownTimeout;
         this.progressDeadline = b.progressDeadline;
         this.revisionHistoryLimit = b.revisionHistoryLimit;
+        this.kafkaSasl = b.kafkaSasl;
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder(kafka);
+        b.egress = egress;
+        b.security = security;
+        b.kedaAuthentication = kedaAuthentication;
+        b.shutdownTimeout = shutdownTimeout;
+        b.progressDeadline = progressDeadline;
+        b.revisionHistoryLimit = revisionHistoryLimit;
+        b.kafkaSasl = kafkaSasl;
+        return b;
     }
 
     public static Builder builder(KafkaAccess kafka) {
@@ -70,6 +84,16 @@ public final class DeploymentOptions {
         return revisionHistoryLimit;
     }
 
+    /** The login with the deployment's own credentials Secret ({@link KafkaCredentialsSecret}), or null for none. */
+    public KafkaSasl kafkaSasl() {
+        return kafkaSasl;
+    }
+
+    /** A copy with these SASL settings (the deployer adds the Secret's generation once it has applied it). */
+    public DeploymentOptions withKafkaSasl(KafkaSasl sasl) {
+        return toBuilder().kafkaSasl(sasl).build();
+    }
+
     /** Fluent builder with the defaults documented in docs/deployment.md. */
     public static final class Builder {
         private final KafkaAccess kafka;
@@ -79,6 +103,7 @@ public final class DeploymentOptions {
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private Duration progressDeadline = Duration.ofMinutes(5);
         private int revisionHistoryLimit = 10;
+        private KafkaSasl kafkaSasl;
 
         private Builder(KafkaAccess kafka) {
             this.kafka = kafka;
@@ -123,7 +148,25 @@ public final class DeploymentOptions {
             return this;
         }
 
+        /**
+         * Log in to Kafka with the deployment's own credentials Secret: {@code KAFKA_SECURITY_PROTOCOL} and
+         * {@code KAFKA_SASL_MECHANISM} as plain variables, {@code KAFKA_SASL_JAAS_CONFIG} from the Secret.
+         */
+        public Builder kafkaSasl(KafkaSasl sasl) {
+            this.kafkaSasl = sasl;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the SASL settings and the Kafka properties set the same thing */
         public DeploymentOptions build() {
+            if (kafkaSasl != null) {
+                for (String property : KafkaSasl.PROPERTIES) {
+                    if (kafka.properties().containsKey(property) || kafka.secretKeys().stream().anyMatch(r -> r.property().equals(property))) {
+                        throw new IllegalArgumentException("Kafka property '" + property + "' is given twice: by the Kafka credentials "
+                                + "and as a property");
+                    }
+                }
+            }
             return new DeploymentOptions(this);
         }
     }

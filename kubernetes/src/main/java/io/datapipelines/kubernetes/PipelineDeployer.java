@@ -34,6 +34,40 @@ public final class PipelineDeployer {
     }
 
     public DeployResult deploy(PipelineDeployment deployment, ApplyStamp stamp, RolloutPolicy policy) {
+        return deploy(deployment, null, stamp, policy);
+    }
+
+    /**
+     * Deploys, first writing the Kafka credentials into the deployment's own Secret when the deployment logs in
+     * with them ({@link DeploymentOptions#kafkaSasl()}). New credentials are a new generation of the Secret and so a
+     * new revision (the pods restart to read them); the same credentials change nothing.
+     *
+     * @param credentials the pods' Kafka login, exactly when {@code deployment} has SASL settings
+     * @throws IllegalArgumentException when credentials and SASL settings do not go together
+     */
+    public DeployResult deploy(PipelineDeployment deployment, KafkaCredentials credentials, ApplyStamp stamp, RolloutPolicy policy) {
+        KafkaSasl sasl = deployment.options().kafkaSasl();
+        if (sasl == null && credentials != null) {
+            throw new IllegalArgumentException("Kafka credentials given for a deployment without SASL settings");
+        }
+        if (sasl != null) {
+            if (credentials == null) {
+                throw new IllegalArgumentException("the deployment logs in to Kafka with SASL " + sasl.mechanism() + " but no credentials were given");
+            }
+            if (!credentials.sasl().equals(sasl.withoutGeneration())) {
+                throw new IllegalArgumentException("the Kafka credentials are for " + credentials.sasl().mechanism() + " over "
+                        + credentials.sasl().securityProtocol() + ", the deployment's settings say " + sasl.mechanism() + " over "
+                        + sasl.securityProtocol());
+            }
+            DeploymentId target = deployment.id();
+            Deployment existing = ApiErrors.call("read Deployment " + target.resourceName(), target.namespace(),
+                    () -> client.apps().deployments().inNamespace(target.namespace()).withName(target.resourceName()).get());
+            if (existing != null) {
+                ResourceApplier.requireOurs(target, ManagedKind.DEPLOYMENT, existing); // before the Secret is written
+            }
+            int generation = new KafkaCredentialsSecret(client, progress).apply(target, credentials);
+            deployment = deployment.withOptions(deployment.options().withKafkaSasl(sasl.withGeneration(generation)));
+        }
         DeploymentId id = deployment.id();
         PipelineManifests manifests = PipelineManifests.render(deployment);
         String fingerprint = manifests.fingerprint();

@@ -24,6 +24,10 @@ public record PipelineDeployment(PipelineDefinition definition, String name, Str
         KubernetesNames.requireDnsLabel(namespace, "namespace");
     }
 
+    public PipelineDeployment withOptions(DeploymentOptions newOptions) {
+        return new PipelineDeployment(definition, name, namespace, image, replicas, newOptions);
+    }
+
     public DeploymentId id() {
         return new DeploymentId(definition.name(), name, namespace);
     }

@@ -4,7 +4,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.function.Consumer;
 
-/** Removes a pipeline deployment: its Deployment and companions, and (unless kept) its revision history. */
+/**
+ * Removes a pipeline deployment: its Deployment and companions, and (unless kept) its revision history and its Kafka
+ * credentials Secret.
+ */
 public final class PipelineUndeployer {
     private final KubernetesClient client;
     private final Consumer<String> progress;
@@ -20,6 +23,8 @@ public final class PipelineUndeployer {
     public boolean undeploy(DeploymentId id, boolean keepHistory) {
         boolean removed = new ResourceApplier(client, progress).deleteAll(id);
         if (!keepHistory) {
+            // Kept with the history: the revisions a later rollback brings back refer to it.
+            removed |= new KafkaCredentialsSecret(client, progress).delete(id);
             int revisions = new RevisionHistory(client, id).deleteAll();
             if (revisions > 0) {
                 progress.accept("deleted the history (" + revisions + " revision(s))");

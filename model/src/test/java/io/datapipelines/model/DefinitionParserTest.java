@@ -1,6 +1,8 @@
 package io.datapipelines.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -96,6 +98,23 @@ class DefinitionParserTest {
         // ...while comments and layout do not.
         assertThat(CanonicalForm.revisionHash(parser.parse("# a comment\n" + base.replace("{topic: in}", "\n    topic: in"), "a.yaml", null)))
                 .isEqualTo(hash);
+    }
+
+    /**
+     * The canonical form is itself a definition with the same canonical form: a rollback (the Jenkins plugin's
+     * "Roll back to this build") deploys the canonical definition a build recorded, and must land on the same
+     * revision hash. Every example and every valid test definition, Python files inlined included.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"../examples/orders-cleanup.yaml", "../examples/csv-to-json.yaml", "../examples/order-fanout.yaml",
+            "src/test/resources/valid/full.yaml"})
+    void theCanonicalFormParsesBackToItself(String file) throws Exception {
+        DefinitionParser parser = new DefinitionParser(null);
+        PipelineDefinition original = parser.parse(Path.of(file));
+        String canonical = CanonicalForm.json(original);
+        PipelineDefinition again = parser.parse(canonical, "recorded.json", null);
+        assertThat(CanonicalForm.json(again)).isEqualTo(canonical);
+        assertThat(CanonicalForm.revisionHash(again)).isEqualTo(CanonicalForm.revisionHash(original));
     }
 
     @Test

@@ -12,20 +12,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Jenkins finds a plugin's extensions through the SezPoz index the compiler writes,
- * META-INF/annotations/hudson.Extension: without its entries the step and the global configuration would not
- * exist in Jenkins. Read here with SezPoz itself, as Jenkins reads it.
+ * META-INF/annotations/hudson.Extension: without its entries the step, the job type, its build step, the rollback and
+ * history actions and the global configuration would not exist in Jenkins. Read here with SezPoz itself, as Jenkins reads it.
  */
 class ExtensionIndexTest {
 
     @Test
-    void theIndexListsTheStepDescriptorAndTheGlobalConfiguration() {
+    void theIndexListsEveryDescriptorFactoryAndTheGlobalConfiguration() {
         Set<String> indexed = new TreeSet<>();
         for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class, getClass().getClassLoader())) {
             indexed.add(item.className());
         }
         assertThat(indexed).containsExactly(
+                "io.jenkins.plugins.datapipelines.DataPipelineBuilder$DescriptorImpl",
                 "io.jenkins.plugins.datapipelines.DataPipelineDeployStep$DescriptorImpl",
-                "io.jenkins.plugins.datapipelines.DataPipelinesConfiguration");
+                "io.jenkins.plugins.datapipelines.DataPipelineProject$DescriptorImpl",
+                "io.jenkins.plugins.datapipelines.DataPipelinesConfiguration",
+                "io.jenkins.plugins.datapipelines.DeploymentHistoryAction$Factory",
+                "io.jenkins.plugins.datapipelines.RollbackAction$Factory");
     }
 
     @Test

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The plugin's Jelly views and help files, checked without Jenkins: every file well-formed XML, every Jelly view
- * escaping by default, every form field with its help file, and every data-bound property of the step and the
- * global configuration on its form.
+ * escaping by default, every form field with its help file (its own, or the step's it names), and every data-bound
+ * property of the step, the Data Pipeline job's build step and the global configuration on its form.
  */
 class PluginViewsTest {
     private static final Path RESOURCES = Path.of(System.getProperty("plugin.dir", "../plugin"), "src/main/resources");
@@ -64,7 +64,10 @@ class PluginViewsTest {
                 "io/jenkins/plugins/datapipelines/DataPipelineDeployStep/config.jelly",
                 "io/jenkins/plugins/datapipelines/DataPipelinesConfiguration/config.jelly",
                 "io/jenkins/plugins/datapipelines/DeploymentAction/summary.jelly",
-                "io/jenkins/plugins/datapipelines/DeploymentAction/index.jelly");
+                "io/jenkins/plugins/datapipelines/DeploymentAction/index.jelly",
+                "io/jenkins/plugins/datapipelines/DataPipelineBuilder/config.jelly",
+                "io/jenkins/plugins/datapipelines/RollbackAction/index.jelly",
+                "io/jenkins/plugins/datapipelines/DeploymentHistoryAction/jobMain.jelly");
         for (Path view : views) {
             parse(view, null);
             assertThat(Files.readString(view)).as(view + " escapes by default").startsWith("<?jelly escape-by-default='true'?>");
@@ -82,12 +85,17 @@ class PluginViewsTest {
     }
 
     private static Set<String> formFields(Path configJelly) throws Exception {
-        Set<String> fields = new TreeSet<>();
+        return new TreeSet<>(helpOf(configJelly).keySet());
+    }
+
+    /** Each form field and the help the entry names with {@code help="..."}, or "" for its own help-FIELD.html. */
+    private static java.util.Map<String, String> helpOf(Path configJelly) throws Exception {
+        java.util.Map<String, String> fields = new java.util.TreeMap<>();
         NodeList entries = parse(configJelly, null).getElementsByTagNameNS("/lib/form", "entry");
         for (int i = 0; i < entries.getLength(); i++) {
-            String field = ((Element) entries.item(i)).getAttribute("field");
-            if (!field.isEmpty()) {
-                fields.add(field);
+            Element entry = (Element) entries.item(i);
+            if (!entry.getAttribute("field").isEmpty()) {
+                fields.put(entry.getAttribute("field"), entry.getAttribute("help"));
             }
         }
         return fields;
@@ -109,8 +117,9 @@ class PluginViewsTest {
         Path dir = PACKAGE.resolve("DataPipelineDeployStep");
         Set<String> fields = formFields(dir.resolve("config.jelly"));
         assertThat(fields).isEqualTo(dataBoundProperties(DataPipelineDeployStep.class));
-        assertThat(fields).containsExactlyInAnyOrder("definition", "deployment", "namespace", "image", "registryCredentialsId",
-                "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "wait", "timeout", "dryRun");
+        assertThat(fields).containsExactlyInAnyOrder("definition", "deployment", "namespace", "image", "baseImage", "registryCredentialsId",
+                "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
+                "kafkaSecurityProtocol", "wait", "timeout", "dryRun");
         assertHelpFor(dir, fields);
         assertThat(dir.resolve("help.html")).as("the step's own help, shown in the Snippet Generator").exists();
     }
@@ -121,6 +130,33 @@ class PluginViewsTest {
         Set<String> fields = formFields(dir.resolve("config.jelly"));
         assertThat(fields).isEqualTo(dataBoundProperties(DataPipelinesConfiguration.class));
         assertHelpFor(dir, fields);
+    }
+
+    @Test
+    void everyBuildStepSettingIsOnTheJobFormWithHelp() throws Exception {
+        Path dir = PACKAGE.resolve("DataPipelineBuilder");
+        java.util.Map<String, String> help = helpOf(dir.resolve("config.jelly"));
+        assertThat(help.keySet()).isEqualTo(dataBoundProperties(DataPipelineBuilder.class));
+        // The deployment settings are the step's, and so is their help (Jenkins serves /descriptor/CLASS/help/FIELD).
+        Set<String> stepFields = dataBoundProperties(DataPipelineDeployStep.class);
+        stepFields.remove("definition");
+        assertThat(help.keySet()).containsAll(stepFields).contains("definition", "definitionFile");
+        List<String> broken = new ArrayList<>();
+        for (var entry : help.entrySet()) {
+            String reference = entry.getValue();
+            if (reference.isEmpty()) {
+                continue;
+            }
+            String prefix = "/descriptor/" + DataPipelineDeployStep.class.getName() + "/help/";
+            if (!reference.equals(prefix + entry.getKey()) || !Files.exists(PACKAGE.resolve("DataPipelineDeployStep/help-" + entry.getKey() + ".html"))) {
+                broken.add(entry.getKey() + " -> " + reference);
+            }
+        }
+        assertThat(broken).as("help references that Jenkins could not serve").isEmpty();
+        assertHelpFor(dir, help.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertThat(dir.resolve("help.html")).as("the build step's own help").exists();
+        assertThat(Files.readString(dir.resolve("config.jelly"))).as("a YAML editor").contains("codemirror-mode=\"yaml\"");
     }
 
     private static void assertHelpFor(Path dir, Set<String> fields) {

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The arguments of each {@code datapipelines} command the step runs, following the CLI's documented contract
- * (docs/cli.md): every command is asked for {@code --output json}, so the step reads one JSON object on stdout
- * while progress goes to stderr, into the build log. Secrets are never arguments: they travel in the
- * environment ({@link CliEnvironment}).
+ * The arguments of each {@code datapipelines} command the step runs, following the CLI's options (docs/cli.md,
+ * docs/images.md, docs/deployment.md): every command is asked for {@code --output json}, so the step reads one JSON
+ * object on stdout while progress goes to stderr, into the build log. Secrets are never arguments: they travel in
+ * the environment ({@link CliEnvironment}), and the arguments only name the variables that hold them.
  */
 public final class CliCommands {
     private CliCommands() {
@@ -20,32 +20,69 @@ public final class CliCommands {
         return List.of("validate", "--output", "json", definition);
     }
 
-    /** Runs the definition's tests, builds the image and pushes it by digest. */
-    public static List<String> build(String definition, String imageRepository) {
-        return List.of("build", definition, "--image", imageRepository, "--output", "json");
+    /**
+     * Runs the definition's tests, builds the image and pushes it by digest. The base image is the setting's, else
+     * the CLI's own default ({@code DATAPIPELINES_BASE_IMAGE} in the agent's environment); the registry login is the
+     * registry credential's, when there is one, else the agent's Docker configuration.
+     */
+    public static List<String> build(DeploySettings settings, String imageRepository) {
+        List<String> args = new ArrayList<>(List.of("build", settings.definition(), "--image", imageRepository));
+        if (settings.baseImage() != null) {
+            args.add("--base-image");
+            args.add(settings.baseImage());
+        }
+        if (settings.insecureRegistry()) {
+            args.add("--insecure");
+        }
+        if (settings.registryCredentialsId() != null) {
+            args.addAll(List.of("--registry-username-env", CliEnvironment.REGISTRY_USERNAME,
+                    "--registry-password-env", CliEnvironment.REGISTRY_PASSWORD));
+        }
+        args.add("--output");
+        args.add("json");
+        return List.copyOf(args);
     }
 
     /**
      * Applies the deployment of an image, by digest.
      *
+     * @param definition the definition file to deploy (the settings' own, or a recorded definition for a rollback)
      * @param kubeconfig a file on the agent, or null for the CLI's own choice (the pod's service account when the
      *                   agent runs in the cluster, else the agent's KUBECONFIG or ~/.kube/config)
+     * @param cause      why, for the deployment's revision history; null for none
+     * @param buildUrl   the build's URL, for the revision history; null when Jenkins has no URL configured
      */
-    public static List<String> deploy(String definition, ImageReference image, String deployment, String namespace,
-                                      @CheckForNull String kubeconfig, boolean waitForRollout, String timeout, boolean dryRun) {
+    public static List<String> deploy(DeploySettings settings, String definition, ImageReference image, String deployment,
+                                      @CheckForNull String kubeconfig, @CheckForNull String cause, @CheckForNull String buildUrl) {
         List<String> args = new ArrayList<>(List.of("deploy", definition, "--image", image.toString(),
-                "--deployment", deployment, "--namespace", namespace));
+                "--deployment", deployment, "--namespace", settings.namespace()));
         if (kubeconfig != null) {
             args.add("--kubeconfig");
             args.add(kubeconfig);
         }
-        if (waitForRollout) {
+        if (settings.kafkaBootstrapServers() != null) {
+            args.add("--bootstrap-servers");
+            args.add(settings.kafkaBootstrapServers());
+        }
+        if (settings.kafkaCredentialsId() != null) {
+            args.addAll(List.of("--kafka-username-env", CliEnvironment.KAFKA_USERNAME, "--kafka-password-env", CliEnvironment.KAFKA_PASSWORD,
+                    "--kafka-sasl-mechanism", settings.kafkaSaslMechanism(), "--kafka-security-protocol", settings.kafkaSecurityProtocol()));
+        }
+        if (settings.waitForRollout()) {
             args.add("--wait");
             args.add("--timeout");
-            args.add(timeout);
+            args.add(settings.timeout());
         }
-        if (dryRun) {
+        if (settings.dryRun()) {
             args.add("--dry-run");
+        }
+        if (cause != null) {
+            args.add("--cause");
+            args.add(cause);
+        }
+        if (buildUrl != null) {
+            args.add("--build-url");
+            args.add(buildUrl);
         }
         args.add("--output");
         args.add("json");

@@ -1,22 +1,18 @@
 package io.jenkins.plugins.datapipelines;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
-
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The environment the CLI gets on top of the build's: credentials (so they never appear on a command line or in
- * a process listing's arguments) and the Kafka address. It also knows which of its values are secrets, so the
- * step can mask them wherever the CLI's output goes.
+ * The environment the CLI gets on top of the build's: credentials, so they never appear on a command line or in a
+ * process listing's arguments (the command lines name these variables: {@link CliCommands}). It also knows which
+ * of its values are secrets, so the step can mask them wherever the CLI's output goes.
  */
 public final class CliEnvironment {
     public static final String REGISTRY_USERNAME = "DATAPIPELINES_REGISTRY_USERNAME";
     public static final String REGISTRY_PASSWORD = "DATAPIPELINES_REGISTRY_PASSWORD";
-    /** The runtime's own variable (docs/runtime.md): the deploy command passes it to the pipeline's pods. */
-    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String KAFKA_USERNAME = "DATAPIPELINES_KAFKA_USERNAME";
     public static final String KAFKA_PASSWORD = "DATAPIPELINES_KAFKA_PASSWORD";
 
@@ -26,13 +22,6 @@ public final class CliEnvironment {
     public CliEnvironment registry(String username, String password) {
         variables.put(REGISTRY_USERNAME, username);
         putSecret(REGISTRY_PASSWORD, password);
-        return this;
-    }
-
-    public CliEnvironment kafkaBootstrapServers(@CheckForNull String servers) {
-        if (servers != null) {
-            variables.put(KAFKA_BOOTSTRAP_SERVERS, servers);
-        }
         return this;
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * error (progress, messages) streams into the build log as it comes, masked; standard output (the JSON result) is
  * collected; whatever else a command prints there is logged after it ends.
  */
-final class CliLauncher {
+final class CliLauncher implements CliRunner {
     private static final int FAILURE_LINES = 20;
 
     private final Launcher launcher;
@@ -36,8 +36,8 @@ final class CliLauncher {
         this.masker = masker;
     }
 
-    /** @return the command's standard output, when it exited 0 */
-    String run(List<String> arguments) throws DeploymentFailure, IOException, InterruptedException {
+    @Override
+    public String run(List<String> arguments) throws DeploymentFailure, IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         // Our own line instead of the launcher's: it shows the CLI command, not the java command line around it.
         log.println(masker.mask("+ datapipelines " + String.join(" ", arguments)));

@@ -49,21 +49,38 @@ public final class CliResultParser {
     }
 
     /**
-     * @param dryRun a dry run applies nothing, so it creates no Kubernetes revision: its result may leave
-     *               {@code revision} and {@code status} out (then 0 and "dry-run")
+     * @param dryRun a dry run applies nothing, so it creates no Kubernetes revision: its result has {@code revision}
+     *               null (or leaves it out, then 0), the status {@code dry-run}, and the manifests it would apply
      */
     public static RolloutResult rollout(String stdout, boolean dryRun) throws DeploymentFailure {
         JsonNode result = result("deploy", stdout);
         JsonNode replicas = result.path("replicas");
-        boolean applied = !dryRun;
+        JsonNode revision = result.get("revision");
+        JsonNode status = result.get("status");
+        boolean reportsDryRun = status != null && RolloutResult.DRY_RUN.equals(status.asText());
+        if (dryRun != reportsDryRun && (!dryRun || status != null)) {
+            // The step decides what it asked for: a result that says otherwise is not about this deployment.
+            throw new DeploymentFailure("datapipelines deploy was " + (dryRun ? "" : "not ") + "asked for a dry run, but its result says "
+                    + "status '" + (status == null ? null : status.asText()) + "'");
+        }
+        JsonNode manifests = result.get("manifests");
         return new RolloutResult(
                 text("deploy", result, "namespace"),
                 text("deploy", result, "deployment"),
-                applied || result.has("revision") ? integer("deploy", result, "revision") : 0,
+                dryRun && (revision == null || revision.isNull()) ? 0 : integer("deploy", result, "revision"),
                 text("deploy", result, "image"),
                 integer("deploy", replicas, "min", "replicas.min"),
                 integer("deploy", replicas, "max", "replicas.max"),
-                applied || result.has("status") ? text("deploy", result, "status") : "dry-run");
+                dryRun ? RolloutResult.DRY_RUN : text("deploy", result, "status"),
+                dryRun && manifests != null && manifests.isObject() ? indented(manifests) : null);
+    }
+
+    private static String indented(JsonNode node) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written", e);
+        }
     }
 
     private static JsonNode result(String command, String stdout) throws DeploymentFailure {

@@ -25,6 +25,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +33,8 @@ import java.util.Set;
  * {@code dataPipelineDeploy}: validates a pipeline definition from the workspace, builds its image (which runs
  * the definition's tests) and deploys it to Kubernetes, by running the datapipelines CLI on the build's agent.
  * Returns a map with image, digest, revisionHash, deployment, namespace and revision, and records the deployment
- * on the build ({@link DeploymentAction}).
+ * on the build ({@link DeploymentAction}). In a build started by "Roll back to this build" ({@link RollbackRequest})
+ * it deploys that build's recorded image again instead, building nothing.
  *
  * <p>Every parameter is optional: what a step leaves out comes from Manage Jenkins &gt; System
  * ({@link DataPipelinesConfiguration}).
@@ -42,10 +44,14 @@ public final class DataPipelineDeployStep extends Step {
     private String deployment;
     private String namespace;
     private String image;
+    private String baseImage;
     private String registryCredentialsId;
+    private boolean insecureRegistry;
     private String kubeconfigCredentialsId;
     private String kafkaBootstrapServers;
     private String kafkaCredentialsId;
+    private String kafkaSaslMechanism;
+    private String kafkaSecurityProtocol;
     private boolean wait = true;
     private String timeout;
     private boolean dryRun;
@@ -94,6 +100,26 @@ public final class DataPipelineDeployStep extends Step {
         this.image = Strings.trimToNull(image);
     }
 
+    public @CheckForNull String getBaseImage() {
+        return baseImage;
+    }
+
+    /** The image pipelines are built on (java 17+); the global default when blank. */
+    @DataBoundSetter
+    public void setBaseImage(@CheckForNull String baseImage) {
+        this.baseImage = Strings.trimToNull(baseImage);
+    }
+
+    public boolean isInsecureRegistry() {
+        return insecureRegistry;
+    }
+
+    /** Push over plain HTTP (or to a registry with an untrusted certificate): a registry on a trusted network only. */
+    @DataBoundSetter
+    public void setInsecureRegistry(boolean insecureRegistry) {
+        this.insecureRegistry = insecureRegistry;
+    }
+
     public @CheckForNull String getRegistryCredentialsId() {
         return registryCredentialsId;
     }
@@ -131,6 +157,26 @@ public final class DataPipelineDeployStep extends Step {
         this.kafkaCredentialsId = Strings.trimToNull(kafkaCredentialsId);
     }
 
+    public @CheckForNull String getKafkaSaslMechanism() {
+        return kafkaSaslMechanism;
+    }
+
+    /** PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, for the Kafka credentials; the global default when blank, then PLAIN. */
+    @DataBoundSetter
+    public void setKafkaSaslMechanism(@CheckForNull String kafkaSaslMechanism) {
+        this.kafkaSaslMechanism = Strings.trimToNull(kafkaSaslMechanism);
+    }
+
+    public @CheckForNull String getKafkaSecurityProtocol() {
+        return kafkaSecurityProtocol;
+    }
+
+    /** SASL_SSL or SASL_PLAINTEXT, for the Kafka credentials; the global default when blank, then SASL_SSL. */
+    @DataBoundSetter
+    public void setKafkaSecurityProtocol(@CheckForNull String kafkaSecurityProtocol) {
+        this.kafkaSecurityProtocol = Strings.trimToNull(kafkaSecurityProtocol);
+    }
+
     public boolean isWait() {
         return wait;
     }
@@ -162,8 +208,11 @@ public final class DataPipelineDeployStep extends Step {
 
     /** The step's values, as the serializable description the execution keeps. */
     public DeployParameters parameters() {
-        return new DeployParameters(definition, deployment, namespace, image, registryCredentialsId, kubeconfigCredentialsId,
-                kafkaBootstrapServers, kafkaCredentialsId, wait, timeout, dryRun);
+        return DeployParameters.builder().definition(definition).deployment(deployment).namespace(namespace).image(image)
+                .baseImage(baseImage).registryCredentialsId(registryCredentialsId).insecureRegistry(insecureRegistry)
+                .kubeconfigCredentialsId(kubeconfigCredentialsId).kafkaBootstrapServers(kafkaBootstrapServers)
+                .kafkaCredentialsId(kafkaCredentialsId).kafkaSaslMechanism(kafkaSaslMechanism).kafkaSecurityProtocol(kafkaSecurityProtocol)
+                .waitForRollout(wait).timeout(timeout).dryRun(dryRun).build();
     }
 
     @Override
@@ -194,9 +243,22 @@ public final class DataPipelineDeployStep extends Step {
             Launcher launcher = context.get(Launcher.class);
             EnvVars environment = context.get(EnvVars.class);
             try {
-                DeploySettings settings = DeploySettings.resolve(parameters, DataPipelinesConfiguration.get().defaults());
-                DeploymentRecord record = new PipelineDeployer(run, workspace, launcher, environment, listener).deploy(settings);
-                return record.toStepResult();
+                DeployDefaults defaults = DataPipelinesConfiguration.get().defaults();
+                DeploySettings settings = DeploySettings.resolve(parameters, defaults);
+                PipelineDeployer deployer = new PipelineDeployer(run, workspace, launcher, environment, listener);
+                RollbackRequest rollback = run.getAction(RollbackRequest.class);
+                if (rollback == null) {
+                    return deployer.deploy(settings).toStepResult();
+                }
+                if (settings.dryRun()) {
+                    // A rollback builds no image, and a dry run deploys nothing: nothing is left to do.
+                    listener.getLogger().println(Messages.DataPipelineDeployStep_DryRunSkipped(Integer.toString(rollback.getBuildNumber())));
+                    Map<String, Object> skipped = new LinkedHashMap<>(); // as DeploymentRecord#toStepResult: sandbox-safe
+                    skipped.put("dryRun", true);
+                    skipped.put("skipped", true);
+                    return skipped;
+                }
+                return Rollbacks.perform(run, rollback, settings, defaults, deployer).toStepResult();
             } catch (DeploymentFailure e) {
                 throw new AbortException(e.getMessage());
             }
@@ -240,6 +302,21 @@ public final class DataPipelineDeployStep extends Step {
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
             return FieldChecks.canConfigure(item) ? FieldChecks.image(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckBaseImage(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.baseImage(value, false) : FormValidation.ok();
+        }
+
+        @POST
+        public ListBoxModel doFillKafkaSaslMechanismItems() {
+            return FieldChecks.choices(Names.SASL_MECHANISMS);
+        }
+
+        @POST
+        public ListBoxModel doFillKafkaSecurityProtocolItems() {
+            return FieldChecks.choices(Names.KAFKA_SECURITY_PROTOCOLS);
         }
 
         @POST

@@ -22,6 +22,7 @@ import org.kohsuke.stapler.verb.POST;
  *   dataPipelines:
  *     namespace: pipelines
  *     imageRepositoryPrefix: registry.example.com/pipelines
+ *     baseImage: registry.example.com/java/jre@sha256:...
  * </pre>
  */
 @Extension
@@ -29,10 +30,14 @@ import org.kohsuke.stapler.verb.POST;
 public class DataPipelinesConfiguration extends GlobalConfiguration {
     private String namespace;
     private String imageRepositoryPrefix;
+    private String baseImage;
     private String registryCredentialsId;
+    private boolean insecureRegistry;
     private String kubeconfigCredentialsId;
     private String kafkaBootstrapServers;
     private String kafkaCredentialsId;
+    private String kafkaSaslMechanism;
+    private String kafkaSecurityProtocol;
     private String timeout;
 
     public DataPipelinesConfiguration() {
@@ -45,8 +50,8 @@ public class DataPipelinesConfiguration extends GlobalConfiguration {
 
     /** The values as the deployment logic takes them. */
     public DeployDefaults defaults() {
-        return new DeployDefaults(namespace, imageRepositoryPrefix, registryCredentialsId, kubeconfigCredentialsId,
-                kafkaBootstrapServers, kafkaCredentialsId, timeout);
+        return new DeployDefaults(namespace, imageRepositoryPrefix, baseImage, registryCredentialsId, insecureRegistry, kubeconfigCredentialsId,
+                kafkaBootstrapServers, kafkaCredentialsId, kafkaSaslMechanism, kafkaSecurityProtocol, timeout);
     }
 
     @NonNull
@@ -72,6 +77,28 @@ public class DataPipelinesConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setImageRepositoryPrefix(@CheckForNull String imageRepositoryPrefix) {
         this.imageRepositoryPrefix = Strings.trimToNull(imageRepositoryPrefix);
+        save();
+    }
+
+    public @CheckForNull String getBaseImage() {
+        return baseImage;
+    }
+
+    /** The image every pipeline is built on unless its step names another; pinned by digest in production. */
+    @DataBoundSetter
+    public void setBaseImage(@CheckForNull String baseImage) {
+        this.baseImage = Strings.trimToNull(baseImage);
+        save();
+    }
+
+    public boolean isInsecureRegistry() {
+        return insecureRegistry;
+    }
+
+    /** Let every step push over plain HTTP: only for a registry on a trusted network. */
+    @DataBoundSetter
+    public void setInsecureRegistry(boolean insecureRegistry) {
+        this.insecureRegistry = insecureRegistry;
         save();
     }
 
@@ -115,6 +142,26 @@ public class DataPipelinesConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public @CheckForNull String getKafkaSaslMechanism() {
+        return kafkaSaslMechanism;
+    }
+
+    @DataBoundSetter
+    public void setKafkaSaslMechanism(@CheckForNull String kafkaSaslMechanism) {
+        this.kafkaSaslMechanism = Strings.trimToNull(kafkaSaslMechanism);
+        save();
+    }
+
+    public @CheckForNull String getKafkaSecurityProtocol() {
+        return kafkaSecurityProtocol;
+    }
+
+    @DataBoundSetter
+    public void setKafkaSecurityProtocol(@CheckForNull String kafkaSecurityProtocol) {
+        this.kafkaSecurityProtocol = Strings.trimToNull(kafkaSecurityProtocol);
+        save();
+    }
+
     public @CheckForNull String getTimeout() {
         return timeout;
     }
@@ -133,6 +180,21 @@ public class DataPipelinesConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckImageRepositoryPrefix(@QueryParameter String value) {
         return FieldChecks.canConfigure(null) ? FieldChecks.imageRepositoryPrefix(value) : FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckBaseImage(@QueryParameter String value) {
+        return FieldChecks.canConfigure(null) ? FieldChecks.baseImage(value, true) : FormValidation.ok();
+    }
+
+    @POST
+    public ListBoxModel doFillKafkaSaslMechanismItems() {
+        return FieldChecks.choices(Names.SASL_MECHANISMS);
+    }
+
+    @POST
+    public ListBoxModel doFillKafkaSecurityProtocolItems() {
+        return FieldChecks.choices(Names.KAFKA_SECURITY_PROTOCOLS);
     }
 
     @POST

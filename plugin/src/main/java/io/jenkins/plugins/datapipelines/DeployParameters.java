@@ -6,14 +6,15 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * What one {@code dataPipelineDeploy} call asked for, before global defaults are applied. A null string means
- * "not given here": the global configuration, then a built-in default, decides.
+ * What one deployment asked for (a {@code dataPipelineDeploy} call, or a Data Pipeline job's configuration),
+ * before global defaults are applied. A null string means "not given here": the global configuration, then a
+ * built-in default, decides. Made with {@link #builder()}.
  *
  * <p>A plain serializable class, not a record: the step's execution keeps it, and Pipeline persists executions with
  * JBoss Marshalling, which does not construct records.
  */
 public final class DeployParameters implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public static final String DEFAULT_DEFINITION = "datapipeline.yaml";
 
@@ -21,29 +22,49 @@ public final class DeployParameters implements Serializable {
     private final String deployment;
     private final String namespace;
     private final String image;
+    private final String baseImage;
     private final String registryCredentialsId;
+    private final boolean insecureRegistry;
     private final String kubeconfigCredentialsId;
     private final String kafkaBootstrapServers;
     private final String kafkaCredentialsId;
+    private final String kafkaSaslMechanism;
+    private final String kafkaSecurityProtocol;
     private final boolean waitForRollout;
     private final String timeout;
     private final boolean dryRun;
 
-    public DeployParameters(@CheckForNull String definition, @CheckForNull String deployment, @CheckForNull String namespace,
-                            @CheckForNull String image, @CheckForNull String registryCredentialsId,
-                            @CheckForNull String kubeconfigCredentialsId, @CheckForNull String kafkaBootstrapServers,
-                            @CheckForNull String kafkaCredentialsId, boolean waitForRollout, @CheckForNull String timeout, boolean dryRun) {
-        this.definition = Strings.firstNonNull(Strings.trimToNull(definition), null, DEFAULT_DEFINITION);
-        this.deployment = Strings.trimToNull(deployment);
-        this.namespace = Strings.trimToNull(namespace);
-        this.image = Strings.trimToNull(image);
-        this.registryCredentialsId = Strings.trimToNull(registryCredentialsId);
-        this.kubeconfigCredentialsId = Strings.trimToNull(kubeconfigCredentialsId);
-        this.kafkaBootstrapServers = Strings.trimToNull(kafkaBootstrapServers);
-        this.kafkaCredentialsId = Strings.trimToNull(kafkaCredentialsId);
-        this.waitForRollout = waitForRollout;
-        this.timeout = Strings.trimToNull(timeout);
-        this.dryRun = dryRun;
+    private DeployParameters(Builder b) {
+        this.definition = Strings.firstNonNull(Strings.trimToNull(b.definition), null, DEFAULT_DEFINITION);
+        this.deployment = Strings.trimToNull(b.deployment);
+        this.namespace = Strings.trimToNull(b.namespace);
+        this.image = Strings.trimToNull(b.image);
+        this.baseImage = Strings.trimToNull(b.baseImage);
+        this.registryCredentialsId = Strings.trimToNull(b.registryCredentialsId);
+        this.insecureRegistry = b.insecureRegistry;
+        this.kubeconfigCredentialsId = Strings.trimToNull(b.kubeconfigCredentialsId);
+        this.kafkaBootstrapServers = Strings.trimToNull(b.kafkaBootstrapServers);
+        this.kafkaCredentialsId = Strings.trimToNull(b.kafkaCredentialsId);
+        this.kafkaSaslMechanism = Strings.trimToNull(b.kafkaSaslMechanism);
+        this.kafkaSecurityProtocol = Strings.trimToNull(b.kafkaSecurityProtocol);
+        this.waitForRollout = b.waitForRollout;
+        this.timeout = Strings.trimToNull(b.timeout);
+        this.dryRun = b.dryRun;
+    }
+
+    /** The effective values of resolved settings, to record with a deployment (ids of credentials, never secrets). */
+    public static DeployParameters of(DeploySettings settings) {
+        return builder().definition(settings.definition()).deployment(settings.deployment()).namespace(settings.namespace())
+                .image(settings.image()).baseImage(settings.baseImage()).registryCredentialsId(settings.registryCredentialsId())
+                .insecureRegistry(settings.insecureRegistry()).kubeconfigCredentialsId(settings.kubeconfigCredentialsId())
+                .kafkaBootstrapServers(settings.kafkaBootstrapServers()).kafkaCredentialsId(settings.kafkaCredentialsId())
+                .kafkaSaslMechanism(settings.kafkaSaslMechanism()).kafkaSecurityProtocol(settings.kafkaSecurityProtocol())
+                .waitForRollout(settings.waitForRollout()).timeout(settings.timeout()).dryRun(settings.dryRun()).build();
+    }
+
+    /** Everything unset: the definition {@code datapipeline.yaml}, waiting for the rollout, no dry run. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public String definition() {
@@ -62,8 +83,16 @@ public final class DeployParameters implements Serializable {
         return image;
     }
 
+    public @CheckForNull String baseImage() {
+        return baseImage;
+    }
+
     public @CheckForNull String registryCredentialsId() {
         return registryCredentialsId;
+    }
+
+    public boolean insecureRegistry() {
+        return insecureRegistry;
     }
 
     public @CheckForNull String kubeconfigCredentialsId() {
@@ -76,6 +105,14 @@ public final class DeployParameters implements Serializable {
 
     public @CheckForNull String kafkaCredentialsId() {
         return kafkaCredentialsId;
+    }
+
+    public @CheckForNull String kafkaSaslMechanism() {
+        return kafkaSaslMechanism;
+    }
+
+    public @CheckForNull String kafkaSecurityProtocol() {
+        return kafkaSecurityProtocol;
     }
 
     public boolean waitForRollout() {
@@ -92,17 +129,121 @@ public final class DeployParameters implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeployParameters p && waitForRollout == p.waitForRollout && dryRun == p.dryRun
-                && definition.equals(p.definition) && Objects.equals(deployment, p.deployment) && Objects.equals(namespace, p.namespace)
-                && Objects.equals(image, p.image) && Objects.equals(registryCredentialsId, p.registryCredentialsId)
+        return o instanceof DeployParameters p && insecureRegistry == p.insecureRegistry && waitForRollout == p.waitForRollout
+                && dryRun == p.dryRun && definition.equals(p.definition) && Objects.equals(deployment, p.deployment)
+                && Objects.equals(namespace, p.namespace) && Objects.equals(image, p.image) && Objects.equals(baseImage, p.baseImage)
+                && Objects.equals(registryCredentialsId, p.registryCredentialsId)
                 && Objects.equals(kubeconfigCredentialsId, p.kubeconfigCredentialsId)
                 && Objects.equals(kafkaBootstrapServers, p.kafkaBootstrapServers) && Objects.equals(kafkaCredentialsId, p.kafkaCredentialsId)
+                && Objects.equals(kafkaSaslMechanism, p.kafkaSaslMechanism) && Objects.equals(kafkaSecurityProtocol, p.kafkaSecurityProtocol)
                 && Objects.equals(timeout, p.timeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(definition, deployment, namespace, image, registryCredentialsId, kubeconfigCredentialsId, kafkaBootstrapServers,
-                kafkaCredentialsId, waitForRollout, timeout, dryRun);
+        return Objects.hash(definition, deployment, namespace, image, baseImage, registryCredentialsId, insecureRegistry,
+                kubeconfigCredentialsId, kafkaBootstrapServers, kafkaCredentialsId, kafkaSaslMechanism, kafkaSecurityProtocol,
+                waitForRollout, timeout, dryRun);
+    }
+
+    /** Fluent builder; blank strings count as unset. */
+    public static final class Builder {
+        private String definition;
+        private String deployment;
+        private String namespace;
+        private String image;
+        private String baseImage;
+        private String registryCredentialsId;
+        private boolean insecureRegistry;
+        private String kubeconfigCredentialsId;
+        private String kafkaBootstrapServers;
+        private String kafkaCredentialsId;
+        private String kafkaSaslMechanism;
+        private String kafkaSecurityProtocol;
+        private boolean waitForRollout = true;
+        private String timeout;
+        private boolean dryRun;
+
+        private Builder() {
+        }
+
+        public Builder definition(@CheckForNull String value) {
+            definition = value;
+            return this;
+        }
+
+        public Builder deployment(@CheckForNull String value) {
+            deployment = value;
+            return this;
+        }
+
+        public Builder namespace(@CheckForNull String value) {
+            namespace = value;
+            return this;
+        }
+
+        public Builder image(@CheckForNull String value) {
+            image = value;
+            return this;
+        }
+
+        public Builder baseImage(@CheckForNull String value) {
+            baseImage = value;
+            return this;
+        }
+
+        public Builder registryCredentialsId(@CheckForNull String value) {
+            registryCredentialsId = value;
+            return this;
+        }
+
+        public Builder insecureRegistry(boolean value) {
+            insecureRegistry = value;
+            return this;
+        }
+
+        public Builder kubeconfigCredentialsId(@CheckForNull String value) {
+            kubeconfigCredentialsId = value;
+            return this;
+        }
+
+        public Builder kafkaBootstrapServers(@CheckForNull String value) {
+            kafkaBootstrapServers = value;
+            return this;
+        }
+
+        public Builder kafkaCredentialsId(@CheckForNull String value) {
+            kafkaCredentialsId = value;
+            return this;
+        }
+
+        public Builder kafkaSaslMechanism(@CheckForNull String value) {
+            kafkaSaslMechanism = value;
+            return this;
+        }
+
+        public Builder kafkaSecurityProtocol(@CheckForNull String value) {
+            kafkaSecurityProtocol = value;
+            return this;
+        }
+
+        public Builder waitForRollout(boolean value) {
+            waitForRollout = value;
+            return this;
+        }
+
+        public Builder timeout(@CheckForNull String value) {
+            timeout = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            dryRun = value;
+            return this;
+        }
+
+        public DeployParameters build() {
+            return new DeployParameters(this);
+        }
     }
 }

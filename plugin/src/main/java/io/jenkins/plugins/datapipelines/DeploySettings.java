@@ -2,6 +2,7 @@ package io.jenkins.plugins.datapipelines;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
+import java.util.Map;
 
 /**
  * A step's parameters merged with the global defaults: the complete description of one deployment, except the
@@ -9,8 +10,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
  * repository prefix, the image repository).
  *
  * <p>Precedence for every value: the step, then the global configuration, then the built-in default
- * ({@code default} namespace, {@code 5m} timeout). The image repository and the deployment name have no built-in
- * default other than the ones derived from the pipeline name.
+ * ({@code default} namespace, {@code 5m} timeout, SASL {@code PLAIN} over {@code SASL_SSL}). The image repository and
+ * the deployment name have no built-in default other than the ones derived from the pipeline name. Plain HTTP to
+ * the registry is allowed when the step or the global configuration allows it.
  */
 public record DeploySettings(
         String definition,
@@ -18,16 +20,25 @@ public record DeploySettings(
         String namespace,
         @CheckForNull String image,
         @CheckForNull String imageRepositoryPrefix,
+        @CheckForNull String baseImage,
         @CheckForNull String registryCredentialsId,
+        boolean insecureRegistry,
         @CheckForNull String kubeconfigCredentialsId,
         @CheckForNull String kafkaBootstrapServers,
         @CheckForNull String kafkaCredentialsId,
+        String kafkaSaslMechanism,
+        String kafkaSecurityProtocol,
         boolean waitForRollout,
         String timeout,
         boolean dryRun) {
 
     public static final String DEFAULT_NAMESPACE = "default";
     public static final String DEFAULT_TIMEOUT = "5m";
+    public static final String DEFAULT_SASL_MECHANISM = "PLAIN";
+    public static final String DEFAULT_SECURITY_PROTOCOL = "SASL_SSL";
+    /** The CLI's own fallbacks (docs/cli.md), read from the agent's environment when a setting is missing. */
+    public static final String BASE_IMAGE_VARIABLE = "DATAPIPELINES_BASE_IMAGE";
+    public static final String BOOTSTRAP_SERVERS_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS";
 
     /** Merges, then checks the syntax of every value, so that a typo fails before the CLI starts. */
     public static DeploySettings resolve(DeployParameters step, DeployDefaults defaults) throws DeploymentFailure {
@@ -37,10 +48,14 @@ public record DeploySettings(
                 Strings.firstNonNull(step.namespace(), defaults.namespace(), DEFAULT_NAMESPACE),
                 step.image(),
                 defaults.imageRepositoryPrefix(),
+                Strings.firstNonNull(step.baseImage(), defaults.baseImage(), null),
                 Strings.firstNonNull(step.registryCredentialsId(), defaults.registryCredentialsId(), null),
+                step.insecureRegistry() || defaults.insecureRegistry(),
                 Strings.firstNonNull(step.kubeconfigCredentialsId(), defaults.kubeconfigCredentialsId(), null),
                 Strings.firstNonNull(step.kafkaBootstrapServers(), defaults.kafkaBootstrapServers(), null),
                 Strings.firstNonNull(step.kafkaCredentialsId(), defaults.kafkaCredentialsId(), null),
+                Strings.firstNonNull(step.kafkaSaslMechanism(), defaults.kafkaSaslMechanism(), DEFAULT_SASL_MECHANISM),
+                Strings.firstNonNull(step.kafkaSecurityProtocol(), defaults.kafkaSecurityProtocol(), DEFAULT_SECURITY_PROTOCOL),
                 step.waitForRollout(),
                 Strings.firstNonNull(step.timeout(), defaults.timeout(), DEFAULT_TIMEOUT),
                 step.dryRun());
@@ -68,11 +83,37 @@ public record DeploySettings(
             throw new DeploymentFailure("the image repository prefix '" + imageRepositoryPrefix + "' in Manage Jenkins > System "
                     + "is not a repository such as registry.example.com/pipelines");
         }
+        if (baseImage != null && !Names.isBaseImage(baseImage)) {
+            throw new DeploymentFailure("base image '" + baseImage + "' is not an image reference such as "
+                    + "registry.example.com/java/jre@sha256:... or docker-archive:PATH");
+        }
         if (kafkaBootstrapServers != null && !Names.isBootstrapServers(kafkaBootstrapServers)) {
             throw new DeploymentFailure("kafkaBootstrapServers '" + kafkaBootstrapServers + "' must be host:port[,host:port...]");
         }
+        if (!Names.SASL_MECHANISMS.contains(kafkaSaslMechanism)) {
+            throw new DeploymentFailure("kafkaSaslMechanism '" + kafkaSaslMechanism + "' must be one of " + String.join(", ", Names.SASL_MECHANISMS));
+        }
+        if (!Names.KAFKA_SECURITY_PROTOCOLS.contains(kafkaSecurityProtocol)) {
+            throw new DeploymentFailure("kafkaSecurityProtocol '" + kafkaSecurityProtocol + "' must be one of "
+                    + String.join(", ", Names.KAFKA_SECURITY_PROTOCOLS) + " (a username and password need SASL)");
+        }
         if (!Names.isDuration(timeout)) {
             throw new DeploymentFailure("timeout '" + timeout + "' must be a duration such as 90s, 5m or 1h30m");
+        }
+    }
+
+    /**
+     * Settings the CLI could also take from the agent's environment: missing from both, they would fail a command
+     * minutes in with a message about flags; here the message names the Jenkins settings.
+     */
+    public void checkAgainst(Map<String, String> buildEnvironment) throws DeploymentFailure {
+        if (baseImage == null && Strings.trimToNull(buildEnvironment.get(BASE_IMAGE_VARIABLE)) == null) {
+            throw new DeploymentFailure("no base image to build on: set 'baseImage' in the step, a default base image in Manage Jenkins > "
+                    + "System > Data Pipelines, or " + BASE_IMAGE_VARIABLE + " in the agent's environment");
+        }
+        if (kafkaBootstrapServers == null && Strings.trimToNull(buildEnvironment.get(BOOTSTRAP_SERVERS_VARIABLE)) == null) {
+            throw new DeploymentFailure("no Kafka bootstrap servers for the pipeline: set 'kafkaBootstrapServers' in the step, in Manage "
+                    + "Jenkins > System > Data Pipelines, or " + BOOTSTRAP_SERVERS_VARIABLE + " in the agent's environment");
         }
     }
 

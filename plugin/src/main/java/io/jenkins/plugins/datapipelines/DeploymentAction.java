@@ -30,10 +30,23 @@ public final class DeploymentAction implements RunAction2 {
     private final boolean dryRun;
     private final String definitionFile;
     private final String canonicalDefinition;
+    /** The effective settings it was deployed with (no secrets: credential ids), for a rollback; null in older records. */
+    private final @CheckForNull DeployParameters settings;
+    /** The build whose deployment this one rolled back to, or null for a deployment of its own. */
+    private final @CheckForNull Integer rollbackOf;
 
     private transient Run<?, ?> run;
 
     public DeploymentAction(DeploymentRecord record, String definitionFile, String canonicalDefinition) {
+        this(record, definitionFile, canonicalDefinition, null, null);
+    }
+
+    /**
+     * @param settings   the effective settings, recorded so that a rollback redeploys with them
+     * @param rollbackOf the build number this deployment rolled back to, or null
+     */
+    public DeploymentAction(DeploymentRecord record, String definitionFile, String canonicalDefinition, @CheckForNull DeployParameters settings,
+                            @CheckForNull Integer rollbackOf) {
         this.pipeline = record.pipeline();
         this.deployment = record.deployment();
         this.namespace = record.namespace();
@@ -45,6 +58,8 @@ public final class DeploymentAction implements RunAction2 {
         this.dryRun = record.dryRun();
         this.definitionFile = definitionFile;
         this.canonicalDefinition = canonicalDefinition;
+        this.settings = settings;
+        this.rollbackOf = rollbackOf;
     }
 
     /** The recorded deployment, as the deployment logic takes it (to deploy the same image again, say). */
@@ -105,6 +120,17 @@ public final class DeploymentAction implements RunAction2 {
     @Exported
     public String getDefinitionFile() {
         return definitionFile;
+    }
+
+    /** The settings it was deployed with, or null for a record made before they were recorded. */
+    public @CheckForNull DeployParameters getSettings() {
+        return settings;
+    }
+
+    /** The number of the build this deployment rolled back to, or null when it deployed a build of its own. */
+    @Exported
+    public @CheckForNull Integer getRollbackOf() {
+        return rollbackOf;
     }
 
     /** The canonical definition, exactly as deployed (its SHA-256 is {@link #getRevisionHash()}). */

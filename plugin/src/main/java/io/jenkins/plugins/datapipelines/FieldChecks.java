@@ -3,7 +3,11 @@ package io.jenkins.plugins.datapipelines;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import jenkins.model.Jenkins;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Form validation shared by the step's form (Snippet Generator) and the global configuration: the syntax rules of
@@ -33,6 +37,21 @@ final class FieldChecks {
             return FormValidation.warning(Messages.FieldChecks_DefinitionExtension());
         }
         return FormValidation.ok();
+    }
+
+    /** A definition stored in a Data Pipeline job ({@link DefinitionCheck}): empty means the file comes from SCM. */
+    static FormValidation storedDefinition(@CheckForNull String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok(Messages.FieldChecks_StoredDefinitionEmpty());
+        }
+        DefinitionCheck.Result result = DefinitionCheck.check(value);
+        if (result.pipeline() != null) {
+            return FormValidation.ok(Messages.FieldChecks_StoredDefinitionValid(result.pipeline(), result.revisionHash().substring(0, 12)));
+        }
+        List<FormValidation> messages = new ArrayList<>();
+        result.errors().forEach(error -> messages.add(FormValidation.error(error)));
+        result.warnings().forEach(warning -> messages.add(FormValidation.warning(warning)));
+        return FormValidation.aggregate(messages);
     }
 
     static FormValidation deployment(@CheckForNull String value) {
@@ -69,6 +88,35 @@ final class FieldChecks {
         }
         String prefix = v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
         return Names.isImageRepository(prefix) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotImageRepository(v));
+    }
+
+    /**
+     * @param global whether this is the global default, where a tag alone deserves a warning: every pipeline would be
+     *               built on whatever the tag names that day, so the same definition could give another image
+     */
+    static FormValidation baseImage(@CheckForNull String value, boolean global) {
+        String v = Strings.trimToNull(value);
+        if (v == null) {
+            return FormValidation.ok(global ? Messages.FieldChecks_BaseImageGlobalDefault(DeploySettings.BASE_IMAGE_VARIABLE)
+                    : Messages.FieldChecks_BaseImageDefault());
+        }
+        if (!Names.isBaseImage(v)) {
+            return FormValidation.error(Messages.FieldChecks_NotBaseImage(v));
+        }
+        if (!v.startsWith("docker-archive:") && !v.contains("@sha256:")) {
+            return FormValidation.warning(Messages.FieldChecks_BaseImageNotPinned());
+        }
+        return FormValidation.ok();
+    }
+
+    /** A drop-down of fixed values, led by an empty choice: the default. */
+    static ListBoxModel choices(List<String> values) {
+        ListBoxModel model = new ListBoxModel();
+        model.add(Messages.FieldChecks_DefaultChoice(), "");
+        for (String value : values) {
+            model.add(value);
+        }
+        return model;
     }
 
     static FormValidation kafkaBootstrapServers(@CheckForNull String value) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.datapipelines;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,19 @@ final class Names {
 
     private static final Pattern HOST = Pattern.compile("(?:\\[[0-9a-fA-F:.]+\\]|[a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?)");
 
+    /** What the deploy command accepts for {@code --kafka-sasl-mechanism} and {@code --kafka-security-protocol}. */
+    static final List<String> SASL_MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
+    static final List<String> KAFKA_SECURITY_PROTOCOLS = List.of("SASL_SSL", "SASL_PLAINTEXT");
+
     private Names() {
+    }
+
+    /**
+     * A base image as the build command takes it: a registry reference (best pinned by digest) or
+     * {@code docker-archive:PATH}. Only what can be told here: one word, no blanks; the build checks the rest.
+     */
+    static boolean isBaseImage(@CheckForNull String value) {
+        return value != null && !value.isBlank() && value.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
     }
 
     /** Kubernetes namespace and deployment names: lower-case letters, digits and '-', at most 63 characters. */

@@ -1,22 +1,24 @@
 package io.jenkins.plugins.datapipelines;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.slaves.WorkspaceList;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * One deployment, start to finish, for a build: install the CLI on the agent (once per version), then
- * {@code validate} (name, revision hash, canonical definition), {@code build} (the definition's tests, then the
- * image, pushed by digest), {@code deploy} (the Kubernetes rollout); then record it on the build and fingerprint
- * the image.
+ * One deployment, start to finish, for a build: install the CLI on the agent (once per version), look up the
+ * credentials for the build, run the {@link DeploymentSequence} through the build's launcher (validate, build,
+ * deploy; or, for a rollback, deploy only), then record it on the build and fingerprint the image.
  *
- * <p>Not tied to the Pipeline step: anything with a run, a workspace and a launcher can deploy through it (the
- * "Data Pipeline" job type is meant to).
+ * <p>Not tied to the Pipeline step: anything with a run, a workspace and a launcher deploys through it (the
+ * {@code dataPipelineDeploy} step and the Data Pipeline job's builder do).
  */
 public final class PipelineDeployer {
     private final Run<?, ?> run;
@@ -33,33 +35,81 @@ public final class PipelineDeployer {
         this.listener = listener;
     }
 
+    /** Validates, tests, builds and deploys the definition the settings name. */
     public DeploymentRecord deploy(DeploySettings settings) throws DeploymentFailure, IOException, InterruptedException {
+        settings.checkAgainst(environment);
+        return withCli(settings, (sequence, kubeconfig) -> {
+            DeploymentSequence.Outcome outcome = sequence.deploy(settings, kubeconfig, cause(environment), buildUrl());
+            return record(outcome, settings, settings.definition(), null);
+        });
+    }
+
+    /**
+     * Deploys what build #{@code buildNumber} recorded again: its image by digest, its canonical definition, its
+     * settings; nothing is validated, tested or built.
+     *
+     * @param settings the recorded settings ({@link RollbackTarget#settingsFor})
+     * @param cause    why, for the deployment's history in the cluster ("Rolled back to #3 by alice")
+     */
+    public DeploymentRecord rollBack(int buildNumber, DeploymentAction recorded, DeploySettings settings, String cause)
+            throws DeploymentFailure, IOException, InterruptedException {
+        FilePath temporaryDirectory = WorkspaceList.tempDir(workspace);
+        if (temporaryDirectory == null) {
+            throw new DeploymentFailure("no temporary directory next to the workspace " + workspace.getRemote());
+        }
+        temporaryDirectory.mkdirs();
+        // Outside the workspace, so a rollback leaves the checkout as it found it.
+        FilePath definition = temporaryDirectory.createTempFile("datapipeline-build-" + buildNumber + "-", ".json");
+        try {
+            definition.write(recorded.getCanonicalDefinition(), StandardCharsets.UTF_8.name());
+            return withCli(settings, (sequence, kubeconfig) -> {
+                DeploymentSequence.Outcome outcome = sequence.redeploy(recorded, settings, definition.getRemote(), kubeconfig, cause, buildUrl());
+                return record(outcome, settings, recorded.getDefinitionFile(), buildNumber);
+            });
+        } finally {
+            definition.delete();
+        }
+    }
+
+    private interface CliWork {
+        DeploymentRecord run(DeploymentSequence sequence, @CheckForNull String kubeconfig) throws DeploymentFailure, IOException, InterruptedException;
+    }
+
+    private DeploymentRecord withCli(DeploySettings settings, CliWork work) throws DeploymentFailure, IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         String cliJar = AgentCliInstaller.install(workspace, log);
         JavaCommand java = JavaCommand.forAgent(environment, AgentCliInstaller.agentJavaHome(workspace), launcher.isUnix(), cliJar);
         try (DeploymentCredentials credentials = DeploymentCredentials.resolve(run, workspace, settings)) {
-            CliEnvironment cliEnvironment = credentials.environment().kafkaBootstrapServers(settings.kafkaBootstrapServers());
-            CliLauncher cli = new CliLauncher(launcher, workspace, java, cliEnvironment.applyTo(environment), listener,
-                    new SecretMasker(cliEnvironment.secrets()));
-
-            ValidationResult validation = CliResultParser.validation(cli.run(CliCommands.validate(settings.definition())));
-            String deployment = settings.deploymentFor(validation.pipeline());
-            String repository = settings.imageRepositoryFor(validation.pipeline());
-
-            ImageBuildResult build = CliResultParser.build(cli.run(CliCommands.build(settings.definition(), repository)));
-
-            RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings.definition(), build.image(), deployment,
-                    settings.namespace(), credentials.kubeconfigPath(), settings.waitForRollout(), settings.timeout(), settings.dryRun())),
-                    settings.dryRun());
-
-            DeploymentRecord record = DeploymentRecord.of(validation, build, rollout, settings.dryRun());
-            run.addAction(new DeploymentAction(record, settings.definition(), validation.canonicalDefinition()));
-            ImageFingerprints.record(run, record.image());
-            log.println(settings.dryRun()
-                    ? Messages.PipelineDeployer_DryRun(record.pipeline(), record.namespace(), record.deployment(), record.image())
-                    : Messages.PipelineDeployer_Deployed(record.pipeline(), record.namespace(), record.deployment(), record.image(),
-                            record.kubernetesRevision(), record.status()));
-            return record;
+            CliEnvironment cliEnvironment = credentials.environment();
+            SecretMasker masker = new SecretMasker(cliEnvironment.secrets());
+            CliLauncher cli = new CliLauncher(launcher, workspace, java, cliEnvironment.applyTo(environment), listener, masker);
+            return work.run(new DeploymentSequence(cli, log, masker), credentials.kubeconfigPath());
         }
+    }
+
+    private DeploymentRecord record(DeploymentSequence.Outcome outcome, DeploySettings settings, String definitionFile,
+                                    @CheckForNull Integer rollbackOf) throws IOException {
+        DeploymentRecord record = outcome.record();
+        run.addAction(new DeploymentAction(record, definitionFile, outcome.canonicalDefinition(), DeployParameters.of(settings), rollbackOf));
+        ImageFingerprints.record(run, record.image());
+        listener.getLogger().println(record.dryRun()
+                ? Messages.PipelineDeployer_DryRun(record.pipeline(), record.namespace(), record.deployment(), record.image())
+                : Messages.PipelineDeployer_Deployed(record.pipeline(), record.namespace(), record.deployment(), record.image(),
+                        record.kubernetesRevision(), record.status()));
+        return record;
+    }
+
+    private @CheckForNull String buildUrl() {
+        return Strings.trimToNull(environment.get("BUILD_URL"));
+    }
+
+    /**
+     * Why this revision is deployed, for the deployment's history in the cluster ({@code datapipelines history}):
+     * the build, from the variables Jenkins gives every build.
+     */
+    static @CheckForNull String cause(Map<String, String> environment) {
+        String job = Strings.trimToNull(environment.get("JOB_NAME"));
+        String number = Strings.trimToNull(environment.get("BUILD_NUMBER"));
+        return job == null || number == null ? null : "Jenkins " + job + " #" + number;
     }
 }

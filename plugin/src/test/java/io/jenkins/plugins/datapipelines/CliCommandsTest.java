@@ -6,8 +6,16 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+/**
+ * The command lines, option by option, as the real CLI's picocli options spell them (plugin-check runs them against
+ * the real CLI): secrets only ever as the names of the variables that hold them.
+ */
 class CliCommandsTest {
     private static final ImageReference IMAGE = new ImageReference("registry.example.com/orders", "sha256:" + "ab".repeat(32));
+
+    private static DeploySettings settings(DeployParameters.Builder step) throws DeploymentFailure {
+        return DeploySettings.resolve(step.build(), DeployDefaults.NONE);
+    }
 
     @Test
     void validateAsksForJson() {
@@ -15,23 +23,40 @@ class CliCommandsTest {
     }
 
     @Test
-    void buildNamesTheRepository() {
+    void buildWithoutSettingsLeavesBaseImageAndLoginToTheCli() throws Exception {
         assertEquals(List.of("build", "orders.yaml", "--image", "registry.example.com/orders", "--output", "json"),
-                CliCommands.build("orders.yaml", "registry.example.com/orders"));
+                CliCommands.build(settings(DeployParameters.builder().definition("orders.yaml")), "registry.example.com/orders"));
     }
 
     @Test
-    void deployPinsTheDigestAndWaitsWithItsTimeout() {
+    void buildNamesTheBaseImageTheCredentialVariablesAndPlainHttp() throws Exception {
+        DeploySettings settings = settings(DeployParameters.builder().definition("orders.yaml").baseImage("docker-archive:/opt/jre.tar")
+                .registryCredentialsId("registry").insecureRegistry(true));
+        assertEquals(List.of("build", "orders.yaml", "--image", "127.0.0.1:5000/orders", "--base-image", "docker-archive:/opt/jre.tar",
+                        "--insecure", "--registry-username-env", "DATAPIPELINES_REGISTRY_USERNAME",
+                        "--registry-password-env", "DATAPIPELINES_REGISTRY_PASSWORD", "--output", "json"),
+                CliCommands.build(settings, "127.0.0.1:5000/orders"));
+    }
+
+    @Test
+    void deployPinsTheDigestNamesKafkaAndWaitsWithItsTimeout() throws Exception {
+        DeploySettings settings = settings(DeployParameters.builder().definition("orders.yaml").namespace("prod").kafkaBootstrapServers("k:9093")
+                .kafkaCredentialsId("kafka").kafkaSaslMechanism("SCRAM-SHA-512").timeout("90s"));
         assertEquals(List.of("deploy", "orders.yaml", "--image", "registry.example.com/orders@sha256:" + "ab".repeat(32),
                         "--deployment", "orders-eu", "--namespace", "prod", "--kubeconfig", "/w@tmp/kubeconfig1.yaml",
-                        "--wait", "--timeout", "90s", "--output", "json"),
-                CliCommands.deploy("orders.yaml", IMAGE, "orders-eu", "prod", "/w@tmp/kubeconfig1.yaml", true, "90s", false));
+                        "--bootstrap-servers", "k:9093", "--kafka-username-env", "DATAPIPELINES_KAFKA_USERNAME",
+                        "--kafka-password-env", "DATAPIPELINES_KAFKA_PASSWORD", "--kafka-sasl-mechanism", "SCRAM-SHA-512",
+                        "--kafka-security-protocol", "SASL_SSL", "--wait", "--timeout", "90s",
+                        "--cause", "Jenkins orders #7", "--build-url", "https://ci.example.com/job/orders/7/", "--output", "json"),
+                CliCommands.deploy(settings, "orders.yaml", IMAGE, "orders-eu", "/w@tmp/kubeconfig1.yaml", "Jenkins orders #7",
+                        "https://ci.example.com/job/orders/7/"));
     }
 
     @Test
-    void deployWithoutKubeconfigWaitOrWithDryRun() {
-        assertEquals(List.of("deploy", "orders.yaml", "--image", IMAGE.toString(), "--deployment", "orders", "--namespace", "default",
+    void deployWithoutKubeconfigKafkaWaitOrCauseButWithDryRun() throws Exception {
+        DeploySettings settings = settings(DeployParameters.builder().definition("orders.yaml").waitForRollout(false).dryRun(true));
+        assertEquals(List.of("deploy", "recorded.json", "--image", IMAGE.toString(), "--deployment", "orders", "--namespace", "default",
                         "--dry-run", "--output", "json"),
-                CliCommands.deploy("orders.yaml", IMAGE, "orders", "default", null, false, "5m", true));
+                CliCommands.deploy(settings, "recorded.json", IMAGE, "orders", null, null, null));
     }
 }

@@ -13,24 +13,23 @@ class CliEnvironmentTest {
     void credentialsGoIntoTheEnvironmentAndPasswordsAreTheSecrets() {
         CliEnvironment environment = new CliEnvironment()
                 .registry("robot", "r3g1stry-pass")
-                .kafkaBootstrapServers("kafka:9092")
                 .kafkaCredentials("svc", "k4fka-pass");
         assertEquals(Map.of("DATAPIPELINES_REGISTRY_USERNAME", "robot", "DATAPIPELINES_REGISTRY_PASSWORD", "r3g1stry-pass",
-                "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "DATAPIPELINES_KAFKA_USERNAME", "svc", "DATAPIPELINES_KAFKA_PASSWORD", "k4fka-pass"),
+                "DATAPIPELINES_KAFKA_USERNAME", "svc", "DATAPIPELINES_KAFKA_PASSWORD", "k4fka-pass"),
                 environment.variables());
         assertEquals(Set.of("r3g1stry-pass", "k4fka-pass"), environment.secrets());
     }
 
     @Test
     void addsToTheBuildEnvironmentAndOverridesSameNames() {
-        Map<String, String> merged = new CliEnvironment().kafkaBootstrapServers("kafka:9092")
-                .applyTo(Map.of("PATH", "/usr/bin", "KAFKA_BOOTSTRAP_SERVERS", "old:1"));
-        assertEquals(Map.of("PATH", "/usr/bin", "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"), merged);
+        Map<String, String> merged = new CliEnvironment().kafkaCredentials("svc", "pw")
+                .applyTo(Map.of("PATH", "/usr/bin", "DATAPIPELINES_KAFKA_USERNAME", "someone-else"));
+        assertEquals(Map.of("PATH", "/usr/bin", "DATAPIPELINES_KAFKA_USERNAME", "svc", "DATAPIPELINES_KAFKA_PASSWORD", "pw"), merged);
     }
 
     @Test
     void nothingSetMeansNothingAddedAndEmptyPasswordsAreNoSecrets() {
-        assertEquals(Map.of(), new CliEnvironment().kafkaBootstrapServers(null).variables());
+        assertEquals(Map.of(), new CliEnvironment().variables());
         assertEquals(Set.of(), new CliEnvironment().registry("anonymous", "").secrets());
     }
 }

@@ -45,7 +45,7 @@ class CliResultParserTest {
 
     @Test
     void readsARollout() throws Exception {
-        assertEquals(new RolloutResult("prod", "orders-eu", 7, "r/o@" + DIGEST, 1, 3, "available"),
+        assertEquals(new RolloutResult("prod", "orders-eu", 7, "r/o@" + DIGEST, 1, 3, "available", null),
                 CliResultParser.rollout(CliResults.rollout("r/o@" + DIGEST, "7"), false));
     }
 
@@ -62,16 +62,35 @@ class CliResultParserTest {
     }
 
     @Test
-    void aDryRunNeedNotNameARevision() throws Exception {
-        String dryRun = "{\"namespace\":\"prod\",\"deployment\":\"orders-eu\",\"image\":\"r/o@" + DIGEST
+    void aDryRunHasNoRevisionAndCarriesTheManifestsForTheLog() throws Exception {
+        // As deploy --dry-run --output json prints it (cli DeploymentJson.dryRun).
+        String dryRun = "{\"namespace\":\"prod\",\"deployment\":\"orders-eu\",\"revision\":null,\"image\":\"r/o@" + DIGEST
+                + "\",\"replicas\":{\"min\":1,\"max\":3},\"status\":\"dry-run\",\"manifests\":{\"apiVersion\":\"v1\",\"kind\":\"List\","
+                + "\"items\":[{\"kind\":\"Deployment\"}]}}";
+        RolloutResult result = CliResultParser.rollout(dryRun, true);
+        assertEquals(0, result.revision());
+        assertEquals("dry-run", result.status());
+        assertEquals("{\n  \"apiVersion\" : \"v1\",\n  \"kind\" : \"List\",\n  \"items\" : [ {\n    \"kind\" : \"Deployment\"\n  } ]\n}",
+                result.manifests());
+        String withoutRevisionOrStatus = "{\"namespace\":\"prod\",\"deployment\":\"orders-eu\",\"image\":\"r/o@" + DIGEST
                 + "\",\"replicas\":{\"min\":1,\"max\":3}}";
-        assertEquals(new RolloutResult("prod", "orders-eu", 0, "r/o@" + DIGEST, 1, 3, "dry-run"), CliResultParser.rollout(dryRun, true));
+        assertEquals(new RolloutResult("prod", "orders-eu", 0, "r/o@" + DIGEST, 1, 3, "dry-run", null),
+                CliResultParser.rollout(withoutRevisionOrStatus, true));
+    }
+
+    @Test
+    void aResultThatContradictsTheDryRunAskedForIsRefused() {
+        assertEquals("datapipelines deploy was asked for a dry run, but its result says status 'available'",
+                assertThrows(DeploymentFailure.class, () -> CliResultParser.rollout(CliResults.rollout("r/o@" + DIGEST, "2"), true)).getMessage());
+        String dryRun = CliResults.rollout("r/o@" + DIGEST, "null").replace("available", "dry-run");
+        assertEquals("datapipelines deploy was not asked for a dry run, but its result says status 'dry-run'",
+                assertThrows(DeploymentFailure.class, () -> CliResultParser.rollout(dryRun, false)).getMessage());
     }
 
     @Test
     void textBeforeTheResultIsNotTheResult() throws Exception {
-        String stdout = "apiVersion: apps/v1\nkind: Deployment\n---\n" + CliResults.rollout("r/o@" + DIGEST, "2");
-        assertEquals(2, CliResultParser.rollout(stdout, true).revision());
+        String stdout = "some line a command printed\n---\n" + CliResults.rollout("r/o@" + DIGEST, "2");
+        assertEquals(2, CliResultParser.rollout(stdout, false).revision());
     }
 
     @Test

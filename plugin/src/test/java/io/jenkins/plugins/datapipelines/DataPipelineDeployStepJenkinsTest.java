@@ -79,16 +79,27 @@ class DataPipelineDeployStepJenkinsTest {
         store.save();
     }
 
+    /** What every deployment needs and these tests are not about: a base image and the Kafka brokers. */
+    private static void baseImageAndKafka() {
+        DataPipelinesConfiguration global = DataPipelinesConfiguration.get();
+        global.setBaseImage("registry.example.com/java/jre@sha256:" + "0".repeat(64));
+        global.setKafkaBootstrapServers("kafka:9092");
+    }
+
     private static DataPipelineDeployStep fullStep() {
         DataPipelineDeployStep step = new DataPipelineDeployStep();
         step.setDefinition("pipelines/orders.yaml");
         step.setDeployment("orders-eu");
         step.setNamespace("prod");
         step.setImage("registry.example.com/orders");
+        step.setBaseImage("docker-archive:/opt/jre17.tar");
         step.setRegistryCredentialsId("registry");
+        step.setInsecureRegistry(true);
         step.setKubeconfigCredentialsId("kube");
         step.setKafkaBootstrapServers("kafka-0:9092,kafka-1:9092");
         step.setKafkaCredentialsId("kafka");
+        step.setKafkaSaslMechanism("SCRAM-SHA-256");
+        step.setKafkaSecurityProtocol("SASL_PLAINTEXT");
         step.setWait(false);
         step.setTimeout("90s");
         step.setDryRun(true);
@@ -125,9 +136,11 @@ class DataPipelineDeployStepJenkinsTest {
         step.setTimeout("90s");
         step.setWait(false);
         tester.assertRoundTrip(step, "dataPipelineDeploy deployment: 'orders-eu', namespace: 'prod', timeout: '90s', wait: false");
-        tester.assertRoundTrip(fullStep(), "dataPipelineDeploy definition: 'pipelines/orders.yaml', deployment: 'orders-eu', dryRun: true, "
-                + "image: 'registry.example.com/orders', kafkaBootstrapServers: 'kafka-0:9092,kafka-1:9092', kafkaCredentialsId: 'kafka', "
-                + "kubeconfigCredentialsId: 'kube', namespace: 'prod', registryCredentialsId: 'registry', timeout: '90s', wait: false");
+        tester.assertRoundTrip(fullStep(), "dataPipelineDeploy baseImage: 'docker-archive:/opt/jre17.tar', definition: 'pipelines/orders.yaml', "
+                + "deployment: 'orders-eu', dryRun: true, image: 'registry.example.com/orders', insecureRegistry: true, "
+                + "kafkaBootstrapServers: 'kafka-0:9092,kafka-1:9092', kafkaCredentialsId: 'kafka', kafkaSaslMechanism: 'SCRAM-SHA-256', "
+                + "kafkaSecurityProtocol: 'SASL_PLAINTEXT', kubeconfigCredentialsId: 'kube', namespace: 'prod', registryCredentialsId: 'registry', "
+                + "timeout: '90s', wait: false");
         SnippetizerTester.assertDocGeneration(DataPipelineDeployStep.class);
     }
 
@@ -138,6 +151,7 @@ class DataPipelineDeployStepJenkinsTest {
         global.setNamespace("pipelines");
         global.setImageRepositoryPrefix("registry.example.com/pipelines");
         global.setKafkaBootstrapServers("kafka:9092");
+        global.setBaseImage("registry.example.com/java/jre@sha256:" + "0".repeat(64));
         global.setRegistryCredentialsId("registry");
         DumbSlave agent = r.createOnlineSlave(Label.get("agent"));
         WorkflowJob job = pipeline(r, "orders", """
@@ -147,10 +161,15 @@ class DataPipelineDeployStepJenkinsTest {
         WorkflowRun first = r.buildAndAssertSuccess(job);
         r.assertLogContains("Copying the datapipelines CLI", first);
         r.assertLogContains("+ datapipelines validate --output json datapipeline.yaml", first);
-        r.assertLogContains("+ datapipelines build datapipeline.yaml --image registry.example.com/pipelines/orders --output json", first);
+        r.assertLogContains("+ datapipelines build datapipeline.yaml --image registry.example.com/pipelines/orders --base-image "
+                + "registry.example.com/java/jre@sha256:" + "0".repeat(64) + " --registry-username-env DATAPIPELINES_REGISTRY_USERNAME "
+                + "--registry-password-env DATAPIPELINES_REGISTRY_PASSWORD --output json", first);
         r.assertLogContains("running the definition's tests: 1 passed, 0 failed", first);
         r.assertLogContains("logging in to the registry as robot with password ****", first);
-        r.assertLogContains("kafka kafka:9092 as svc with password ****", first);
+        r.assertLogContains("--bootstrap-servers kafka:9092 --kafka-username-env DATAPIPELINES_KAFKA_USERNAME "
+                + "--kafka-password-env DATAPIPELINES_KAFKA_PASSWORD --kafka-sasl-mechanism PLAIN --kafka-security-protocol SASL_SSL --wait "
+                + "--timeout 5m --cause Jenkins orders #1", first);
+        r.assertLogContains("kafka kafka:9092 as svc with password **** (PLAIN over SASL_SSL)", first);
         r.assertLogContains("cluster from kubeconfig: apiVersion: v1", first);
         r.assertLogContains("waiting up to 5m for pipelines/orders-eu", first);
         r.assertLogNotContains(REGISTRY_PASSWORD, first);
@@ -162,7 +181,7 @@ class DataPipelineDeployStepJenkinsTest {
         assertEquals("pipelines", record.getNamespace());
         assertEquals("orders-eu", record.getDeployment());
         assertEquals(1, record.getKubernetesRevision());
-        assertEquals("available", record.getStatus());
+        assertEquals("deployed", record.getStatus());
         assertFalse(record.isDryRun());
         assertTrue(record.getImage().startsWith("registry.example.com/pipelines/orders@sha256:"));
         assertEquals(CliResultParser.sha256(record.getCanonicalDefinition()), record.getRevisionHash());
@@ -191,7 +210,7 @@ class DataPipelineDeployStepJenkinsTest {
                 .getWebResponse().getContentAsString();
         assertTrue(json.contains("\"digest\":\"" + record.getDigest() + "\""), json);
         assertTrue(json.contains("\"kubernetesRevision\":1"), json);
-        assertTrue(web.getPage(first).asNormalizedText().contains("deployed to pipelines/orders-eu, Kubernetes revision 1 (available)"));
+        assertTrue(web.getPage(first).asNormalizedText().contains("deployed to pipelines/orders-eu, Kubernetes revision 1 (deployed)"));
         String page = web.goTo(first.getUrl() + record.getUrlName() + "/").asNormalizedText();
         assertTrue(page.contains(record.getRevisionHash()), page);
         assertTrue(page.contains("datapipelines.io/v1"), page);
@@ -199,11 +218,13 @@ class DataPipelineDeployStepJenkinsTest {
 
     @Test
     void aDryRunAppliesNothingButRecordsAndShowsTheManifests(JenkinsRule r) throws Exception {
+        baseImageAndKafka();
         r.createOnlineSlave(Label.get("agent"));
         WorkflowJob job = pipeline(r, "p", "def d = dataPipelineDeploy image: 'registry.example.com/orders', dryRun: true\necho \"dry run: ${d.dryRun}\"");
         WorkflowRun run = r.buildAndAssertSuccess(job);
         r.assertLogContains("+ datapipelines deploy datapipeline.yaml --image registry.example.com/orders@sha256:", run);
-        r.assertLogContains("kind: Deployment", run);
+        r.assertLogContains("The Kubernetes objects the deployment would apply:", run);
+        r.assertLogContains("\"kind\" : \"Deployment\"", run);
         r.assertLogContains("nothing was applied to the cluster", run);
         r.assertLogContains("dry run: true", run);
         DeploymentAction record = run.getAction(DeploymentAction.class);
@@ -213,6 +234,7 @@ class DataPipelineDeployStepJenkinsTest {
 
     @Test
     void anInvalidDefinitionFailsTheBuildWithTheClisMessage(JenkinsRule r) throws Exception {
+        baseImageAndKafka();
         r.createOnlineSlave(Label.get("agent"));
         WorkflowJob job = r.createProject(WorkflowJob.class, "p");
         job.setDefinition(new CpsFlowDefinition("node('agent') {\n  writeFile file: 'datapipeline.yaml', text: 'this is invalid'\n"
@@ -226,6 +248,7 @@ class DataPipelineDeployStepJenkinsTest {
 
     @Test
     void aFailedRolloutFailsTheBuild(JenkinsRule r) throws Exception {
+        baseImageAndKafka();
         r.createOnlineSlave(Label.get("agent"));
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE,
                 pipeline(r, "p", "dataPipelineDeploy image: 'registry.example.com/orders', deployment: 'broken-rollout'"));
@@ -237,6 +260,10 @@ class DataPipelineDeployStepJenkinsTest {
     @Test
     void badSettingsFailBeforeAnythingRuns(JenkinsRule r) throws Exception {
         r.createOnlineSlave(Label.get("agent"));
+        WorkflowRun noBase = r.buildAndAssertStatus(Result.FAILURE, pipeline(r, "b", "dataPipelineDeploy image: 'registry.example.com/orders'"));
+        r.assertLogContains("no base image to build on: set 'baseImage' in the step", noBase);
+        r.assertLogNotContains("+ datapipelines", noBase);
+        baseImageAndKafka();
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE,
                 pipeline(r, "p", "dataPipelineDeploy image: 'registry.example.com/orders', namespace: 'Prod'"));
         r.assertLogContains("namespace 'Prod' is not a valid Kubernetes namespace", run);

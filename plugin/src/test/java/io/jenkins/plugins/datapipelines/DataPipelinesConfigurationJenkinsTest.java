@@ -17,10 +17,14 @@ class DataPipelinesConfigurationJenkinsTest {
         DataPipelinesConfiguration configuration = DataPipelinesConfiguration.get();
         configuration.setNamespace("pipelines");
         configuration.setImageRepositoryPrefix("registry.example.com/pipelines");
+        configuration.setBaseImage("registry.example.com/java/jre@sha256:" + "0".repeat(64));
         configuration.setRegistryCredentialsId("registry");
+        configuration.setInsecureRegistry(true);
         configuration.setKubeconfigCredentialsId("kube");
         configuration.setKafkaBootstrapServers("kafka:9092");
         configuration.setKafkaCredentialsId("kafka");
+        configuration.setKafkaSaslMechanism("SCRAM-SHA-512");
+        configuration.setKafkaSecurityProtocol("SASL_PLAINTEXT");
         configuration.setTimeout("10m");
         DeployDefaults before = configuration.defaults();
 
@@ -41,7 +45,8 @@ class DataPipelinesConfigurationJenkinsTest {
     @Test
     @ConfiguredWithCode("configuration-as-code.yml")
     void isConfiguredAsCode(JenkinsConfiguredWithCodeRule r) {
-        assertEquals(new DeployDefaults("pipelines", "registry.example.com/pipelines", "registry", "kube", "kafka-0:9092,kafka-1:9092",
-                "kafka", "10m"), DataPipelinesConfiguration.get().defaults());
+        assertEquals(new DeployDefaults("pipelines", "registry.example.com/pipelines", "registry.example.com/java/jre@sha256:" + "0".repeat(64),
+                "registry", false, "kube", "kafka-0:9092,kafka-1:9092", "kafka", "SCRAM-SHA-512", "SASL_SSL", "10m"),
+                DataPipelinesConfiguration.get().defaults());
     }
 }

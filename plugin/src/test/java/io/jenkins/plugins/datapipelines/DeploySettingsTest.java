@@ -2,6 +2,9 @@ package io.jenkins.plugins.datapipelines;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,26 +12,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeploySettingsTest {
-    private static final DeployDefaults GLOBAL = new DeployDefaults("pipelines", "registry.example.com/pipelines/", "registry-global",
-            "kube-global", "kafka:9092", "kafka-global", "10m");
+    private static final DeployDefaults GLOBAL = new DeployDefaults("pipelines", "registry.example.com/pipelines/",
+            "registry.example.com/java/jre@sha256:" + "0".repeat(64), "registry-global", false, "kube-global", "kafka:9092", "kafka-global",
+            "SCRAM-SHA-512", "SASL_PLAINTEXT", "10m");
 
     private static DeployParameters step(String namespace, String image, String registry, String timeout) {
-        return new DeployParameters(null, null, namespace, image, registry, null, null, null, true, timeout, false);
+        return DeployParameters.builder().namespace(namespace).image(image).registryCredentialsId(registry).timeout(timeout).build();
     }
 
     @Test
     void stepValuesWinOverGlobalDefaults() throws Exception {
-        DeploySettings settings = DeploySettings.resolve(
-                new DeployParameters("p/orders.yaml", "orders-eu", "prod", "ghcr.io/acme/orders", "reg", "kube", "b:9093", "kafka", false, "90s", true),
-                GLOBAL);
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().definition("p/orders.yaml").deployment("orders-eu")
+                .namespace("prod").image("ghcr.io/acme/orders").baseImage("docker-archive:/opt/jre.tar").registryCredentialsId("reg")
+                .insecureRegistry(true).kubeconfigCredentialsId("kube").kafkaBootstrapServers("b:9093").kafkaCredentialsId("kafka")
+                .kafkaSaslMechanism("PLAIN").kafkaSecurityProtocol("SASL_SSL").waitForRollout(false).timeout("90s").dryRun(true).build(), GLOBAL);
         assertEquals("p/orders.yaml", settings.definition());
         assertEquals("orders-eu", settings.deploymentFor("orders"));
         assertEquals("prod", settings.namespace());
         assertEquals("ghcr.io/acme/orders", settings.imageRepositoryFor("orders"));
+        assertEquals("docker-archive:/opt/jre.tar", settings.baseImage());
         assertEquals("reg", settings.registryCredentialsId());
+        assertTrue(settings.insecureRegistry());
         assertEquals("kube", settings.kubeconfigCredentialsId());
         assertEquals("b:9093", settings.kafkaBootstrapServers());
         assertEquals("kafka", settings.kafkaCredentialsId());
+        assertEquals("PLAIN", settings.kafkaSaslMechanism());
+        assertEquals("SASL_SSL", settings.kafkaSecurityProtocol());
         assertFalse(settings.waitForRollout());
         assertEquals("90s", settings.timeout());
         assertTrue(settings.dryRun());
@@ -40,11 +49,23 @@ class DeploySettingsTest {
         assertEquals(DeployParameters.DEFAULT_DEFINITION, settings.definition());
         assertEquals("pipelines", settings.namespace());
         assertEquals("registry.example.com/pipelines/orders-cleanup", settings.imageRepositoryFor("orders-cleanup"));
+        assertEquals(GLOBAL.baseImage(), settings.baseImage());
         assertEquals("registry-global", settings.registryCredentialsId());
+        assertFalse(settings.insecureRegistry());
         assertEquals("kube-global", settings.kubeconfigCredentialsId());
         assertEquals("kafka:9092", settings.kafkaBootstrapServers());
         assertEquals("kafka-global", settings.kafkaCredentialsId());
+        assertEquals("SCRAM-SHA-512", settings.kafkaSaslMechanism());
+        assertEquals("SASL_PLAINTEXT", settings.kafkaSecurityProtocol());
         assertEquals("10m", settings.timeout());
+    }
+
+    @Test
+    void plainHttpIsAllowedWhenTheStepOrTheGlobalConfigurationAllowsIt() throws Exception {
+        DeployDefaults insecure = new DeployDefaults(null, null, null, null, true, null, null, null, null, null, null);
+        assertTrue(DeploySettings.resolve(step(null, "x", null, null), insecure).insecureRegistry());
+        assertTrue(DeploySettings.resolve(DeployParameters.builder().insecureRegistry(true).build(), DeployDefaults.NONE).insecureRegistry());
+        assertFalse(DeploySettings.resolve(step(null, "x", null, null), DeployDefaults.NONE).insecureRegistry());
     }
 
     @Test
@@ -52,18 +73,24 @@ class DeploySettingsTest {
         DeploySettings settings = DeploySettings.resolve(step(null, "orders", null, null), DeployDefaults.NONE);
         assertEquals("default", settings.namespace());
         assertEquals("5m", settings.timeout());
+        assertNull(settings.baseImage());
         assertNull(settings.registryCredentialsId());
         assertNull(settings.kubeconfigCredentialsId());
+        assertEquals("PLAIN", settings.kafkaSaslMechanism());
+        assertEquals("SASL_SSL", settings.kafkaSecurityProtocol());
         assertEquals("orders-cleanup", settings.deploymentFor("orders-cleanup"));
     }
 
     @Test
     void blanksMeanNotSet() throws Exception {
-        DeploySettings settings = DeploySettings.resolve(
-                new DeployParameters("  ", " ", " ", " ", "", " ", " ", "", true, " ", false), GLOBAL);
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().definition("  ").deployment(" ").namespace(" ").image(" ")
+                .baseImage(" ").registryCredentialsId("").kubeconfigCredentialsId(" ").kafkaBootstrapServers(" ").kafkaCredentialsId("")
+                .kafkaSaslMechanism(" ").kafkaSecurityProtocol("").timeout(" ").build(), GLOBAL);
         assertEquals(DeployParameters.DEFAULT_DEFINITION, settings.definition());
         assertEquals("pipelines", settings.namespace());
+        assertEquals(GLOBAL.baseImage(), settings.baseImage());
         assertEquals("registry-global", settings.registryCredentialsId());
+        assertEquals("SCRAM-SHA-512", settings.kafkaSaslMechanism());
         assertEquals("10m", settings.timeout());
     }
 
@@ -76,6 +103,19 @@ class DeploySettingsTest {
     }
 
     @Test
+    void aBaseImageAndBootstrapServersComeFromTheSettingsOrTheAgentsEnvironment() throws Exception {
+        DeploySettings none = DeploySettings.resolve(step(null, "x", null, null), DeployDefaults.NONE);
+        assertEquals("no base image to build on: set 'baseImage' in the step, a default base image in Manage Jenkins > System > "
+                        + "Data Pipelines, or DATAPIPELINES_BASE_IMAGE in the agent's environment",
+                assertThrows(DeploymentFailure.class, () -> none.checkAgainst(Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092"))).getMessage());
+        assertEquals("no Kafka bootstrap servers for the pipeline: set 'kafkaBootstrapServers' in the step, in Manage Jenkins > System > "
+                        + "Data Pipelines, or KAFKA_BOOTSTRAP_SERVERS in the agent's environment",
+                assertThrows(DeploymentFailure.class, () -> none.checkAgainst(Map.of("DATAPIPELINES_BASE_IMAGE", "jre:17"))).getMessage());
+        assertDoesNotThrow(() -> none.checkAgainst(Map.of("DATAPIPELINES_BASE_IMAGE", "jre:17", "KAFKA_BOOTSTRAP_SERVERS", "k:9092")));
+        assertDoesNotThrow(() -> DeploySettings.resolve(step(null, "x", null, null), GLOBAL).checkAgainst(Map.of()));
+    }
+
+    @Test
     void badValuesFailBeforeAnythingRunsNamingTheValue() {
         assertEquals("namespace 'Prod' is not a valid Kubernetes namespace: lower-case letters, digits and '-', at most 63 characters",
                 assertThrows(DeploymentFailure.class, () -> DeploySettings.resolve(step("Prod", "x", null, null), GLOBAL)).getMessage());
@@ -84,14 +124,23 @@ class DeploySettingsTest {
         assertEquals("timeout '5 minutes' must be a duration such as 90s, 5m or 1h30m",
                 assertThrows(DeploymentFailure.class, () -> DeploySettings.resolve(step(null, "x", null, "5 minutes"), GLOBAL)).getMessage());
         assertTrue(assertThrows(DeploymentFailure.class, () -> DeploySettings.resolve(
-                new DeployParameters("../x.yaml", null, null, "x", null, null, null, null, true, null, false), GLOBAL))
+                DeployParameters.builder().definition("../x.yaml").image("x").build(), GLOBAL))
                 .getMessage().startsWith("definition '../x.yaml' must be a path inside the workspace"));
         assertTrue(assertThrows(DeploymentFailure.class, () -> DeploySettings.resolve(
-                new DeployParameters(null, null, null, "x", null, null, "kafka", null, true, null, false), GLOBAL))
+                DeployParameters.builder().image("x").kafkaBootstrapServers("kafka").build(), GLOBAL))
                 .getMessage().startsWith("kafkaBootstrapServers 'kafka' must be host:port"));
         assertTrue(assertThrows(DeploymentFailure.class, () -> DeploySettings.resolve(
-                new DeployParameters(null, "Orders", null, "x", null, null, null, null, true, null, false), GLOBAL))
+                DeployParameters.builder().deployment("Orders").image("x").build(), GLOBAL))
                 .getMessage().startsWith("deployment 'Orders' is not a valid name"));
+        assertEquals("base image 'jre 17' is not an image reference such as registry.example.com/java/jre@sha256:... or docker-archive:PATH",
+                assertThrows(DeploymentFailure.class, () -> DeploySettings.resolve(
+                        DeployParameters.builder().baseImage("jre 17").build(), GLOBAL)).getMessage());
+        assertEquals("kafkaSaslMechanism 'GSSAPI' must be one of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512",
+                assertThrows(DeploymentFailure.class, () -> DeploySettings.resolve(
+                        DeployParameters.builder().kafkaSaslMechanism("GSSAPI").build(), GLOBAL)).getMessage());
+        assertEquals("kafkaSecurityProtocol 'SSL' must be one of SASL_SSL, SASL_PLAINTEXT (a username and password need SASL)",
+                assertThrows(DeploymentFailure.class, () -> DeploySettings.resolve(
+                        DeployParameters.builder().kafkaSecurityProtocol("SSL").build(), GLOBAL)).getMessage());
     }
 
     @Test

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeploymentRecordTest {
     private static final ValidationResult VALIDATION = new ValidationResult("orders", REVISION, CANONICAL);
     private static final ImageBuildResult BUILD = new ImageBuildResult(new ImageReference("reg/orders", DIGEST), REVISION, "orders");
-    private static final RolloutResult ROLLOUT = new RolloutResult("prod", "orders-eu", 4, "reg/orders@" + DIGEST, 1, 3, "available");
+    private static final RolloutResult ROLLOUT = new RolloutResult("prod", "orders-eu", 4, "reg/orders@" + DIGEST, 1, 3, "available", null);
 
     @Test
     void joinsTheThreeResultsIntoTheStepsReturnValue() throws Exception {
@@ -40,9 +40,9 @@ class DeploymentRecordTest {
 
     @Test
     void aRolloutOfAnotherImageIsRefusedButAnotherSpellingOfTheSameIsNot() throws Exception {
-        RolloutResult otherImage = new RolloutResult("prod", "orders-eu", 4, "reg/orders@sha256:" + "9".repeat(64), 1, 3, "available");
+        RolloutResult otherImage = new RolloutResult("prod", "orders-eu", 4, "reg/orders@sha256:" + "9".repeat(64), 1, 3, "available", null);
         assertThrows(DeploymentFailure.class, () -> DeploymentRecord.of(VALIDATION, BUILD, otherImage, false));
-        RolloutResult respelled = new RolloutResult("prod", "orders-eu", 4, "docker.io/reg/orders@" + DIGEST, 1, 3, "available");
+        RolloutResult respelled = new RolloutResult("prod", "orders-eu", 4, "docker.io/reg/orders@" + DIGEST, 1, 3, "available", null);
         assertEquals(BUILD.image(), DeploymentRecord.of(VALIDATION, BUILD, respelled, false).image());
     }
 }

@@ -17,24 +17,50 @@ import java.util.Map;
 public final class LocalCli {
     private final String jar;
     private final Path workingDirectory;
+    private final Map<String, String> buildEnvironment;
     private final Map<String, String> environment;
     private final SecretMasker masker;
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     public LocalCli(String jar, Path workingDirectory, CliEnvironment environment) {
+        this(jar, workingDirectory, Map.of(), environment);
+    }
+
+    /**
+     * @param buildEnvironment what a build's environment would add to this machine's (DATAPIPELINES_JAVA_OPTS, say)
+     */
+    public LocalCli(String jar, Path workingDirectory, Map<String, String> buildEnvironment, CliEnvironment environment) {
         this.jar = jar;
         this.workingDirectory = workingDirectory;
-        this.environment = environment.variables();
+        this.buildEnvironment = Map.copyOf(buildEnvironment);
+        this.environment = environment.applyTo(buildEnvironment);
         this.masker = new SecretMasker(environment.secrets());
     }
 
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    /** As the step's runner: the standard output, or the failure with the command's own words. */
+    public CliRunner runner() {
+        return arguments -> {
+            CliOutcome outcome = run(arguments);
+            if (!outcome.succeeded()) {
+                throw new DeploymentFailure(outcome.failureMessage());
+            }
+            return outcome.stdout();
+        };
+    }
+
     public CliOutcome run(List<String> arguments) throws IOException, InterruptedException {
-        JavaCommand java = JavaCommand.forAgent(Map.of(), System.getProperty("java.home"), File.separatorChar == '/', jar);
+        JavaCommand java = JavaCommand.forAgent(buildEnvironment, System.getProperty("java.home"), File.separatorChar == '/', jar);
+        PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
+        logStream.println(masker.mask("+ datapipelines " + String.join(" ", arguments)));
         ProcessBuilder builder = new ProcessBuilder(java.commandLine(arguments)).directory(workingDirectory.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
-        CliLogStream stderr = new CliLogStream(new PrintStream(log, true, StandardCharsets.UTF_8), masker, 20);
+        CliLogStream stderr = new CliLogStream(logStream, masker, 20);
         Thread pump = new Thread(() -> {
             try (InputStream in = process.getErrorStream()) {
                 in.transferTo(stderr);

@@ -3,23 +3,35 @@ package io.jenkins.plugins.datapipelines;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A stand-in for the datapipelines command line that speaks its documented contract (validate, build and deploy
- * with {@code --output json}, exit codes 0/1/2, progress on stderr, credentials from the environment) without a
- * registry or a cluster, so that Jenkins tests can run the step end to end. Packaged as a CLI distribution by
- * {@link StandInCliDistribution}; no nested classes, so one class file is the whole program.
+ * A stand-in for the datapipelines command line that speaks its contract (validate, build and deploy with
+ * {@code --output json}, the options the step passes, exit codes 0/1/2, progress on stderr, credentials from the
+ * environment variables the options name) without a registry or a cluster, so that Jenkins tests can run the step end
+ * to end. Packaged as a CLI distribution by {@link StandInCliDistribution}; no nested classes, so one class file is the
+ * whole program. plugin-check runs the same command lines against the real CLI.
  *
  * <p>Behaviour worth testing: a definition containing the word {@code invalid} is rejected (exit 2); a deployment
- * named {@code broken-rollout} fails its rollout (exit 1); the registry password and the Kafka password are echoed
- * on stderr, so that a test can see them masked; Kubernetes revisions count up per deployment in the working
- * directory, as a cluster's would.
+ * named {@code broken-rollout} fails its rollout (exit 1); an option the real command does not have is refused
+ * (exit 2); the registry password and the Kafka password are echoed on stderr, so that a test can see them masked;
+ * Kubernetes revisions count up per deployment in the working directory, as a cluster's would, and every image built
+ * and every deployment is logged there ({@code stand-in-cluster/}), so that a test can tell what ran.
  */
 public final class StandInCli {
+    private static final Set<String> FLAGS = Set.of("--wait", "--dry-run", "--insecure");
+    private static final Map<String, Set<String>> OPTIONS = Map.of(
+            "validate", Set.of("--output"),
+            "build", Set.of("--image", "--base-image", "--insecure", "--registry-username-env", "--registry-password-env", "--output"),
+            "deploy", Set.of("--image", "--deployment", "--namespace", "--kubeconfig", "--bootstrap-servers", "--kafka-username-env",
+                    "--kafka-password-env", "--kafka-sasl-mechanism", "--kafka-security-protocol", "--wait", "--timeout", "--dry-run",
+                    "--cause", "--build-url", "--output"));
+
     private StandInCli() {
     }
 
@@ -28,14 +40,17 @@ public final class StandInCli {
     }
 
     static int run(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("datapipelines: usage: COMMAND DEFINITION [OPTIONS]");
+        if (args.length < 2 || !OPTIONS.containsKey(args[0])) {
+            System.err.println("datapipelines: usage: validate|build|deploy ARGS");
             return 2;
         }
         Map<String, String> options = new HashMap<>();
         String definition = null;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--wait") || args[i].equals("--dry-run")) {
+            if (args[i].startsWith("--") && !OPTIONS.get(args[0]).contains(args[i])) {
+                System.err.println("datapipelines: Unknown option: '" + args[i] + "'");
+                return 2;
+            } else if (FLAGS.contains(args[i])) {
                 options.put(args[i], "true");
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 options.put(args[i], args[++i]);
@@ -70,8 +85,14 @@ public final class StandInCli {
                 pipeline = line.trim().substring("name:".length()).trim();
                 break;
             }
+            int name = line.indexOf("\"name\":\"");
+            if (name >= 0) { // a canonical (JSON) definition, as a rollback deploys it
+                pipeline = line.substring(name + 8, line.indexOf('"', name + 8));
+                break;
+            }
         }
-        String canonical = "{\"apiVersion\":\"datapipelines.io/v1\",\"source\":" + quote(text) + "}";
+        String canonical = text.startsWith("{\"apiVersion\"") ? text
+                : "{\"apiVersion\":\"datapipelines.io/v1\",\"metadata\":{\"name\":\"" + pipeline + "\"},\"source\":" + quote(text) + "}";
         String revision = sha256(canonical);
         switch (args[0]) {
             case "validate":
@@ -79,23 +100,39 @@ public final class StandInCli {
                         + "\",\"canonical\":" + quote(canonical) + "}");
                 return 0;
             case "build":
-                String repository = options.get("--image");
-                System.err.println("running the definition's tests: 1 passed, 0 failed");
-                String user = System.getenv("DATAPIPELINES_REGISTRY_USERNAME");
-                if (user != null) {
-                    System.err.println("logging in to the registry as " + user + " with password " + System.getenv("DATAPIPELINES_REGISTRY_PASSWORD"));
-                }
-                String digest = "sha256:" + sha256(repository + revision);
-                System.err.println("pushed " + repository + "@" + digest);
-                System.out.println("{\"image\":" + quote(repository + "@" + digest) + ",\"digest\":\"" + digest + "\",\"revisionHash\":\""
-                        + revision + "\",\"pipeline\":" + quote(pipeline) + ",\"layers\":[],\"durationMs\":1}");
-                return 0;
-            case "deploy":
-                return deploy(options);
+                return build(options, pipeline, revision);
             default:
-                System.err.println("datapipelines: unknown command '" + args[0] + "'");
-                return 2;
+                return deploy(options);
         }
+    }
+
+    private static int build(Map<String, String> options, String pipeline, String revision) throws Exception {
+        String repository = options.get("--image");
+        String base = options.getOrDefault("--base-image", System.getenv("DATAPIPELINES_BASE_IMAGE"));
+        if (repository == null) {
+            System.err.println("datapipelines: Missing required option: '--image=REPOSITORY'");
+            return 2;
+        }
+        if (base == null || base.isBlank()) {
+            System.err.println("datapipelines: no base image: give --base-image REF or docker-archive:PATH (or set DATAPIPELINES_BASE_IMAGE)");
+            return 2;
+        }
+        String user = variable(options, "--registry-username-env");
+        String password = user == null ? null : variable(options, "--registry-password-env");
+        if (password == null) {
+            return 2;
+        }
+        System.err.println("running the definition's tests: 1 passed, 0 failed");
+        System.err.println("base image " + base + (options.containsKey("--insecure") ? ", plain HTTP allowed" : ""));
+        if (!user.isEmpty()) {
+            System.err.println("logging in to the registry as " + user + " with password " + password);
+        }
+        String digest = "sha256:" + sha256(repository + revision);
+        System.err.println("pushed " + repository + "@" + digest);
+        log("images-built", repository + "@" + digest);
+        System.out.println("{\"image\":" + quote(repository + "@" + digest) + ",\"digest\":\"" + digest + "\",\"revisionHash\":\""
+                + revision + "\",\"pipeline\":" + quote(pipeline) + ",\"layers\":[],\"durationMs\":1}");
+        return 0;
     }
 
     private static int deploy(Map<String, String> options) throws Exception {
@@ -106,40 +143,72 @@ public final class StandInCli {
             System.err.println("datapipelines deploy: --image REF@sha256:..., --deployment and --namespace are required");
             return 2;
         }
+        String servers = options.getOrDefault("--bootstrap-servers", System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
+        if (servers == null || servers.isBlank()) {
+            System.err.println("datapipelines: no Kafka bootstrap servers: give --bootstrap-servers HOST:PORT[,...] (or set KAFKA_BOOTSTRAP_SERVERS)");
+            return 2;
+        }
+        String user = variable(options, "--kafka-username-env");
+        String password = user == null ? null : variable(options, "--kafka-password-env");
+        if (password == null) {
+            return 2;
+        }
         String kubeconfig = options.get("--kubeconfig");
         if (kubeconfig != null) {
             Path file = Path.of(kubeconfig);
             if (!Files.isRegularFile(file)) {
-                System.err.println("datapipelines deploy: kubeconfig " + kubeconfig + " does not exist");
+                System.err.println("datapipelines: " + kubeconfig + ": no such kubeconfig file");
                 return 2;
             }
             System.err.println("cluster from kubeconfig: " + Files.readAllLines(file).get(0));
         }
-        if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null) {
-            System.err.println("kafka " + System.getenv("KAFKA_BOOTSTRAP_SERVERS") + " as " + System.getenv("DATAPIPELINES_KAFKA_USERNAME")
-                    + " with password " + System.getenv("DATAPIPELINES_KAFKA_PASSWORD"));
+        if (!user.isEmpty()) {
+            System.err.println("kafka " + servers + " as " + user + " with password " + password + " ("
+                    + options.get("--kafka-sasl-mechanism") + " over " + options.get("--kafka-security-protocol") + ")");
         }
         if (deployment.equals("broken-rollout")) {
             System.err.println("rollout of " + namespace + "/" + deployment + " failed: pod " + deployment + "-7d9f is in CrashLoopBackOff");
             return 1;
         }
-        boolean dryRun = options.containsKey("--dry-run");
-        int revision = 0;
-        if (dryRun) {
-            System.out.println("apiVersion: apps/v1");
-            System.out.println("kind: Deployment");
-        } else {
-            Path counter = Path.of("stand-in-cluster", namespace + "-" + deployment);
-            Files.createDirectories(counter.getParent());
-            revision = Files.exists(counter) ? Integer.parseInt(Files.readString(counter).trim()) + 1 : 1;
-            Files.writeString(counter, Integer.toString(revision));
-            if (options.containsKey("--wait")) {
-                System.err.println("waiting up to " + options.get("--timeout") + " for " + namespace + "/" + deployment + ": 1/1 available");
-            }
+        String replicas = "{\"min\":1,\"max\":3}";
+        if (options.containsKey("--dry-run")) {
+            System.out.println("{\"namespace\":" + quote(namespace) + ",\"deployment\":" + quote(deployment) + ",\"revision\":null,\"image\":"
+                    + quote(image) + ",\"replicas\":" + replicas + ",\"status\":\"dry-run\",\"manifests\":{\"apiVersion\":\"v1\",\"kind\":\"List\","
+                    + "\"items\":[{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":" + quote(deployment) + "}}]}}");
+            return 0;
+        }
+        Path counter = Path.of("stand-in-cluster", namespace + "-" + deployment);
+        Files.createDirectories(counter.getParent());
+        int revision = Files.exists(counter) ? Integer.parseInt(Files.readString(counter).trim()) + 1 : 1;
+        Files.writeString(counter, Integer.toString(revision));
+        log("deployed", namespace + "/" + deployment + " revision " + revision + " " + image + " cause " + options.get("--cause"));
+        if (options.containsKey("--wait")) {
+            System.err.println("waiting up to " + options.get("--timeout") + " for " + namespace + "/" + deployment + ": 1/1 available");
         }
         System.out.println("{\"namespace\":" + quote(namespace) + ",\"deployment\":" + quote(deployment) + ",\"revision\":" + revision
-                + ",\"image\":" + quote(image) + ",\"replicas\":{\"min\":1,\"max\":3},\"status\":\"" + (dryRun ? "dry-run" : "available") + "\"}");
+                + ",\"image\":" + quote(image) + ",\"replicas\":" + replicas + ",\"status\":\""
+                + (options.containsKey("--wait") ? "deployed" : "applied") + "\"}");
         return 0;
+    }
+
+    /** The value of the variable an option names ("" when the option is absent), or null after saying it is unset. */
+    private static String variable(Map<String, String> options, String option) {
+        String name = options.get(option);
+        if (name == null) {
+            return "";
+        }
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            System.err.println("datapipelines: " + option + " " + name + ": the environment variable is not set");
+            return null;
+        }
+        return value;
+    }
+
+    private static void log(String name, String line) throws Exception {
+        Path file = Path.of("stand-in-cluster", name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static String sha256(String text) throws Exception {

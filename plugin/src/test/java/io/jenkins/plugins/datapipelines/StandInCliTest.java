@@ -5,9 +5,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -27,11 +29,10 @@ class StandInCliTest {
         Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
         String jar = new CliCache(new LocalInstallLocation(temp.resolve("agent/tools/datapipelines-cli")),
                 StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
-        DeploySettings settings = DeploySettings.resolve(
-                new DeployParameters(null, "orders-eu", "prod", "registry.example.com/orders", null, null, "kafka:9092", null, true, null, false),
-                DeployDefaults.NONE);
-        CliEnvironment environment = new CliEnvironment().registry("robot", "r3g-s3cret").kafkaBootstrapServers(settings.kafkaBootstrapServers())
-                .kafkaCredentials("svc", "k4f-s3cret");
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().deployment("orders-eu").namespace("prod")
+                .image("registry.example.com/orders").baseImage("registry.example.com/jre@sha256:" + "0".repeat(64))
+                .registryCredentialsId("registry").kafkaBootstrapServers("kafka:9092").kafkaCredentialsId("kafka").build(), DeployDefaults.NONE);
+        CliEnvironment environment = new CliEnvironment().registry("robot", "r3g-s3cret").kafkaCredentials("svc", "k4f-s3cret");
         LocalCli cli = new LocalCli(jar, workspace, environment);
 
         CliOutcome validate = cli.run(CliCommands.validate(settings.definition()));
@@ -39,25 +40,82 @@ class StandInCliTest {
         ValidationResult validation = CliResultParser.validation(validate.stdout());
         assertEquals("orders", validation.pipeline());
 
-        CliOutcome build = cli.run(CliCommands.build(settings.definition(), settings.imageRepositoryFor(validation.pipeline())));
+        CliOutcome build = cli.run(CliCommands.build(settings, settings.imageRepositoryFor(validation.pipeline())));
         assertEquals(0, build.exitCode(), build.failureMessage());
         ImageBuildResult image = CliResultParser.build(build.stdout());
 
         for (int expectedRevision = 1; expectedRevision <= 2; expectedRevision++) {
-            CliOutcome deploy = cli.run(CliCommands.deploy(settings.definition(), image.image(), settings.deploymentFor(validation.pipeline()),
-                    settings.namespace(), null, settings.waitForRollout(), settings.timeout(), settings.dryRun()));
+            CliOutcome deploy = cli.run(CliCommands.deploy(settings, settings.definition(), image.image(), settings.deploymentFor(validation.pipeline()),
+                    null, "Jenkins orders #" + expectedRevision, null));
             assertEquals(0, deploy.exitCode(), deploy.failureMessage());
             DeploymentRecord record = DeploymentRecord.of(validation, image, CliResultParser.rollout(deploy.stdout(), false), false);
             assertEquals(expectedRevision, record.kubernetesRevision());
+            assertEquals("deployed", record.status());
             assertEquals("registry.example.com/orders", record.image().repository());
             assertEquals("prod", record.namespace());
         }
 
         String log = cli.log();
         assertTrue(log.contains("logging in to the registry as robot with password ****"), log);
-        assertTrue(log.contains("kafka kafka:9092 as svc with password ****"), log);
+        assertTrue(log.contains("kafka kafka:9092 as svc with password **** (PLAIN over SASL_SSL)"), log);
         assertTrue(log.contains("waiting up to 5m for prod/orders-eu"), log);
         assertFalse(log.contains("s3cret"), log);
+        assertEquals(List.of("prod/orders-eu revision 1 " + image.image() + " cause Jenkins orders #1",
+                        "prod/orders-eu revision 2 " + image.image() + " cause Jenkins orders #2"),
+                Files.readAllLines(workspace.resolve("stand-in-cluster/deployed")));
+    }
+
+    @Test
+    void aRollbackDeploysTheRecordedImageAgainAndBuildsNothing() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("cache")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        LocalCli cli = new LocalCli(jar, workspace, new CliEnvironment());
+        java.io.ByteArrayOutputStream stepLog = new java.io.ByteArrayOutputStream();
+        DeploymentSequence sequence = new DeploymentSequence(cli.runner(), new java.io.PrintStream(stepLog, true), cli.masker());
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().namespace("prod").image("registry.example.com/orders")
+                .baseImage("jre:17").kafkaBootstrapServers("k:9092").build(), DeployDefaults.NONE);
+
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        DeploymentSequence.Outcome first = sequence.deploy(settings, null, "Jenkins orders #1", null);
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION + "# a new revision\n");
+        DeploymentSequence.Outcome second = sequence.deploy(settings, null, "Jenkins orders #2", null);
+        assertFalse(first.record().image().equals(second.record().image()));
+
+        DeploymentAction recorded = new DeploymentAction(first.record(), "datapipeline.yaml", first.canonicalDefinition(),
+                DeployParameters.of(settings), null);
+        Path definition = Files.writeString(temp.resolve("recorded.json"), recorded.getCanonicalDefinition());
+        DeploymentSequence.Outcome rollback = sequence.redeploy(recorded, RollbackTarget.settingsFor(recorded, settings, DeployDefaults.NONE),
+                definition.toString(), null, "Rolled back to #1 by alice", null);
+
+        assertEquals(first.record().image(), rollback.record().image());
+        assertEquals(first.record().revisionHash(), rollback.record().revisionHash());
+        assertEquals(3, rollback.record().kubernetesRevision());
+        assertEquals(2, Files.readAllLines(workspace.resolve("stand-in-cluster/images-built")).size(), "the rollback built no image");
+        assertEquals("prod/orders revision 3 " + first.record().image() + " cause Rolled back to #1 by alice",
+                Files.readAllLines(workspace.resolve("stand-in-cluster/deployed")).get(2));
+        assertTrue(stepLog.toString().contains("Rolling back: deploying " + first.record().image() + " to prod/orders again"), stepLog.toString());
+
+        DeploymentAction altered = new DeploymentAction(first.record(), "datapipeline.yaml", first.canonicalDefinition() + " ", null, null);
+        assertEquals("the recorded definition of prod/orders does not hash to its recorded revision " + first.record().revisionHash()
+                + ": the build record was altered", assertThrows(DeploymentFailure.class, () -> sequence.redeploy(altered, settings,
+                definition.toString(), null, null, null)).getMessage());
+    }
+
+    @Test
+    void aDryRunPrintsTheResultWithTheManifests() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("cache")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().kafkaBootstrapServers("k:9092").dryRun(true).build(),
+                DeployDefaults.NONE);
+        CliOutcome deploy = new LocalCli(jar, workspace, new CliEnvironment()).run(CliCommands.deploy(settings, "datapipeline.yaml",
+                new ImageReference("r/o", "sha256:" + "1".repeat(64)), "orders", null, null, null));
+        RolloutResult result = CliResultParser.rollout(deploy.stdout(), true);
+        assertEquals("dry-run", result.status());
+        assertTrue(result.manifests().contains("\"kind\" : \"Deployment\""), result.manifests());
+        assertFalse(Files.exists(workspace.resolve("stand-in-cluster/deployed")));
     }
 
     @Test
@@ -72,9 +130,20 @@ class StandInCliTest {
         assertEquals("datapipelines validate rejected its input (exit code 2):\n  bad.yaml:1:1: spec: the stand-in rejects definitions that say 'invalid'",
                 cli.run(CliCommands.validate("bad.yaml")).failureMessage());
         ImageReference image = new ImageReference("r/o", "sha256:" + "1".repeat(64));
-        CliOutcome rollout = cli.run(CliCommands.deploy("good.yaml", image, "broken-rollout", "prod", null, true, "5m", false));
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().definition("good.yaml").namespace("prod")
+                        .kafkaBootstrapServers("k:9092").build(),
+                DeployDefaults.NONE);
+        CliOutcome rollout = cli.run(CliCommands.deploy(settings, "good.yaml", image, "broken-rollout", null, null, null));
         assertEquals(1, rollout.exitCode());
         assertEquals("datapipelines deploy failed (exit code 1):\n  rollout of prod/broken-rollout failed: pod broken-rollout-7d9f is in CrashLoopBackOff",
                 rollout.failureMessage());
+        // As the real CLI: credentials named by an option must be in the environment; a missing base image is said so.
+        assertEquals("datapipelines build rejected its input (exit code 2):\n  datapipelines: no base image: give --base-image REF or "
+                + "docker-archive:PATH (or set DATAPIPELINES_BASE_IMAGE)", cli.run(CliCommands.build(settings, "r/o")).failureMessage());
+        DeploySettings based = DeploySettings.resolve(DeployParameters.builder().definition("good.yaml").registryCredentialsId("registry")
+                        .baseImage("jre:17").build(),
+                DeployDefaults.NONE);
+        assertEquals("datapipelines build rejected its input (exit code 2):\n  datapipelines: --registry-username-env "
+                + "DATAPIPELINES_REGISTRY_USERNAME: the environment variable is not set", cli.run(CliCommands.build(based, "r/o")).failureMessage());
     }
 }

@@ -1,0 +1,77 @@
+package io.jenkins.plugins.datapipelines;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+import java.io.IOException;
+import java.io.PrintStream;
+
+/**
+ * What a deployment runs, command by command, with no Jenkins in it: {@code validate} (name, revision hash,
+ * canonical definition), {@code build} (the definition's tests, then the image, pushed by digest), {@code deploy}
+ * (the Kubernetes rollout), each result parsed and the three joined into one checked {@link DeploymentRecord}.
+ * {@link PipelineDeployer} runs it on a build's agent; plugin-check runs the very same sequence against the real CLI.
+ */
+public final class DeploymentSequence {
+    private final CliRunner cli;
+    private final PrintStream log;
+    private final SecretMasker masker;
+
+    /**
+     * @param log    the build log, for what the step says itself (the CLI's own output goes there through the runner)
+     * @param masker the secrets of the CLI's environment, never to reach the log
+     */
+    public DeploymentSequence(CliRunner cli, PrintStream log, SecretMasker masker) {
+        this.cli = cli;
+        this.log = log;
+        this.masker = masker;
+    }
+
+    /** What a deployment did, and the canonical definition it deployed (what the build archives). */
+    public record Outcome(DeploymentRecord record, String canonicalDefinition) {
+    }
+
+    /**
+     * @param kubeconfig a kubeconfig file on the agent, or null for the CLI's own choice
+     * @param cause      why, for the deployment's revision history in the cluster; null for none
+     * @param buildUrl   the build's URL, for that history; null for none
+     */
+    public Outcome deploy(DeploySettings settings, @CheckForNull String kubeconfig, @CheckForNull String cause, @CheckForNull String buildUrl)
+            throws DeploymentFailure, IOException, InterruptedException {
+        ValidationResult validation = CliResultParser.validation(cli.run(CliCommands.validate(settings.definition())));
+        String deployment = settings.deploymentFor(validation.pipeline());
+        String repository = settings.imageRepositoryFor(validation.pipeline());
+
+        ImageBuildResult build = CliResultParser.build(cli.run(CliCommands.build(settings, repository)));
+
+        RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, settings.definition(), build.image(), deployment,
+                kubeconfig, cause, buildUrl)), settings.dryRun());
+        if (rollout.manifests() != null) {
+            log.println(Messages.PipelineDeployer_Manifests());
+            rollout.manifests().lines().forEach(line -> log.println(masker.mask(line)));
+        }
+        return new Outcome(DeploymentRecord.of(validation, build, rollout, settings.dryRun()), validation.canonicalDefinition());
+    }
+
+    /**
+     * Deploys a recorded deployment again: its image, by digest, with its canonical definition (written to
+     * {@code definitionFile} by the caller), and nothing else: no validation run, no test, no image build. The same
+     * digest as recorded, so the same code runs again; a new Kubernetes revision unless it is still live.
+     *
+     * @param settings the recorded settings ({@link RollbackTarget#settingsFor})
+     */
+    public Outcome redeploy(DeploymentAction recorded, DeploySettings settings, String definitionFile, @CheckForNull String kubeconfig,
+                            @CheckForNull String cause, @CheckForNull String buildUrl)
+            throws DeploymentFailure, IOException, InterruptedException {
+        DeploymentRecord earlier = recorded.toRecord();
+        if (!CliResultParser.sha256(recorded.getCanonicalDefinition()).equals(earlier.revisionHash())) {
+            throw new DeploymentFailure("the recorded definition of " + earlier.namespace() + "/" + earlier.deployment()
+                    + " does not hash to its recorded revision " + earlier.revisionHash() + ": the build record was altered");
+        }
+        ValidationResult validation = new ValidationResult(earlier.pipeline(), earlier.revisionHash(), recorded.getCanonicalDefinition());
+        ImageBuildResult image = new ImageBuildResult(earlier.image(), earlier.revisionHash(), earlier.pipeline());
+        log.println(Messages.PipelineDeployer_Redeploying(earlier.image(), earlier.namespace(), earlier.deployment()));
+        RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, definitionFile, earlier.image(),
+                earlier.deployment(), kubeconfig, cause, buildUrl)), false);
+        return new Outcome(DeploymentRecord.of(validation, image, rollout, false), recorded.getCanonicalDefinition());
+    }
+}
