@@ -40,7 +40,8 @@ final class Measurements {
     KafkaResults.Run throughput(SourceTopic source, Workload workload, String guarantee, int round) throws Exception {
         int n = ++runs;
         String tag = (guarantee.equals("exactly-once") ? "eos" : "alos") + "-r" + round + "-" + n;
-        Path dir = Files.createDirectories(runsDir.resolve(n + "-" + workload.id() + "-" + tag));
+        Path dir = runsDir.resolve(n + "-" + workload.id() + "-" + tag);
+        Files.createDirectories(dir); // (its return value is made absolute when parents are created)
         String sink = "out-" + n;
         String deadLetters = "dlq-" + n;
         topics.create(PARTITIONS, List.of(sink, deadLetters));
@@ -66,7 +67,8 @@ final class Measurements {
     KafkaResults.Idle idle(String emptySource, Workload workload, String guarantee, int round) throws Exception {
         int n = ++runs;
         String tag = "idle-r" + round + "-" + n;
-        Path dir = Files.createDirectories(runsDir.resolve(n + "-" + tag));
+        Path dir = runsDir.resolve(n + "-" + tag);
+        Files.createDirectories(dir);
         String sink = "out-" + n;
         String deadLetters = "dlq-" + n;
         topics.create(PARTITIONS, List.of(sink, deadLetters));

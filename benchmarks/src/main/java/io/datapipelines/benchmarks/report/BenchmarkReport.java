@@ -323,9 +323,11 @@ public final class BenchmarkReport implements Callable<Integer> {
         md.line("```").line();
         md.line("Everything above: `" + command + "` (it builds with the Maven wrapper, installs `python3-confluent-kafka` when"
                 + " missing, and runs the steps below). The processes it starts (`<classpath>`: the module's runtime classpath;"
-                + " ports and topic names vary per run):").line();
+                + " ports and topic names vary per run; paths relative to the checkout):").line();
         md.line("```");
-        r.commands().forEach((what, line) -> md.line("# " + what).line(line));
+        String checkout = Path.of("").toAbsolutePath() + "/";
+        r.commands().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> md.line("# " + e.getKey()).line(e.getValue().replace(checkout, "")));
         md.line("```").line();
     }
 
