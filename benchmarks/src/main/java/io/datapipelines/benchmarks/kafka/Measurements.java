@@ -1,5 +1,7 @@
 package io.datapipelines.benchmarks.kafka;
 
+import io.datapipelines.benchmarks.Machine;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +60,8 @@ final class Measurements {
             check(source, workload, guarantee, counts, dir);
             double seconds = (committed - first) / 1000.0;
             return new KafkaResults.Run(workload.id(), guarantee, round, source.records(), seconds, source.records() / seconds,
-                    (first - process.forkedAtMillis()) / 1000.0, peak, cpu, brokerCpu, counts.out(), counts.deadLettered());
+                    (first - process.forkedAtMillis()) / 1000.0, peak, cpu, brokerCpu, counts.out(), counts.deadLettered(),
+                    Machine.loadAverageOneMinute());
         } finally {
             topics.delete(List.of(sink, deadLetters));
         }
