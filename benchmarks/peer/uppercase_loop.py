@@ -9,7 +9,7 @@ Streams' own exactly-once default is 100 ms). at-least-once: the producer is flu
 consumed offsets are committed, every --commit-interval-ms.
 
 Prints `first-record-read-epoch-ms=<ms>` when the first record arrives, and on SIGTERM commits what it
-processed, prints `records-in=<n> records-out=<n>` and exits 0. `--versions` prints the versions.
+processed, prints `records-in=<n> records-out=<n> queue-full-waits=<n>` and exits 0. `--versions` prints the versions.
 """
 import argparse
 import json
@@ -73,6 +73,7 @@ def main():
 
     records_in = 0
     records_out = 0
+    queue_full_waits = 0
     uncommitted = False
     interval = args.commit_interval_ms / 1000.0
     next_commit = time.monotonic() + interval
@@ -101,6 +102,7 @@ def main():
                     producer.produce(args.sink, key=message.key(), value=value)
                     break
                 except BufferError:
+                    queue_full_waits += 1
                     producer.poll(0.05)  # the local queue is full: let deliveries drain
             records_out += 1
         if messages:
@@ -117,7 +119,7 @@ def main():
         producer.abort_transaction()  # the empty transaction begun after the last commit
     producer.flush()
     consumer.close()
-    print("records-in=%d records-out=%d" % (records_in, records_out), flush=True)
+    print("records-in=%d records-out=%d queue-full-waits=%d" % (records_in, records_out, queue_full_waits), flush=True)
     return 0
 
 

@@ -30,6 +30,15 @@ public record Machine(String cpu, int cores, String memory, String jdk, String k
         }
     }
 
+    /** The 1-minute load average, or NaN where there is none. */
+    public static double loadAverageOneMinute() {
+        try {
+            return Double.parseDouble(loadAverage().split(" ")[0]);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     private static String totalMemory() {
         String kib = firstValue(Path.of("/proc/meminfo"), "MemTotal", "");
         try {

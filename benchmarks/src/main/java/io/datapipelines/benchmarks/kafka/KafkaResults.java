@@ -24,10 +24,11 @@ public record KafkaResults(boolean quick, long records, int rounds, String start
      * @param peakRssMiB            the largest VmRSS sampled (every 100 ms) from the fork to the last commit
      * @param cpuSeconds            CPU time the contender used from its first record to the last commit
      * @param brokerCpuSeconds      CPU time the broker used in that interval
+     * @param loadAverage           the machine's 1-minute load average at the end of the run
      */
     public record Run(String workload, String guarantee, int round, long records, double seconds, double recordsPerSecond,
                       double startupSeconds, double peakRssMiB, double cpuSeconds, double brokerCpuSeconds,
-                      long recordsOut, long deadLettered) {
+                      long recordsOut, long deadLettered, double loadAverage) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.datapipelines.benchmarks.kafka;
 
+import io.datapipelines.benchmarks.Machine;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +42,8 @@ final class Measurements {
     KafkaResults.Run throughput(SourceTopic source, Workload workload, String guarantee, int round) throws Exception {
         int n = ++runs;
         String tag = (guarantee.equals("exactly-once") ? "eos" : "alos") + "-r" + round + "-" + n;
-        Path dir = Files.createDirectories(runsDir.resolve(n + "-" + workload.id() + "-" + tag));
+        Path dir = runsDir.resolve(n + "-" + workload.id() + "-" + tag);
+        Files.createDirectories(dir); // (its return value is made absolute when parents are created)
         String sink = "out-" + n;
         String deadLetters = "dlq-" + n;
         topics.create(PARTITIONS, List.of(sink, deadLetters));
@@ -57,7 +60,8 @@ final class Measurements {
             check(source, workload, guarantee, counts, dir);
             double seconds = (committed - first) / 1000.0;
             return new KafkaResults.Run(workload.id(), guarantee, round, source.records(), seconds, source.records() / seconds,
-                    (first - process.forkedAtMillis()) / 1000.0, peak, cpu, brokerCpu, counts.out(), counts.deadLettered());
+                    (first - process.forkedAtMillis()) / 1000.0, peak, cpu, brokerCpu, counts.out(), counts.deadLettered(),
+                    Machine.loadAverageOneMinute());
         } finally {
             topics.delete(List.of(sink, deadLetters));
         }
@@ -66,7 +70,8 @@ final class Measurements {
     KafkaResults.Idle idle(String emptySource, Workload workload, String guarantee, int round) throws Exception {
         int n = ++runs;
         String tag = "idle-r" + round + "-" + n;
-        Path dir = Files.createDirectories(runsDir.resolve(n + "-" + tag));
+        Path dir = runsDir.resolve(n + "-" + tag);
+        Files.createDirectories(dir);
         String sink = "out-" + n;
         String deadLetters = "dlq-" + n;
         topics.create(PARTITIONS, List.of(sink, deadLetters));

@@ -329,20 +329,23 @@ public final class BenchmarkReport implements Callable<Integer> {
         md.line("```").line();
         md.line("Everything above: `" + command + "` (it builds with the Maven wrapper, installs `python3-confluent-kafka` when"
                 + " missing, and runs the steps below). The processes it starts (`<classpath>`: the module's runtime classpath;"
-                + " ports and topic names vary per run):").line();
+                + " ports and topic names vary per run; paths relative to the checkout):").line();
         md.line("```");
-        r.commands().forEach((what, line) -> md.line("# " + what).line(line));
+        String checkout = Path.of("").toAbsolutePath() + "/";
+        r.commands().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> md.line("# " + e.getKey()).line(e.getValue().replace(checkout, "")));
         md.line("```").line();
     }
 
     private static void everyRun(Markdown md, KafkaResults r) {
         md.line("## Every run").line();
-        md.row("round", "workload", "guarantee", "records/s", "seconds", "CPU s", "broker CPU s", "start s", "peak MiB", "written")
-          .row("---:", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
+        md.line("In the order they ran; the load is the machine's 1-minute load average at the end of each run.").line();
+        md.row("round", "workload", "guarantee", "records/s", "seconds", "CPU s", "broker CPU s", "start s", "peak MiB", "written", "load")
+          .row("---:", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
         for (KafkaResults.Run run : r.runs()) {
             md.row(Integer.toString(run.round()), run.workload(), run.guarantee(), fmt("%,.0f", run.recordsPerSecond()), fmt("%.2f", run.seconds()),
                     fmt("%.1f", run.cpuSeconds()), fmt("%.1f", run.brokerCpuSeconds()), fmt("%.2f", run.startupSeconds()),
-                    fmt("%.0f", run.peakRssMiB()), fmt("%,d", run.recordsOut()));
+                    fmt("%.0f", run.peakRssMiB()), fmt("%,d", run.recordsOut()), fmt("%.1f", run.loadAverage()));
         }
         md.line();
         if (!r.idle().isEmpty()) {

@@ -23,7 +23,7 @@ class BenchmarkReportTest {
     Path dir;
 
     private static KafkaResults.Run run(String workload, String guarantee, int round, double perSecond, double rss, double startup) {
-        return new KafkaResults.Run(workload, guarantee, round, 1_000_000, 1_000_000 / perSecond, perSecond, startup, rss, 10, 3, 1_000_000, 0);
+        return new KafkaResults.Run(workload, guarantee, round, 1_000_000, 1_000_000 / perSecond, perSecond, startup, rss, 10, 3, 1_000_000, 0, 1.5);
     }
 
     private static KafkaResults results(boolean quick, double pythonPerSecond) {
@@ -79,6 +79,7 @@ class BenchmarkReportTest {
         assertThat(md).contains("| topology only (JMH, no broker): Python >= 0.6 x built-in | 0.50 x | **not met** |");
         assertThat(md).contains("| new-revision image build and push: median <= 1 s, <= 64 KiB pushed (warm registry) | not measured in this run | see below |");
         assertThat(md).doesNotContain("Quick mode");
+        assertThat(md).contains("| 1 | builtin | exactly-once | 100,001 | 10.00 | 10.0 | 3.0 | 2.00 | 200 | 1,000,000 | 1.5 |");
         assertThat(md).contains("CPU:     Test CPU, 2 cores").contains("Kafka:   4.3.1").contains("# broker\njava kafka.Kafka");
     }
 
