@@ -27,6 +27,7 @@ public final class CompiledPipeline {
         this.steps = List.copyOf(steps);
     }
 
+    /** @param python the task's Python environment; may be null when {@link #usesPython} is false */
     public static CompiledPipeline compile(PipelineDefinition definition, PythonEnvironment python) {
         List<CompiledStep> steps = new ArrayList<>();
         List<Step> definitionSteps = definition.spec().steps();
@@ -51,6 +52,29 @@ public final class CompiledPipeline {
             }
         }
         return new CompiledPipeline(steps);
+    }
+
+    /**
+     * Whether any step runs Python. Pipelines that do not never start Jython, which saves its start-up
+     * (a good part of a new replica's time to its first record) and its memory.
+     */
+    public static boolean usesPython(PipelineDefinition definition) {
+        for (Step step : definition.spec().steps()) {
+            if (step instanceof FieldStep field) {
+                for (FieldEntry entry : field.fields().values()) {
+                    if (isPython(entry.filter()) || isPython(entry.transform())) {
+                        return true;
+                    }
+                }
+            } else if (step instanceof RecordStep record && (isPython(record.filter()) || isPython(record.transform()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPython(FunctionRef ref) {
+        return ref != null && spec(ref).isPython();
     }
 
     private static BuiltinSpec spec(FunctionRef ref) {

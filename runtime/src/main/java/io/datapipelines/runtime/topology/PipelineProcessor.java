@@ -60,13 +60,17 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
-        this.python = new PythonEnvironment();
+        this.python = CompiledPipeline.usesPython(definition) ? new PythonEnvironment() : null;
         this.pipeline = CompiledPipeline.compile(definition, python);
     }
 
     @Override
     public void process(Record<byte[], byte[]> input) {
         metrics.recordIn();
+        if (python == null) {
+            processRecord(input);
+            return;
+        }
         long pythonBefore = python.nanosInPython();
         try {
             processRecord(input);
