@@ -1,11 +1,8 @@
 package io.datapipelines.runtime.app;
 
-import io.datapipelines.model.Guarantee;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.topology.PipelineMetrics;
 import io.datapipelines.runtime.topology.PipelineTopology;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -42,13 +39,7 @@ public final class PipelineRunner implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, definition.spec().processing().guarantee().kafkaStreamsName());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("kafka-streams").toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        if (definition.spec().processing().guarantee() == Guarantee.AT_LEAST_ONCE) {
-            // Nothing is lost: produce to all in-sync replicas. Commit every second rather than Kafka
-            // Streams' 30 s, so that a crash repeats about a second of records, not half a minute.
-            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
-            props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
-        }
-        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        ClientDefaults.apply(props, definition.spec().processing().guarantee());
         optIntoGlobalProcessingExceptionHandler(props);
         this.streams = new KafkaStreams(PipelineTopology.build(definition, metrics, new StreamsConfig(props)), props);
         streams.setUncaughtExceptionHandler(failures);

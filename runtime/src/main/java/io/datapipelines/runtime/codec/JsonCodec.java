@@ -1,8 +1,12 @@
 package io.datapipelines.runtime.codec;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,6 +15,8 @@ import io.datapipelines.runtime.step.RecordError;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +45,74 @@ public final class JsonCodec implements RecordCodec {
         if (bytes == null) {
             return null;
         }
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first != null) {
+                Object value = read(parser, first);
+                if (parser.nextToken() == null) {
+                    return value;
+                }
+            }
+        } catch (IOException | RuntimeException notReadable) {
+            // worded below, as before
+        }
+        return decodeOrExplain(bytes);
+    }
+
+    /**
+     * One streaming pass, without data binding's per-record set-up. Objects are insertion-ordered maps (a
+     * repeated key keeps its first place and its last value, as Python's json.loads), integers Long or, past
+     * its range, BigInteger, other numbers Double (NaN and Infinity included). Recursion is bounded by the
+     * parser's nesting limit (StreamReadConstraints, 1000 levels).
+     */
+    private static Object read(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                String name;
+                while ((name = parser.nextFieldName()) != null) {
+                    map.put(name, read(parser, parser.nextToken()));
+                }
+                if (parser.currentToken() != JsonToken.END_OBJECT) {
+                    throw new JsonParseException(parser, "expected a field name or '}'");
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                JsonToken next;
+                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (next == null) {
+                        throw new JsonParseException(parser, "unexpected end of input in an array");
+                    }
+                    list.add(read(parser, next));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue() : parser.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new JsonParseException(parser, "unexpected " + token);
+        }
+    }
+
+    /** The slow path for bytes the streaming pass refused: data binding words the error (or, should it read them, gives the value). */
+    private static Object decodeOrExplain(byte[] bytes) {
         try {
             return MAPPER.readValue(bytes, Object.class);
         } catch (JsonProcessingException e) {
@@ -54,31 +128,55 @@ public final class JsonCodec implements RecordCodec {
         if (value == null) {
             return null;
         }
-        checkWritable(value);
-        try {
-            return MAPPER.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new RecordError("TypeError", "the value cannot be written as JSON: " + e.getOriginalMessage());
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(MAPPER.getFactory()._getBufferRecycler())) {
+            try (JsonGenerator generator = MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
+                write(generator, value);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new RecordError("TypeError", "the value cannot be written as JSON: " + e.getMessage());
         }
     }
 
-    /** Rejects what strict JSON cannot carry, with Python's messages. */
-    private static void checkWritable(Object value) {
-        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-            throw RecordError.valueError("Out of range float values are not JSON compliant: " + d);
+    /**
+     * One pass that checks and writes: what strict JSON cannot carry is refused with Python's messages.
+     * Nothing written reaches Kafka when it throws: the caller gets bytes or an error, never part of a value.
+     */
+    private static void write(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String s) {
+            generator.writeString(s);
         } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getKey() instanceof String)) {
-                    throw RecordError.typeError("keys must be str, not " + e.getKey().getClass().getSimpleName());
+                if (!(e.getKey() instanceof String key)) {
+                    throw RecordError.typeError("keys must be str, not " + (e.getKey() == null ? "NoneType" : e.getKey().getClass().getSimpleName()));
                 }
-                checkWritable(e.getValue());
+                generator.writeFieldName(key);
+                write(generator, e.getValue());
             }
+            generator.writeEndObject();
+        } else if (value instanceof Long l) {
+            generator.writeNumber(l);
+        } else if (value instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                throw RecordError.valueError("Out of range float values are not JSON compliant: " + d);
+            }
+            generator.writeNumber(d);
+        } else if (value instanceof Boolean b) {
+            generator.writeBoolean(b);
         } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
             for (Object item : list) {
-                checkWritable(item);
+                write(generator, item);
             }
-        } else if (value != null && !(value instanceof String || value instanceof Long || value instanceof BigInteger
-                || value instanceof Double || value instanceof Boolean || value instanceof Integer)) {
+            generator.writeEndArray();
+        } else if (value instanceof BigInteger big) {
+            generator.writeNumber(big);
+        } else if (value instanceof Integer i) {
+            generator.writeNumber(i);
+        } else {
             throw RecordError.typeError("Object of type " + value.getClass().getSimpleName() + " is not JSON serializable");
         }
     }

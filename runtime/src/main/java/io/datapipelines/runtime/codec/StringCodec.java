@@ -19,6 +19,10 @@ public final class StringCodec implements RecordCodec {
         if (bytes == null) {
             return null;
         }
+        if (isAscii(bytes)) {
+            // most keys and many values: ASCII is valid UTF-8 as it is, and Latin-1 decoding makes it a compact string directly
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -28,6 +32,15 @@ public final class StringCodec implements RecordCodec {
         } catch (CharacterCodingException e) {
             throw new RecordError("UnicodeDecodeError", "the value is not valid UTF-8 text");
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
