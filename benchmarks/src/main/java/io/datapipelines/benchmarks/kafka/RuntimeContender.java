@@ -1,5 +1,7 @@
 package io.datapipelines.benchmarks.kafka;
 
+import io.datapipelines.image.ContainerLayout;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The pipeline runtime ({@code PipelineMain}, what the image runs) forked with a container's JVM
@@ -22,12 +25,13 @@ import java.util.regex.Pattern;
  */
 final class RuntimeContender implements Contender {
     /**
-     * The JVM as a container with the definition format's default memory limit (512Mi) runs it: there
-     * the JVM reads the cgroup limit and takes a quarter as heap (128 MiB) and, under 1792 MB, picks the
-     * Serial collector. Outside a container {@code MaxRAM} stands in for the limit (it sizes the heap
+     * The JVM as the image runs it ({@link ContainerLayout#JVM_FLAGS}) in a container with the definition
+     * format's default memory limit (512Mi). In the container the JVM reads the cgroup limit and, under
+     * 1792 MB, picks the Serial collector; here {@code MaxRAM} stands in for the limit (it sizes the heap
      * the same way, but does not change the collector choice, so Serial is named).
      */
-    static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> JVM_FLAGS = Stream.concat(Stream.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC"),
+            ContainerLayout.JVM_FLAGS.stream()).toList();
     /** At-least-once commits every second (Kafka Streams' default is 30 s); exactly-once keeps its 100 ms. */
     static final String AT_LEAST_ONCE_COMMIT_INTERVAL_MS = "1000";
 

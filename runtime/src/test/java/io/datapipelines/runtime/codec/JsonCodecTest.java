@@ -119,6 +119,19 @@ class JsonCodecTest {
     }
 
     @Test
+    void writesEachValueOnItsOwnAfterOthersAndAfterAValueItRefused() {
+        assertThat(new String(CODEC.encode(Map.of("a", 1L)), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        assertThat(new String(CODEC.encode(List.of("b")), StandardCharsets.UTF_8)).isEqualTo("[\"b\"]");
+        Map<String, Object> refused = new LinkedHashMap<>();
+        refused.put("inner", new LinkedHashMap<>(Map.of("list", List.of(1L, Double.POSITIVE_INFINITY))));
+        assertThatThrownBy(() -> CODEC.encode(refused)).isInstanceOf(RecordError.class);
+        // the writer stopped two levels deep: the next record must not continue that value
+        assertThat(new String(CODEC.encode(Map.of("c", true)), StandardCharsets.UTF_8)).isEqualTo("{\"c\":true}");
+        assertThat(new String(CODEC.encode("x".repeat(10_000)), StandardCharsets.UTF_8)).hasSize(10_002);
+        assertThat(new String(CODEC.encode(7L), StandardCharsets.UTF_8)).isEqualTo("7");
+    }
+
+    @Test
     void writesNullAsNoValueAndNestedNullsAsJsonNull() {
         assertThat(CODEC.encode(null)).isNull();
         assertThat(CODEC.decode(null)).isNull();
