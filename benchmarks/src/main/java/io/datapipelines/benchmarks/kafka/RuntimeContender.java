@@ -26,12 +26,10 @@ import java.util.stream.Stream;
 final class RuntimeContender implements Contender {
     /**
      * The JVM as the image runs it ({@link ContainerLayout#JVM_FLAGS}) in a container with the definition
-     * format's default memory limit (512Mi). In the container the JVM reads the cgroup limit and, under
-     * 1792 MB, picks the Serial collector; here {@code MaxRAM} stands in for the limit (it sizes the heap
-     * the same way, but does not change the collector choice, so Serial is named).
+     * format's default memory limit (512Mi): there the JVM sizes the heap from the cgroup limit; here
+     * {@code MaxRAM} stands in for the limit.
      */
-    static final List<String> JVM_FLAGS = Stream.concat(Stream.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC"),
-            ContainerLayout.JVM_FLAGS.stream()).toList();
+    static final List<String> JVM_FLAGS = Stream.concat(Stream.of("-XX:MaxRAM=512m"), ContainerLayout.JVM_FLAGS.stream()).toList();
     /** At-least-once commits every second (Kafka Streams' default is 30 s); exactly-once keeps its 100 ms. */
     static final String AT_LEAST_ONCE_COMMIT_INTERVAL_MS = "1000";
 

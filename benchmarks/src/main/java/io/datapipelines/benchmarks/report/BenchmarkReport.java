@@ -247,9 +247,10 @@ public final class BenchmarkReport implements Callable<Integer> {
         KafkaResults r = f.results();
         md.line("## Runtime footprint").line();
         md.line(("""
-                The runtime runs with the JVM flags `%s`: a container with the definition format's default memory limit
-                (512Mi) gets those settings from the JVM's container support (a heap of 25%%: 128 MiB, and the Serial
-                collector, as on any machine under 1.8 GB); `-XX:MaxRAM` stands in for the cgroup limit outside a container.
+                The runtime runs with the JVM flags `%s`: the image's own flags (`ContainerLayout.JVM_FLAGS`:
+                heap up to 75%% of the memory limit, the Parallel collector, a young generation of at most 80 MiB; see
+                [images.md](images.md)) in a container with the definition format's default memory limit (512Mi), for
+                which `-XX:MaxRAM` stands in outside a container.
                 Resident memory is `VmRSS` from `/proc/<pid>/status` (what a container's memory limit counts), sampled
                 every 100 ms.
 
