@@ -248,7 +248,7 @@ public final class BenchmarkReport implements Callable<Integer> {
         md.line("## Runtime footprint").line();
         md.line(("""
                 The runtime runs with the JVM flags `%s`: the image's own flags (`ContainerLayout.JVM_FLAGS`:
-                heap up to 75%% of the memory limit, the Parallel collector, a young generation of at most 80 MiB; see
+                heap up to 75%% of the memory limit, the Parallel collector, a young generation of at most 64 MiB; see
                 [images.md](images.md)) in a container with the definition format's default memory limit (512Mi), for
                 which `-XX:MaxRAM` stands in outside a container.
                 Resident memory is `VmRSS` from `/proc/<pid>/status` (what a container's memory limit counts), sampled
