@@ -76,9 +76,11 @@ public final class PythonEnvironment implements AutoCloseable {
             return (value, row) -> true;
         }
         UserFunction function = new UserFunction(this, sys, ref, "filter", 2, "filter(value, row)");
+        boolean rowUnused = function.ignoresParameter(1);
         return (value, row) -> {
-            PyObject pyRow = row == null ? Py.None : PythonValues.toPythonDict(row);
-            return function.isTrue(function.call(fieldValue(value, row, pyRow), pyRow));
+            Map<String, Object> seenRow = rowUnused ? null : row;
+            PyObject pyRow = seenRow == null ? Py.None : PythonValues.toPythonDict(seenRow);
+            return function.isTrue(function.call(fieldValue(value, seenRow, pyRow), pyRow));
         };
     }
 
@@ -89,9 +91,12 @@ public final class PythonEnvironment implements AutoCloseable {
             return (value, row) -> value;
         }
         UserFunction function = new UserFunction(this, sys, ref, "transform", 2, "transform(value, row)");
+        boolean rowUnused = function.ignoresParameter(1);
         return (value, row) -> {
-            PyObject pyRow = row == null ? Py.None : PythonValues.toPythonDict(row);
-            PyObject pyValue = fieldValue(value, row, pyRow);
+            // a function that never looks at row gets None: nothing in it can tell, and the dict is not built
+            Map<String, Object> seenRow = rowUnused ? null : row;
+            PyObject pyRow = seenRow == null ? Py.None : PythonValues.toPythonDict(seenRow);
+            PyObject pyValue = fieldValue(value, seenRow, pyRow);
             PyObject result = function.call(pyValue, pyRow);
             if (result == pyValue && !(value instanceof Map || value instanceof List)) {
                 return value; // the same immutable object back: no need to convert it

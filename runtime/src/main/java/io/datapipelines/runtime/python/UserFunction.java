@@ -90,6 +90,23 @@ final class UserFunction {
         checkArity(arity, calledAs);
     }
 
+    /**
+     * Whether the function can never observe its parameter at {@code index} (see {@link UnusedParameter}): the
+     * source says so, and the function found after running the module is the plain one defined there.
+     */
+    boolean ignoresParameter(int index) {
+        if (!(function instanceof PyFunction f) || !(f.__code__ instanceof PyBaseCode code) || code.varargs || code.varkwargs
+                || code.co_argcount <= index) {
+            return false;
+        }
+        try {
+            return UnusedParameter.lineOfDefinitionIgnoring(PythonSource.parse(ref.code(), "<" + path + ">"), name, index)
+                    .filter(line -> line == code.co_firstlineno).isPresent();
+        } catch (PyException e) {
+            return false; // it compiled above, so this does not happen; were it to, the row is built as always
+        }
+    }
+
     /** A function whose parameters cannot take the call fails now, not once per record. */
     private void checkArity(int arity, String calledAs) {
         if (!(function instanceof PyFunction f) || !(f.__code__ instanceof PyBaseCode code)) {
