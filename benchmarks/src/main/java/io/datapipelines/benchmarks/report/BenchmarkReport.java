@@ -184,8 +184,9 @@ public final class BenchmarkReport implements Callable<Integer> {
                 harness checks the process's own counts (records read = %,d, written = the expected number, 0 dead
                 letters) and that it stopped cleanly on SIGTERM; a run that fails the check stops the benchmark.
                 Exactly-once is Kafka Streams' `exactly_once_v2`, committing every 100 ms (its default); at-least-once
-                commits every 1 s (`KAFKA_COMMIT_INTERVAL_MS=1000`: Kafka Streams' default of 30 s would put up to 30 s
-                of waiting into a run of this size). The peer commits at the same intervals. CPU is the process's user +
+                commits every 100 ms too (`KAFKA_COMMIT_INTERVAL_MS=100`; the runtime's default is 1 s, Kafka Streams'
+                30 s): the clock stops at a commit, so with 1 s a run of four to five seconds could only end on a whole
+                second. The peer commits at the same intervals. CPU is the process's user +
                 system time over the same interval (from `/proc/<pid>/stat`; JIT compilation and garbage collection
                 included), which other load on the machine disturbs less than wall-clock time; "cores busy" is that CPU
                 time over the run's seconds (1.00: one core all the time); the broker's CPU in that interval is given too.
@@ -237,7 +238,7 @@ public final class BenchmarkReport implements Callable<Integer> {
                 batches of up to 500 (`consume(num_messages=500)`), parses each value with `json.loads`, upper-cases
                 `customer`, writes it back with `json.dumps` and produces it with the same key (`acks=all`, idempotent).
                 Exactly-once: a transactional producer, the consumed positions sent with `send_offsets_to_transaction`
-                and the transaction committed every 100 ms, reading `read_committed`. At-least-once: every second the
+                and the transaction committed every 100 ms, reading `read_committed`. At-least-once: every 100 ms the
                 producer is flushed and then the consumed offsets are committed synchronously. Its records read and
                 written are checked like the runtime's.
                 """.formatted(r.peerVersions()).strip()).line();
