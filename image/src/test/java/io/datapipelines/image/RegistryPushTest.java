@@ -87,7 +87,7 @@ class RegistryPushTest {
         config.path("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
         assertThat(entrypoint).startsWith("java", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-XX:MaxNewSize=64m", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", "-cp")
                 .endsWith("io.datapipelines.runtime.app.PipelineMain");
-        assertThat(entrypoint.get(5)).startsWith("/app/runtime/datapipelines-runtime-").contains(":/app/runtime/datapipelines-model-")
+        assertThat(entrypoint.get(entrypoint.indexOf("-cp") + 1)).startsWith("/app/runtime/datapipelines-runtime-").contains(":/app/runtime/datapipelines-model-")
                 .contains(":/app/lib/kafka-streams-");
         assertThat(config.path("ExposedPorts").has("8080/tcp")).isTrue();
         JsonNode labels = config.path("Labels");

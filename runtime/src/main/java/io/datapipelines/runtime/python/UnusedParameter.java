@@ -121,7 +121,7 @@ final class UnusedParameter {
 
         @Override
         public Object visitGlobal(Global node) throws Exception {
-            if (node.getInternalNames().contains(function)) {
+            if (node.getInternalNames() != null && node.getInternalNames().contains(function)) {
                 certain = false;
             }
             return super.visitGlobal(node);
