@@ -1,9 +1,7 @@
 package io.datapipelines.cli;
 
-import io.datapipelines.kubernetes.DeploymentId;
 import io.datapipelines.kubernetes.Revision;
 import io.datapipelines.kubernetes.RevisionHistory;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,28 +35,22 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeploymentId id = target.resolve(cluster.namespace, err);
-        if (id == null) {
-            return ExitCodes.INVALID;
-        }
-        return KubernetesCalls.run(err, () -> {
-            try (KubernetesClient client = cluster.connect()) {
-                List<Revision> revisions = new RevisionHistory(client, id).list();
-                if (output == OutputFormat.json) {
-                    out.println(DeploymentJson.history(revisions));
-                } else if (revisions.isEmpty()) {
-                    out.println("no revisions of " + id);
-                } else {
-                    out.println(String.format("%-8s  %-20s  %-10s  %-8s  %-12s  %s", "REVISION", "TIME", "STATUS", "REPLICAS", "DEFINITION", "IMAGE / CAUSE"));
-                    for (Revision r : revisions) {
-                        out.println(String.format("%-8d  %-20s  %-10s  %-8s  %-12s  %s%s", r.number(), r.time().toString().replaceAll("\\.\\d+Z$", "Z"),
-                                r.status().label(), r.replicas().min() + ".." + r.replicas().max(), r.revisionHash().substring(0, 12), r.image(),
-                                r.cause() == null ? "" : "  (" + r.cause() + ")"));
-                    }
+        return KubernetesCalls.onDeployment(target, cluster, err, (client, id) -> {
+            List<Revision> revisions = new RevisionHistory(client, id).list();
+            if (output == OutputFormat.json) {
+                out.println(DeploymentJson.history(revisions));
+            } else if (revisions.isEmpty()) {
+                out.println("no revisions of " + id);
+            } else {
+                out.println(String.format("%-8s  %-20s  %-10s  %-8s  %-12s  %s", "REVISION", "TIME", "STATUS", "REPLICAS", "DEFINITION", "IMAGE / CAUSE"));
+                for (Revision r : revisions) {
+                    out.println(String.format("%-8d  %-20s  %-10s  %-8s  %-12s  %s%s", r.number(), r.time().toString().replaceAll("\\.\\d+Z$", "Z"),
+                            r.status().label(), r.replicas().min() + ".." + r.replicas().max(), r.revisionHash().substring(0, 12), r.image(),
+                            r.cause() == null ? "" : "  (" + r.cause() + ")"));
                 }
-                out.flush();
-                return ExitCodes.OK;
             }
+            out.flush();
+            return ExitCodes.OK;
         });
     }
 }

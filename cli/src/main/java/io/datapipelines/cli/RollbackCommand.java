@@ -2,9 +2,7 @@ package io.datapipelines.cli;
 
 import io.datapipelines.kubernetes.ApplyStamp;
 import io.datapipelines.kubernetes.DeployResult;
-import io.datapipelines.kubernetes.DeploymentId;
 import io.datapipelines.kubernetes.PipelineDeployer;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,15 +48,9 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeploymentId id = target.resolve(cluster.namespace, err);
-        if (id == null) {
-            return ExitCodes.INVALID;
-        }
-        return KubernetesCalls.run(err, () -> {
-            try (KubernetesClient client = cluster.connect()) {
-                DeployResult result = new PipelineDeployer(client, err::println).rollback(id, revision, new ApplyStamp(0, cause, buildUrl), rollout.policy());
-                return DeployReport.print(result, output, out, err);
-            }
+        return KubernetesCalls.onDeployment(target, cluster, err, (client, id) -> {
+            DeployResult result = new PipelineDeployer(client, err::println).rollback(id, revision, new ApplyStamp(0, cause, buildUrl), rollout.policy());
+            return DeployReport.print(result, output, out, err);
         });
     }
 }

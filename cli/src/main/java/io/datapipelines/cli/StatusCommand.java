@@ -1,9 +1,7 @@
 package io.datapipelines.cli;
 
-import io.datapipelines.kubernetes.DeploymentId;
 import io.datapipelines.kubernetes.PipelineStatus;
 import io.datapipelines.kubernetes.StatusReader;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,28 +35,22 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeploymentId id = target.resolve(cluster.namespace, err);
-        if (id == null) {
-            return ExitCodes.INVALID;
-        }
-        return KubernetesCalls.run(err, () -> {
-            try (KubernetesClient client = cluster.connect()) {
-                PipelineStatus status = new StatusReader(client).read(id);
-                if (output == OutputFormat.json) {
-                    out.println(DeploymentJson.of(status));
-                } else if (PipelineStatus.NOT_DEPLOYED.equals(status.state())) {
-                    out.println(status.message());
-                } else {
-                    out.println(id + ": " + status.state() + " (" + status.message() + ")");
-                    out.println("  revision   " + status.revision());
-                    out.println("  image      " + status.image());
-                    out.println("  replicas   " + status.desired() + " desired, " + status.updated() + " updated, " + status.ready() + " ready, "
-                            + status.available() + " available; bounds " + status.replicas().min() + ".." + status.replicas().max()
-                            + " (" + status.autoscaler() + ")");
-                }
-                out.flush();
-                return status.isAvailable() ? ExitCodes.OK : ExitCodes.FAILED;
+        return KubernetesCalls.onDeployment(target, cluster, err, (client, id) -> {
+            PipelineStatus status = new StatusReader(client).read(id);
+            if (output == OutputFormat.json) {
+                out.println(DeploymentJson.of(status));
+            } else if (PipelineStatus.NOT_DEPLOYED.equals(status.state())) {
+                out.println(status.message());
+            } else {
+                out.println(id + ": " + status.state() + " (" + status.message() + ")");
+                out.println("  revision   " + status.revision());
+                out.println("  image      " + status.image());
+                out.println("  replicas   " + status.desired() + " desired, " + status.updated() + " updated, " + status.ready() + " ready, "
+                        + status.available() + " available; bounds " + status.replicas().min() + ".." + status.replicas().max()
+                        + " (" + status.autoscaler() + ")");
             }
+            out.flush();
+            return status.isAvailable() ? ExitCodes.OK : ExitCodes.FAILED;
         });
     }
 }

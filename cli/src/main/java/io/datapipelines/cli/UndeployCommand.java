@@ -1,8 +1,6 @@
 package io.datapipelines.cli;
 
-import io.datapipelines.kubernetes.DeploymentId;
 import io.datapipelines.kubernetes.PipelineUndeployer;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,20 +35,14 @@ final class UndeployCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeploymentId id = target.resolve(cluster.namespace, err);
-        if (id == null) {
-            return ExitCodes.INVALID;
-        }
-        return KubernetesCalls.run(err, () -> {
-            try (KubernetesClient client = cluster.connect()) {
-                if (!new PipelineUndeployer(client, err::println).undeploy(id, keepHistory)) {
-                    err.println("datapipelines: not found: nothing of " + id + " to remove");
-                    return ExitCodes.FAILED;
-                }
-                out.println("undeployed " + id + (keepHistory ? " (history kept)" : ""));
-                out.flush();
-                return ExitCodes.OK;
+        return KubernetesCalls.onDeployment(target, cluster, err, (client, id) -> {
+            if (!new PipelineUndeployer(client, err::println).undeploy(id, keepHistory)) {
+                err.println("datapipelines: not found: nothing of " + id + " to remove");
+                return ExitCodes.FAILED;
             }
+            out.println("undeployed " + id + (keepHistory ? " (history kept)" : ""));
+            out.flush();
+            return ExitCodes.OK;
         });
     }
 }
