@@ -60,13 +60,7 @@ class AtLeastOnceIT {
                 .env("KAFKA_GROUP_INSTANCE_ID", "alos-pod-0")
                 .build(PROCESSES).start();
         try (TopicReader reader = topics.reader("alos-out", "alos-dlq")) {
-            for (int threshold : KILL_AFTER) {
-                reader.pollUntil(threshold + " sink records", Duration.ofSeconds(180), runtime, r -> r.count("alos-out") >= threshold);
-                assertThat(runtime.isAlive()).as("runtime still running before kill at " + threshold).isTrue();
-                assertThat(reader.count("alos-out")).as("killed mid-stream").isLessThan(expectedSink.size());
-                runtime.kill();
-                runtime.start();
-            }
+            RepeatedKills.killAtEach(KILL_AFTER, reader, "alos-out", expectedSink.size(), runtime);
             topics.awaitCommittedToEnd("datapipelines-alos-it", "alos-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));
 

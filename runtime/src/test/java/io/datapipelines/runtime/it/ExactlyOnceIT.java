@@ -57,13 +57,7 @@ class ExactlyOnceIT {
         Path definition = Files.writeString(PROCESSES.workDir().resolve("eos.yaml"), NumberedRecords.definition("eos", "exactly-once"));
         RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).build(PROCESSES).start();
         try (TopicReader reader = topics.reader("eos-out", "eos-dlq")) {
-            for (int threshold : KILL_AFTER) {
-                reader.pollUntil(threshold + " sink records", Duration.ofSeconds(180), runtime, r -> r.count("eos-out") >= threshold);
-                assertThat(runtime.isAlive()).as("runtime still running before kill at " + threshold).isTrue();
-                assertThat(reader.count("eos-out")).as("killed mid-stream").isLessThan(expectedSink.size());
-                runtime.kill();
-                runtime.start();
-            }
+            RepeatedKills.killAtEach(KILL_AFTER, reader, "eos-out", expectedSink.size(), runtime);
             topics.awaitCommittedToEnd("datapipelines-eos-it", "eos-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));
 
