@@ -36,6 +36,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -290,12 +293,19 @@ public final class PipelineImage {
                 throws ImageBuildException, InterruptedException {
             String what = target instanceof ImageTarget.OciArchive archive ? "write " + archive.file()
                     : "push " + target.repository();
+            // Jib's own pool is shut down but not awaited: after a failed push, layer uploads still running
+            // went on logging after our error message. With our pool, awaited, the error is the last word.
+            ExecutorService executor = Executors.newCachedThreadPool();
+            containerizer.setExecutorService(executor);
             try {
                 return jib.containerize(containerizer);
             } catch (ExecutionException e) {
                 throw failure(what, e.getCause() == null ? e : e.getCause());
             } catch (RegistryException | IOException | CacheDirectoryCreationException e) {
                 throw failure(what, e);
+            } finally {
+                executor.shutdownNow();
+                executor.awaitTermination(30, TimeUnit.SECONDS);
             }
         }
 
