@@ -76,7 +76,7 @@ public final class PythonEnvironment implements AutoCloseable {
             return (value, row) -> true;
         }
         UserFunction function = new UserFunction(this, sys, ref, "filter", 2, "filter(value, row)");
-        boolean rowUnused = function.ignoresParameter(1);
+        boolean rowUnused = function.ignoresSecondArgument();
         return (value, row) -> {
             Map<String, Object> seenRow = rowUnused ? null : row;
             PyObject pyRow = seenRow == null ? Py.None : PythonValues.toPythonDict(seenRow);
@@ -91,7 +91,7 @@ public final class PythonEnvironment implements AutoCloseable {
             return (value, row) -> value;
         }
         UserFunction function = new UserFunction(this, sys, ref, "transform", 2, "transform(value, row)");
-        boolean rowUnused = function.ignoresParameter(1);
+        boolean rowUnused = function.ignoresSecondArgument();
         return (value, row) -> {
             // a function that never looks at row gets None: nothing in it can tell, and the dict is not built
             Map<String, Object> seenRow = rowUnused ? null : row;

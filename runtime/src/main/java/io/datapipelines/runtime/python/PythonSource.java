@@ -50,12 +50,18 @@ final class PythonSource {
 
     /** Parses and compiles (to JVM bytecode; does not run) the code. @throws PyException a {@code SyntaxError} */
     static PyCode compile(String code, String filename) {
-        String source = prepare(code);
+        return compile(parse(code, filename), code, filename);
+    }
+
+    /**
+     * Compiles a tree {@link #parse} made of {@code code}, for callers that read the tree too.
+     * @throws PyException a {@code SyntaxError} the parser let through ('return' outside a function...)
+     */
+    static PyCode compile(mod tree, String code, String filename) {
         try {
-            return Py.compile_flags(ParserFacade.parse(source, CompileMode.exec, filename, flags()),
-                    UserFunction.MODULE_NAME, filename, true, false, flags());
+            return Py.compile_flags(tree, UserFunction.MODULE_NAME, filename, true, false, flags());
         } catch (IllegalArgumentException e) {
-            throw syntaxErrorInLatin1Copy(source, filename, e);
+            throw syntaxErrorInLatin1Copy(prepare(code), filename, e);
         }
     }
 

@@ -162,8 +162,7 @@ final class UnusedParameter {
             for (alias a : aliases) {
                 String bound = a.getInternalAsname() != null ? a.getInternalAsname() : a.getInternalName();
                 if (bound.equals("*") || bound.equals(function) || bound.equals(parameter.getInternalId())
-                        || REFLECTIVE_NAMES.contains(a.getInternalName()) || REFLECTIVE_ATTRIBUTES.contains(a.getInternalName())
-                        || a.getInternalName().equals("inspect")) {
+                        || REFLECTIVE_NAMES.contains(a.getInternalName()) || REFLECTIVE_ATTRIBUTES.contains(a.getInternalName())) {
                     certain = false;
                 }
             }

@@ -1,5 +1,6 @@
 package io.datapipelines.runtime.python;
 
+import org.python.antlr.base.mod;
 import org.python.core.Py;
 import org.python.core.PyBaseCode;
 import org.python.core.PyCode;
@@ -14,6 +15,8 @@ import org.python.core.ThreadState;
 import io.datapipelines.model.FunctionRef;
 import io.datapipelines.model.Location;
 import io.datapipelines.runtime.step.RecordError;
+
+import java.util.Optional;
 
 /**
  * One user-defined function loaded into a {@link PythonEnvironment}: the {@link FunctionRef}'s code
@@ -38,6 +41,8 @@ final class UserFunction {
     private final PyObject function;
     /** The line of the {@code def} within the code, for errors that happen before or after the function runs; -1 when unknown. */
     private final int definitionLine;
+    /** See {@link #ignoresSecondArgument()}. */
+    private final boolean ignoresSecondArgument;
 
     /**
      * Compiles the code, runs its module-level statements and finds the function.
@@ -57,9 +62,16 @@ final class UserFunction {
         globals.__setitem__("__name__", new PyString(MODULE_NAME));
 
         PyCode code;
+        Optional<Integer> secondUnusedFromLine = Optional.empty();
         try {
             // "<...>": not a file name, so that nothing (linecache, tracebacks) tries to open it
-            code = PythonSource.compile(ref.code(), "<" + path + ">");
+            String filename = "<" + path + ">";
+            mod tree = PythonSource.parse(ref.code(), filename);
+            if (arity == 2) {
+                // read before compiling, which may annotate the tree
+                secondUnusedFromLine = UnusedParameter.lineOfDefinitionIgnoring(tree, name, 1);
+            }
+            code = PythonSource.compile(tree, ref.code(), filename);
         } catch (PyException e) {
             throw compileError(e);
         }
@@ -88,23 +100,20 @@ final class UserFunction {
         this.function = found;
         this.definitionLine = found instanceof PyFunction f && f.__code__ instanceof PyBaseCode c ? c.co_firstlineno : -1;
         checkArity(arity, calledAs);
+        this.ignoresSecondArgument = secondUnusedFromLine.isPresent() && isPlainFunctionDefinedOn(secondUnusedFromLine.get());
     }
 
     /**
-     * Whether the function can never observe its parameter at {@code index} (see {@link UnusedParameter}): the
-     * source says so, and the function found after running the module is the plain one defined there.
+     * Whether the function can never observe its second argument (see {@link UnusedParameter}): the source
+     * says so, and the function found after running the module is the plain one defined there.
      */
-    boolean ignoresParameter(int index) {
-        if (!(function instanceof PyFunction f) || !(f.__code__ instanceof PyBaseCode code) || code.varargs || code.varkwargs
-                || code.co_argcount <= index) {
-            return false;
-        }
-        try {
-            return UnusedParameter.lineOfDefinitionIgnoring(PythonSource.parse(ref.code(), "<" + path + ">"), name, index)
-                    .filter(line -> line == code.co_firstlineno).isPresent();
-        } catch (PyException e) {
-            return false; // it compiled above, so this does not happen; were it to, the row is built as always
-        }
+    boolean ignoresSecondArgument() {
+        return ignoresSecondArgument;
+    }
+
+    private boolean isPlainFunctionDefinedOn(int line) {
+        return function instanceof PyFunction f && f.__code__ instanceof PyBaseCode code && !code.varargs && !code.varkwargs
+                && code.co_argcount >= 2 && code.co_firstlineno == line;
     }
 
     /** A function whose parameters cannot take the call fails now, not once per record. */
