@@ -92,8 +92,8 @@ public final class TextFile {
             int bad = in.position();
             out.flip();
             Location at = TextPosition.after(out, name);
-            throw new UnusableFileException(at, "is not valid UTF-8: byte 0x"
-                    + String.format("%02X", bytes[bad] & 0xFF) + " at byte offset " + bad + " (save the file as UTF-8)");
+            throw new UnusableFileException(at, "is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[bad] & 0xFF)
+                    + "); save the file as UTF-8");
         }
         decoder.flush(out);
         out.flip();
