@@ -13,6 +13,11 @@ public final class DefinitionLimits {
     public static final int MAX_NESTING_DEPTH = 64;
     /** Values (scalars, mappings, lists, keys included) in a document after alias expansion. */
     public static final int MAX_NODES = 100_000;
+    /**
+     * Characters in all scalars (keys included) after alias expansion: 8 MiB. Without aliases this is at most
+     * the file size; with them, a 1 MiB string named 100,000 times would make a canonical form of 100 GB.
+     */
+    public static final int MAX_EXPANDED_CHARACTERS = 8 * 1024 * 1024;
     /** Characters in a number (digits, sign, point, exponent), as {@link JsonLimits#MAX_NUMBER_LENGTH}. */
     public static final int MAX_NUMBER_LENGTH = JsonLimits.MAX_NUMBER_LENGTH;
 

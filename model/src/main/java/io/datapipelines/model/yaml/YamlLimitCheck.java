@@ -30,6 +30,7 @@ final class YamlLimitCheck {
     private static final class Open {
         final String anchor;
         long size = 1;
+        long characters;
         int height = 1;
 
         Open(String anchor) {
@@ -38,7 +39,7 @@ final class YamlLimitCheck {
     }
 
     /** What an anchor expands to. */
-    private record Expansion(long size, int height) {
+    private record Expansion(long size, long characters, int height) {
     }
 
     private final String fileName;
@@ -47,6 +48,7 @@ final class YamlLimitCheck {
     /** Anchors whose latest definition is a mapping or list not yet ended: an alias to one is recursive. */
     private final Map<String, Integer> openAnchors = new HashMap<>();
     private long total;
+    private long totalCharacters;
 
     private YamlLimitCheck(String fileName) {
         this.fileName = fileName;
@@ -62,7 +64,7 @@ final class YamlLimitCheck {
     private void accept(Event event) throws SourceParser.SyntaxException {
         if (event instanceof CollectionStartEvent start) {
             String anchor = start.getAnchor().map(a -> a.getValue()).orElse(null);
-            count(1, event);
+            count(1, 0, event);
             if (open.size() + 1 > DefinitionLimits.MAX_NESTING_DEPTH) {
                 throw problem(event, "mappings and lists are nested more than " + DefinitionLimits.MAX_NESTING_DEPTH + " levels deep");
             }
@@ -76,18 +78,20 @@ final class YamlLimitCheck {
             if (!open.isEmpty()) {
                 Open parent = open.peek();
                 parent.size += ended.size;
+                parent.characters += ended.characters;
                 parent.height = Math.max(parent.height, ended.height + 1);
             }
             if (ended.anchor != null) {
                 openAnchors.computeIfPresent(ended.anchor, (a, n) -> n == 1 ? null : n - 1);
-                anchors.put(ended.anchor, new Expansion(ended.size, ended.height));
+                anchors.put(ended.anchor, new Expansion(ended.size, ended.characters, ended.height));
             }
         } else if (event instanceof ScalarEvent scalar) {
-            count(1, event);
-            addToParent(1, 0);
+            int length = scalar.getValue().length();
+            count(1, length, event);
+            addToParent(1, length, 0);
             scalar.getAnchor().ifPresent(a -> {
                 openAnchors.remove(a.getValue());
-                anchors.put(a.getValue(), new Expansion(1, 0));
+                anchors.put(a.getValue(), new Expansion(1, length, 0));
             });
         } else if (event instanceof AliasEvent alias) {
             String name = alias.getAlias().getValue();
@@ -102,13 +106,19 @@ final class YamlLimitCheck {
                 throw problem(event, "with the alias *" + name + " expanded, mappings and lists are nested more than "
                         + DefinitionLimits.MAX_NESTING_DEPTH + " levels deep");
             }
-            count(expansion.size(), event);
-            addToParent(expansion.size(), expansion.height());
+            count(expansion.size(), expansion.characters(), event);
+            addToParent(expansion.size(), expansion.characters(), expansion.height());
         }
     }
 
-    private void count(long values, Event event) throws SourceParser.SyntaxException {
+    private void count(long values, long characters, Event event) throws SourceParser.SyntaxException {
         total += values;
+        totalCharacters += characters;
+        if (totalCharacters > DefinitionLimits.MAX_EXPANDED_CHARACTERS) {
+            throw problem(event, (event instanceof AliasEvent a ? "with the alias *" + a.getAlias().getValue() + " expanded, " : "")
+                    + "the document's keys and scalars hold more than " + DefinitionLimits.MAX_EXPANDED_CHARACTERS
+                    + " characters after alias expansion");
+        }
         if (total > DefinitionLimits.MAX_NODES) {
             String what = event instanceof AliasEvent a ? "with the alias *" + a.getAlias().getValue() + " expanded, the document holds"
                     : "the document holds";
@@ -117,10 +127,11 @@ final class YamlLimitCheck {
         }
     }
 
-    private void addToParent(long size, int height) {
+    private void addToParent(long size, long characters, int height) {
         Open parent = open.peek();
         if (parent != null) {
             parent.size += size;
+            parent.characters += characters;
             parent.height = Math.max(parent.height, height + 1);
         }
     }
