@@ -18,6 +18,8 @@ public final class DefinitionLimits {
      * the file size; with them, a 1 MiB string named 100,000 times would make a canonical form of 100 GB.
      */
     public static final int MAX_EXPANDED_CHARACTERS = 8 * 1024 * 1024;
+    /** Problems reported for one definition; past this, one last line says how many more there are. */
+    public static final int MAX_PROBLEMS = 100;
     /** Characters in a number (digits, sign, point, exponent), as {@link JsonLimits#MAX_NUMBER_LENGTH}. */
     public static final int MAX_NUMBER_LENGTH = JsonLimits.MAX_NUMBER_LENGTH;
 

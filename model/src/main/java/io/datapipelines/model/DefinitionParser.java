@@ -81,6 +81,12 @@ public final class DefinitionParser {
             sorted.sort((a, b) -> a.location().line() != b.location().line()
                     ? Integer.compare(a.location().line(), b.location().line())
                     : Integer.compare(a.location().column(), b.location().column()));
+            if (sorted.size() > DefinitionLimits.MAX_PROBLEMS) {
+                Problem first = sorted.get(DefinitionLimits.MAX_PROBLEMS);
+                int more = sorted.size() - DefinitionLimits.MAX_PROBLEMS;
+                sorted = new ArrayList<>(sorted.subList(0, DefinitionLimits.MAX_PROBLEMS));
+                sorted.add(new Problem(first.location(), "", more + " more problems from here on are not shown"));
+            }
             throw new InvalidDefinitionException(sorted);
         }
         return definition;

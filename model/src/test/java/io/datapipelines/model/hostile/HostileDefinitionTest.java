@@ -142,6 +142,20 @@ class HostileDefinitionTest {
         }
     }
 
+    @Test
+    void aHundredProblemsAreShownThenHowManyMore() throws IOException {
+        StringBuilder text = new StringBuilder(HEAD);
+        for (int i = 0; i < 150; i++) {
+            text.append("  unknown").append(i).append(": 1\n");
+        }
+        Path file = write("many.yaml", text.toString());
+        List<String> problems = problems(file);
+        assertThat(problems).hasSize(101);
+        assertThat(problems.get(0)).startsWith(file + ":10:3: spec.unknown0: unknown key");
+        assertThat(problems.get(99)).startsWith(file + ":109:3: spec.unknown99: unknown key");
+        assertThat(problems.get(100)).isEqualTo(file + ":110:3: 50 more problems from here on are not shown");
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
