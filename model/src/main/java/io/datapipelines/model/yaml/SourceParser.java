@@ -57,6 +57,8 @@ public final class SourceParser {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern OCTAL = Pattern.compile("0o[0-7]+");
     private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+    private static final Pattern NULL = Pattern.compile("|~|null|Null|NULL");
+    private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
 
     private SourceParser() {
     }
@@ -184,9 +186,16 @@ public final class SourceParser {
     private static Object scalarValue(org.snakeyaml.engine.v2.nodes.ScalarNode scalar, Location location) throws SyntaxException {
         String raw = scalar.getValue();
         Tag tag = scalar.getTag();
+        // Plain scalars get these tags only when they match (core schema); an explicit tag (!!float abc) may not.
         if (Tag.NULL.equals(tag)) {
+            if (!NULL.matcher(raw).matches()) {
+                throw new SyntaxException(new Problem(location, "", "'" + raw + "' is tagged !!null but is not null, ~ or empty"));
+            }
             return null;
         } else if (Tag.BOOL.equals(tag)) {
+            if (!BOOL.matcher(raw).matches()) {
+                throw new SyntaxException(new Problem(location, "", "'" + raw + "' is tagged !!bool but is not true or false"));
+            }
             return Boolean.valueOf(raw.equalsIgnoreCase("true"));
         } else if ((Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) && raw.length() > DefinitionLimits.MAX_NUMBER_LENGTH) {
             throw new SyntaxException(new Problem(location, "", "a number of more than " + DefinitionLimits.MAX_NUMBER_LENGTH
@@ -200,7 +209,7 @@ public final class SourceParser {
             } else if (HEX.matcher(raw).matches()) {
                 big = new BigInteger(raw.substring(2), 16);
             } else {
-                return raw;
+                throw new SyntaxException(new Problem(location, "", "'" + raw + "' is tagged !!int but is not an integer"));
             }
             return big.bitLength() < 64 ? (Object) big.longValue() : big;
         } else if (Tag.FLOAT.equals(tag)) {
@@ -208,8 +217,15 @@ public final class SourceParser {
             if (lower.endsWith(".inf") || lower.equals(".nan")) {
                 throw new SyntaxException(new Problem(location, "", "'" + raw + "' is not a number JSON can carry; quote it if a string is meant"));
             }
-            double value = Double.parseDouble(raw);
-            if (Double.isInfinite(value)) {
+            double value;
+            try {
+                value = Double.parseDouble(raw);
+            } catch (NumberFormatException e) {
+                throw new SyntaxException(new Problem(location, "", "'" + raw + "' is tagged !!float but is not a number"));
+            }
+            if (Double.isNaN(value)) { // !!float NaN (Java's spelling)
+                throw new SyntaxException(new Problem(location, "", "'" + raw + "' is not a number JSON can carry; quote it if a string is meant"));
+            } else if (Double.isInfinite(value)) {
                 throw new SyntaxException(new Problem(location, "", "'" + raw + "' is too large for a number JSON can carry (it would be "
                         + "infinity); quote it if a string is meant"));
             }
