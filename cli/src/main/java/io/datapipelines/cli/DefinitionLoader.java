@@ -20,6 +20,9 @@ final class DefinitionLoader {
         if (Files.isDirectory(file)) {
             err.println(file + ": is a directory, not a definition file");
             return null;
+        } else if (!Files.exists(file)) {
+            err.println(file + ": no such file");
+            return null;
         }
         try {
             return parser.parse(file);

@@ -1,17 +1,27 @@
 package io.datapipelines.cli;
 
+import io.datapipelines.model.JsonLimits;
+import io.datapipelines.model.Location;
 import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.model.TextFile;
 import io.datapipelines.runtime.codec.RecordCodec;
 import io.datapipelines.runtime.step.RecordError;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * Reads NDJSON input records (see {@link NdjsonRecord}) and encodes their keys and values in the
  * definition's source formats, so they reach the pipeline as the bytes a producer would send.
+ *
+ * <p>Every bad line stops the input with {@code NAME:LINE[:COL]: why}: JSON that does not parse or passes
+ * the record limits ({@link JsonLimits}: the pipeline would refuse the same value), bytes that are not UTF-8,
+ * and a line longer than {@link JsonLimits#MAX_DOCUMENT_LENGTH} bytes (read no further, so an endless line
+ * cannot fill the heap).
  */
 final class NdjsonInput {
 
@@ -28,24 +38,29 @@ final class NdjsonInput {
         }
     }
 
-    private final BufferedReader reader;
+    private final InputStream in;
     private final String name;
     private final RecordCodec keys;
     private final RecordCodec values;
+    private final long maxLineBytes;
     private int lineNumber;
 
-    NdjsonInput(BufferedReader reader, String name, PipelineDefinition definition) {
-        this.reader = reader;
+    NdjsonInput(InputStream in, String name, PipelineDefinition definition) {
+        this(in, name, definition, JsonLimits.MAX_DOCUMENT_LENGTH);
+    }
+
+    NdjsonInput(InputStream in, String name, PipelineDefinition definition, long maxLineBytes) {
+        this.in = in;
         this.name = name;
         this.keys = RecordCodec.of(definition.spec().source().keyFormat());
         this.values = RecordCodec.of(definition.spec().source().format());
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** @return the next record, or null at the end of the input (blank lines are skipped) */
-    Encoded next() throws IOException, BadInput {
+    Encoded next() throws BadInput {
         String line;
-        while ((line = reader.readLine()) != null) {
-            lineNumber++;
+        while ((line = readLine()) != null) {
             if (line.isBlank()) {
                 continue;
             }
@@ -56,10 +71,39 @@ final class NdjsonInput {
                         : encode(values, record.value(), "value");
                 return new Encoded(lineNumber, key, value, record.headers(), record.timestamp(), record.partition());
             } catch (NdjsonRecord.BadLine e) {
-                throw new BadInput(where() + ": " + e.getMessage());
+                throw new BadInput(where() + (e.column() > 0 ? ":" + e.column() : "") + ": " + e.getMessage());
             }
         }
         return null;
+    }
+
+    /** The next line (without its line break), strictly UTF-8, or null at the end. */
+    private String readLine() throws BadInput {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int b;
+        try {
+            while ((b = in.read()) != -1 && b != '\n') {
+                if (bytes.size() >= maxLineBytes) {
+                    lineNumber++;
+                    throw new BadInput(where() + ": the line is longer than " + maxLineBytes + " bytes, the limit for one record");
+                }
+                bytes.write(b);
+            }
+        } catch (IOException e) {
+            throw new BadInput(name + ":" + (lineNumber + 1) + ": cannot be read: " + e.getMessage());
+        }
+        if (b == -1 && bytes.size() == 0) {
+            return null;
+        }
+        lineNumber++;
+        byte[] line = bytes.toByteArray();
+        int length = line.length > 0 && line[line.length - 1] == '\r' ? line.length - 1 : line.length;
+        try {
+            return TextFile.decode(Arrays.copyOf(line, length), name);
+        } catch (TextFile.UnusableFileException e) {
+            Location at = e.location(); // line 1 of the one line decoded: its column is the column here
+            throw new BadInput(name + ":" + lineNumber + ":" + at.column() + ": the line " + e.reason());
+        }
     }
 
     /** {@code NAME:LINE} of the last line read. */

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ final class PreviewCommand implements Callable<Integer> {
         if (definition == null) {
             return ExitCodes.INVALID;
         }
-        BufferedReader reader = InputFiles.open(input, err);
+        InputStream reader = InputFiles.open(input, err);
         if (reader == null) {
             return ExitCodes.INVALID;
         }

@@ -33,10 +33,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("datapipelines: --until-idle must be a positive number of seconds");
             return ExitCodes.INVALID;
         }
-        BufferedReader reader = null;
+        InputStream reader = null;
         if (input != null && (reader = InputFiles.open(input, err)) == null) {
             return ExitCodes.INVALID;
         }
@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(PipelineDefinition definition, KafkaSettings kafka, BufferedReader reader, PrintWriter out, PrintWriter err) throws Exception {
+    private int run(PipelineDefinition definition, KafkaSettings kafka, InputStream reader, PrintWriter out, PrintWriter err) throws Exception {
         Path stateDir = Files.createTempDirectory("datapipelines-run-");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (PipelineRunner runner = new PipelineRunner(definition, deployment, kafka, stateDir, 1, new MicrometerPipelineMetrics(registry));

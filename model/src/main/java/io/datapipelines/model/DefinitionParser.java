@@ -6,8 +6,6 @@ import io.datapipelines.model.yaml.SourceNode;
 import io.datapipelines.model.yaml.SourceParser;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +51,12 @@ public final class DefinitionParser {
 
     /** Reads a definition file; {@code config.file} paths are relative to its folder. */
     public PipelineDefinition parse(Path file) throws IOException, InvalidDefinitionException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = TextFile.read(file, file.toString());
+        } catch (TextFile.UnusableFileException e) {
+            throw new InvalidDefinitionException(List.of(new Problem(e.location(), "", e.reason())));
+        }
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, file.toString(), dir);
     }
@@ -71,12 +74,19 @@ public final class DefinitionParser {
             throw new InvalidDefinitionException(List.of(e.problem()));
         }
         NodeReader reader = new NodeReader();
+        reader.checkNoDuplicateKeys(root, "");
         PipelineDefinition definition = read(reader, root, fileName, baseDir);
         if (!reader.problems().isEmpty() || definition == null) {
             List<Problem> sorted = new ArrayList<>(reader.problems());
             sorted.sort((a, b) -> a.location().line() != b.location().line()
                     ? Integer.compare(a.location().line(), b.location().line())
                     : Integer.compare(a.location().column(), b.location().column()));
+            if (sorted.size() > DefinitionLimits.MAX_PROBLEMS) {
+                Problem first = sorted.get(DefinitionLimits.MAX_PROBLEMS);
+                int more = sorted.size() - DefinitionLimits.MAX_PROBLEMS;
+                sorted = new ArrayList<>(sorted.subList(0, DefinitionLimits.MAX_PROBLEMS));
+                sorted.add(new Problem(first.location(), "", more + " more problems from here on are not shown"));
+            }
             throw new InvalidDefinitionException(sorted);
         }
         return definition;
@@ -118,7 +128,6 @@ public final class DefinitionParser {
         SourceNode labelsNode = map.get("labels");
         MapNode labelMap = labelsNode == null ? null : reader.map(labelsNode, "metadata.labels");
         if (labelMap != null) {
-            reader.checkNoDuplicates(labelMap, "metadata.labels");
             for (MapNode.Entry e : labelMap.entries()) {
                 String path = child("metadata.labels", e.key());
                 if (!validLabelKey(e.key())) {

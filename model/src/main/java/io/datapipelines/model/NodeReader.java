@@ -62,26 +62,36 @@ final class NodeReader {
     }
 
     /**
-     * Reports duplicate keys and keys not in {@code allowed}, suggesting the nearest allowed key for a
-     * likely typo. Unknown keys are errors: a misspelt setting must never be silently ignored.
+     * Reports keys not in {@code allowed}, suggesting the nearest allowed key for a likely typo. Unknown
+     * keys are errors: a misspelt setting must never be silently ignored. (Duplicate keys, anywhere in the
+     * document, test data included, are reported once by {@link #checkNoDuplicateKeys}.)
      */
     void checkKeys(MapNode map, String path, Set<String> allowed) {
         Set<String> seen = new HashSet<>();
         for (MapNode.Entry entry : map.entries()) {
-            if (!seen.add(entry.key())) {
-                report(entry.keyLocation(), child(path, entry.key()), "duplicate key; it is already set above");
-            } else if (!allowed.contains(entry.key())) {
+            if (seen.add(entry.key()) && !allowed.contains(entry.key())) {
                 report(entry.keyLocation(), child(path, entry.key()), "unknown key" + suggestion(entry.key(), allowed));
             }
         }
     }
 
-    /** Reports duplicate keys only (for maps whose keys are the user's own names). */
-    void checkNoDuplicates(MapNode map, String path) {
-        Set<String> seen = new HashSet<>();
-        for (MapNode.Entry entry : map.entries()) {
-            if (!seen.add(entry.key())) {
-                report(entry.keyLocation(), child(path, entry.key()), "duplicate key; it is already set above");
+    /**
+     * Reports every key set twice in one mapping, in the whole document (YAML says keys are unique; the
+     * second value would silently win or lose). Depth is bounded by the parser's nesting limit.
+     */
+    void checkNoDuplicateKeys(SourceNode node, String path) {
+        if (node instanceof MapNode map) {
+            Set<String> seen = new HashSet<>();
+            for (MapNode.Entry entry : map.entries()) {
+                String entryPath = child(path, entry.key());
+                if (!seen.add(entry.key())) {
+                    report(entry.keyLocation(), entryPath, "duplicate key; it is already set above");
+                }
+                checkNoDuplicateKeys(entry.value(), entryPath);
+            }
+        } else if (node instanceof ListNode list) {
+            for (int i = 0; i < list.items().size(); i++) {
+                checkNoDuplicateKeys(list.items().get(i), index(path, i));
             }
         }
     }

@@ -9,9 +9,6 @@ import io.datapipelines.model.yaml.MapNode;
 import io.datapipelines.model.yaml.ScalarNode;
 import io.datapipelines.model.yaml.SourceNode;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +79,6 @@ final class StepsReader {
         if (fields.entries().isEmpty()) {
             reader.report(fields.location(), fieldsPath, "must name at least one field");
         }
-        reader.checkNoDuplicates(fields, fieldsPath);
         Map<String, FieldEntry> entries = new LinkedHashMap<>();
         for (MapNode.Entry e : fields.entries()) {
             String entryPath = child(fieldsPath, e.key());
@@ -209,12 +205,17 @@ final class StepsReader {
                 reader.report(fileNode.location(), codePath, "'file' can only be used in a definition read from a file; use 'code'");
                 return null;
             }
-            Path path = baseDir.resolve(file).normalize();
             try {
-                code = Files.readString(path, StandardCharsets.UTF_8);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                reader.report(fileNode.location(), codePath, "cannot read Python file '" + file + "' (looked for " + path + "): "
-                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+                code = TextFile.read(CodeFiles.resolve(baseDir, file), file);
+            } catch (CodeFiles.OutsideException e) {
+                reader.report(fileNode.location(), codePath, "cannot read Python file '" + file + "': " + e.getMessage());
+                return null;
+            } catch (TextFile.UnusableFileException e) {
+                if (e.location().line() > 1 || e.location().column() > 1) { // a place inside the Python file: not UTF-8
+                    reader.report(e.location(), codePath, "the Python file " + e.reason());
+                } else {
+                    reader.report(fileNode.location(), codePath, "cannot read Python file '" + file + "': it " + e.reason());
+                }
                 return null;
             }
             config.put("code", code);

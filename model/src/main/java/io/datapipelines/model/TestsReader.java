@@ -102,7 +102,6 @@ final class TestsReader {
             MapNode headerMap = reader.map(map.get("headers"), child(path, "headers"));
             ok &= headerMap != null;
             if (headerMap != null) {
-                reader.checkNoDuplicates(headerMap, child(path, "headers"));
                 for (MapNode.Entry e : headerMap.entries()) {
                     String value = reader.string(e.value(), child(child(path, "headers"), e.key()));
                     ok &= value != null;

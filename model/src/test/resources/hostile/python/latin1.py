@@ -1,0 +1,3 @@
+def transform(record):
+    # café
+    return record
