@@ -1,0 +1,24 @@
+package io.datapipelines.model;
+
+/**
+ * The limits on one JSON document read from data nobody controls: a Kafka record's key or value, a line of
+ * an NDJSON input file. One place for the numbers, so the runtime, {@code test}, {@code preview} and
+ * {@code run --input} refuse the same documents; docs/runtime.md states them.
+ *
+ * <p>Why limits at all: a record nested a million levels deep, or an integer of a million digits, costs
+ * stack or quadratic time to read and convert; past these limits it is that record's
+ * {@code JSONDecodeError} instead.
+ */
+public final class JsonLimits {
+    /** Arrays and objects inside one another; Python's json module stops near 1000 (its recursion limit). */
+    public static final int MAX_NESTING_DEPTH = 500;
+    /** Characters of one number literal (digits, sign, point and exponent): integers of up to 1000 digits. */
+    public static final int MAX_NUMBER_LENGTH = 1000;
+    /** Characters of one string (or object key). */
+    public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
+    /** Bytes of one document; Kafka's own default message limit is 1 MiB. */
+    public static final long MAX_DOCUMENT_LENGTH = 16L * 1024 * 1024;
+
+    private JsonLimits() {
+    }
+}
