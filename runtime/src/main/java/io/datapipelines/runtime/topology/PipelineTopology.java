@@ -27,7 +27,11 @@ public final class PipelineTopology {
     }
 
     public static Topology build(PipelineDefinition definition, PipelineMetrics metrics) {
-        return build(definition, metrics, new RecordProgress(), new Topology());
+        return build(definition, metrics, new RecordProgress());
+    }
+
+    public static Topology build(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress) {
+        return build(definition, metrics, progress, new Topology());
     }
 
     /**

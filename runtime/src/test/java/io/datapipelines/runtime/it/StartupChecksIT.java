@@ -101,7 +101,7 @@ class StartupChecksIT {
         try (ServerSocket taken = new ServerSocket(0)) {
             RuntimeProcess runtime = runtime("busyport").httpPort(taken.getLocalPort()).build(PROCESSES).start();
             assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
-            assertThat(runtime.log()).contains("ERROR PipelineMain - Cannot serve /healthz, /readyz and /metrics on port " + taken.getLocalPort()
+            assertThat(runtime.log()).contains("ERROR PipelineMain - Cannot serve /healthz, /readyz and /metrics on 0.0.0.0 port " + taken.getLocalPort()
                     + ": Address already in use (set --http-port or DATAPIPELINES_HTTP_PORT)");
             assertNoStackTrace(runtime);
         }
