@@ -46,36 +46,34 @@ class EmbeddedKafkaTest {
 
     @Test
     void transactionsAndConsumerGroupsWorkOnOneNode() throws Exception {
-        {
-            EmbeddedKafka kafka = KAFKA.broker();
-            kafka.createTopics(3, List.of("t"));
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-1"), new StringSerializer(), new StringSerializer())) {
-                producer.initTransactions();
-                producer.beginTransaction();
-                producer.send(new ProducerRecord<>("t", "k", "committed"));
-                producer.commitTransaction();
-                producer.beginTransaction();
-                producer.send(new ProducerRecord<>("t", "k", "aborted"));
-                producer.abortTransaction();
-            }
-            List<String> seen = new ArrayList<>();
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "g",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(List.of("t"));
-                long deadline = System.currentTimeMillis() + 30_000;
-                while (seen.isEmpty() && System.currentTimeMillis() < deadline) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                        seen.add(r.value());
-                    }
-                }
-                consumer.commitSync();
-            }
-            assertThat(seen).containsExactly("committed");
+        EmbeddedKafka kafka = KAFKA.broker();
+        kafka.createTopics(3, List.of("t"));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-1"), new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>("t", "k", "committed"));
+            producer.commitTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>("t", "k", "aborted"));
+            producer.abortTransaction();
         }
+        List<String> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "g",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("t"));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (seen.isEmpty() && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    seen.add(r.value());
+                }
+            }
+            consumer.commitSync();
+        }
+        assertThat(seen).containsExactly("committed");
     }
 }

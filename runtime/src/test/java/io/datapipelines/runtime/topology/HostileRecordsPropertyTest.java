@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The number of tries is bounded so that CI stays fast; each run draws new cases (jqwik prints the seed
  * of a failure, to replay it).
  */
-class HostileRecordsProperties {
+class HostileRecordsPropertyTest {
     private static final PipelineDefinition PIPELINE = parse("""
             apiVersion: datapipelines/v1
             kind: DataPipeline
