@@ -6,6 +6,7 @@ import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.app.HealthServer;
 import io.datapipelines.runtime.app.KafkaSettings;
 import io.datapipelines.runtime.app.MicrometerPipelineMetrics;
+import io.datapipelines.runtime.app.PipelineHealth;
 import io.datapipelines.runtime.app.PipelineRunner;
 import io.datapipelines.runtime.app.PipelineTopics;
 import io.datapipelines.runtime.codec.RecordCodec;
@@ -92,6 +93,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--http-port", paramLabel = "PORT", description = "Serve /healthz, /readyz and /metrics on this port while running.")
     Integer httpPort;
 
+    @Option(names = "--bind-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address the --http-port endpoints listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface)."
+                    + " The --embedded broker always listens on localhost only.")
+    String bindAddress;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -147,9 +153,10 @@ final class RunCommand implements Callable<Integer> {
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(kafka), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(runner.streams());
             streamsMetrics.bindTo(registry);
-            HealthServer http = httpPort == null ? null : new HealthServer(httpPort, runner::state, registry);
+            HealthServer http = httpPort == null ? null : new HealthServer(bindAddress, httpPort,
+                    new PipelineHealth(runner::state, runner.progress(), PipelineHealth.DEFAULT_STALL_THRESHOLD), registry);
             if (http != null) {
-                err.println("Health and metrics on http://localhost:" + http.port() + "/metrics");
+                err.println("Health and metrics on http://" + (bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress) + ":" + http.port() + "/metrics");
             }
             Thread interrupt = new Thread(runner::close, "datapipelines-run-shutdown");
             Runtime.getRuntime().addShutdownHook(interrupt);

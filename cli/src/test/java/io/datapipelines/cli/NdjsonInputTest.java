@@ -57,7 +57,7 @@ class NdjsonInputTest {
         CliTest.Run run = preview("\n{\"value\": " + "[".repeat(depth) + "]".repeat(depth) + "}\n");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith(dir.resolve("in.ndjson") + ":2:")
-                .endsWith(": JSON nested more than 1000 levels deep, the limit for record values");
+                .endsWith(": JSON nested more than " + JsonLimits.MAX_NESTING_DEPTH + " levels deep, the limit for record values");
     }
 
     @Test

@@ -62,6 +62,18 @@ class RunCommandIT {
                         + "\"datapipelines.source.partition\":\"1\",\"datapipelines.source.offset\":\"1\"}}"));
     }
 
+    @Test
+    void theEndpointsListenOnThisMachineOnlyUnlessToldOtherwise() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DataPipelinesCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                "run", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--embedded", "--http-port", "0",
+                "--input", EXAMPLES.resolve("orders-cleanup.ndjson").toString(), "--until-idle", "2");
+        assertThat(code).as("exit code; stderr:%n%s", err).isZero();
+        assertThat(err.toString()).containsPattern("Health and metrics on http://127\\.0\\.0\\.1:[1-9][0-9]*/metrics")
+                .containsPattern("Kafka at localhost:[0-9]+ \\(embedded\\)");
+    }
+
     private static String sha256(String s) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }

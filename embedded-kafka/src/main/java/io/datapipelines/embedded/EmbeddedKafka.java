@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A single-node KRaft Kafka (broker and controller in one) running in this JVM, started from Kafka's
  * own jars with nothing downloaded. Set up the way one node must be for consumer groups and
- * transactions to work: offsets and transaction-state topics with replication factor 1 and min ISR 1.
+ * transactions to work ({@link BrokerSettings#SINGLE_NODE}), listening on localhost only.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements KafkaBroker {
     private final KafkaClusterTestKit cluster;
     private final Path baseDir;
 
@@ -38,20 +38,12 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setNumControllerNodes(1)
                 .setBaseDirectory(baseDir)
                 .build();
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "3")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "3")
-                .setConfigProp("min.insync.replicas", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "false")
-                .setConfigProp("num.partitions", "3")
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+        BrokerSettings.SINGLE_NODE.forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = builder
+                // Each record on disk at once: the in-process broker of a local run holds little, and a
+                // crashed run keeps what it wrote.
                 .setConfigProp("log.flush.interval.messages", "1")
-                // A client that dies mid-transaction holds back read_committed readers until its transaction
-                // times out and is aborted; look for such transactions every second instead of every 10.
-                .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
                 .setDeleteOnClose(true)
                 .build();
         // Kafka's formatter prints to System.out; our callers' standard output is for records only.
@@ -70,6 +62,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafka(cluster, baseDir);
     }
 
+    @Override
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }

@@ -3,28 +3,29 @@ package io.datapipelines.model;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 /**
- * The limits on a JSON document read from data: a record value or key in the runtime, a line of an
- * NDJSON input file in the CLI. One place, so that what {@code preview} accepts is what the pipeline
- * accepts, and so that docs/definition-format.md can state them once.
+ * The limits on one JSON document read from data nobody controls: a Kafka record's key or value, a line of
+ * an NDJSON input file. One place for the numbers, so the runtime, {@code test}, {@code preview} and
+ * {@code run --input} refuse the same documents; docs/runtime.md and docs/definition-format.md state them.
  *
- * <p>The numbers are Jackson's own defaults made explicit (so a Jackson upgrade cannot move them):
- * large enough for any sane record, small enough that one record costs bounded time and memory
- * (a 1000-digit integer converts in microseconds; conversion of a 1,000,000-digit one is quadratic).
+ * <p>Why limits at all: a record nested a million levels deep, or an integer of a million digits, costs
+ * stack or quadratic time to read and convert; past these limits it is that record's
+ * {@code JSONDecodeError} instead. Explicit numbers, so that a Jackson upgrade cannot move them.
  */
 public final class JsonLimits {
-    /** Objects and arrays nested at most this deep. */
-    public static final int MAX_NESTING_DEPTH = 1000;
-    /** Digits (with sign, point and exponent) in one number: integers of up to 1000 digits. */
+    /** Arrays and objects inside one another; Python's json module stops near 1000 (its recursion limit). */
+    public static final int MAX_NESTING_DEPTH = 500;
+    /** Characters of one number literal (digits, sign, point and exponent): integers of up to 1000 digits. */
     public static final int MAX_NUMBER_LENGTH = 1000;
-    /** Characters in one string. */
-    public static final int MAX_STRING_LENGTH = 20_000_000;
-    /** Bytes (or characters) in one document. */
-    public static final long MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
+    /** Characters of one string (or object key). */
+    public static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
+    /** Bytes of one document; Kafka's own default message limit is 1 MiB. */
+    public static final long MAX_DOCUMENT_LENGTH = 16L * 1024 * 1024;
 
     private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_NESTING_DEPTH)
             .maxNumberLength(MAX_NUMBER_LENGTH)
             .maxStringLength(MAX_STRING_LENGTH)
+            .maxNameLength(MAX_STRING_LENGTH)
             .maxDocumentLength(MAX_DOCUMENT_LENGTH)
             .build();
 

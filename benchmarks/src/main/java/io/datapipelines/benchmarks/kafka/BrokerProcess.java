@@ -1,5 +1,6 @@
 package io.datapipelines.benchmarks.kafka;
 
+import io.datapipelines.embedded.BrokerSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -17,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A single-node KRaft Kafka broker (broker and controller in one process) forked from Kafka's own
  * jars, so that the broker's work and memory never count towards the measured process. Formatted
- * fresh in its own directory; set up the way one node must be for consumer groups and transactions:
- * internal topics with replication factor 1 and min ISR 1. Durability is Kafka's default (the OS
+ * fresh in its own directory; set up as every broker of the project ({@link BrokerSettings}). Durability is Kafka's default (the OS
  * flushes), as on a real cluster.
  */
 final class BrokerProcess implements AutoCloseable {
@@ -43,28 +43,7 @@ final class BrokerProcess implements AutoCloseable {
         int controllerPort = freePort();
         Path data = directory.resolve("data");
         Path config = directory.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + brokerPort,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + data,
-                "num.partitions=3",
-                "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=3",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "transaction.state.log.num.partitions=3",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "min.insync.replicas=1",
-                "group.initial.rebalance.delay.ms=0",
-                "") );
+        Files.writeString(config, BrokerSettings.serverProperties(brokerPort, controllerPort, data));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> format = List.of(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
                 "--config", config.toString(), "--cluster-id", Uuid.randomUuid().toString());

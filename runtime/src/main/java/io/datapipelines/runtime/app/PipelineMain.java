@@ -63,6 +63,15 @@ public final class PipelineMain implements Callable<Integer> {
             description = "Port of /healthz, /readyz and /metrics; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--http-address", defaultValue = "${env:DATAPIPELINES_HTTP_ADDRESS:-0.0.0.0}",
+            description = "Address of /healthz, /readyz and /metrics: all interfaces in a pod, where the kubelet probes the pod's IP (default: ${DEFAULT-VALUE}).")
+    String httpAddress;
+
+    @Option(names = "--stall-timeout", defaultValue = "${env:DATAPIPELINES_STALL_TIMEOUT:-PT2M}",
+            description = "/healthz fails when a stream thread has been on one record for longer than this ISO-8601 duration;"
+                    + " keep it above the per-record time limit for user code (default: ${DEFAULT-VALUE}).")
+    Duration stallTimeout;
+
     @Option(names = "--state-dir", defaultValue = "${env:DATAPIPELINES_STATE_DIR:-${sys:java.io.tmpdir}/datapipelines}",
             description = "The one writable directory, for Kafka Streams state (default: ${DEFAULT-VALUE}).")
     Path stateDir;
@@ -109,6 +118,10 @@ public final class PipelineMain implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+            LOG.error("--stall-timeout (DATAPIPELINES_STALL_TIMEOUT) must be positive, not {}", stallTimeout);
+            return 2;
+        }
         PipelineDefinition definition = loadDefinition();
         if (definition == null) {
             return 2;
@@ -159,14 +172,14 @@ public final class PipelineMain implements Callable<Integer> {
         streamsMetrics.bindTo(registry);
         HealthServer http;
         try {
-            http = new HealthServer(httpPort, runner::state, registry);
+            http = new HealthServer(httpAddress, httpPort, new PipelineHealth(runner::state, runner.progress(), stallTimeout), registry);
         } catch (IOException e) {
-            LOG.error("Cannot serve /healthz, /readyz and /metrics on port {}: {} (set --http-port or DATAPIPELINES_HTTP_PORT)",
-                    httpPort, e.getMessage());
+            LOG.error("Cannot serve /healthz, /readyz and /metrics on {} port {}: {} (set --http-port or DATAPIPELINES_HTTP_PORT)",
+                    httpAddress, httpPort, e.getMessage());
             runner.close(shutdownTimeout);
             return 2;
         }
-        LOG.info("Health and metrics on port {}", http.port());
+        LOG.info("Health and metrics on {} port {}", httpAddress, http.port());
 
         // SIGTERM (or Ctrl-C) starts the JVM's shutdown: the hook wakes this thread, which stops the
         // pipeline, then the hook ends the JVM with the stop's own exit code. Without that, the JVM

@@ -3,6 +3,7 @@ package io.datapipelines.runtime.app;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.topology.PipelineMetrics;
 import io.datapipelines.runtime.topology.PipelineTopology;
+import io.datapipelines.runtime.topology.RecordProgress;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -26,6 +27,7 @@ public final class PipelineRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
     private final StreamThreadFailures failures = new StreamThreadFailures();
+    private final RecordProgress progress = new RecordProgress();
 
     /**
      * @param stateDir the one writable directory (the container's root filesystem is read-only)
@@ -41,7 +43,7 @@ public final class PipelineRunner implements AutoCloseable {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         ClientDefaults.apply(props, definition.spec().processing().guarantee());
         optIntoGlobalProcessingExceptionHandler(props);
-        this.streams = new KafkaStreams(PipelineTopology.build(definition, metrics, new StreamsConfig(props)), props);
+        this.streams = new KafkaStreams(PipelineTopology.build(definition, metrics, progress, new StreamsConfig(props)), props);
         streams.setUncaughtExceptionHandler(failures);
         streams.setStateListener((now, before) -> {
             LOG.info("Pipeline {} is {} (was {})", applicationId(definition, deployment), now, before);
@@ -76,6 +78,11 @@ public final class PipelineRunner implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** When each stream thread started the record it is on: what liveness reads. */
+    public RecordProgress progress() {
+        return progress;
     }
 
     /** Why the pipeline stopped on its own, if it did. */

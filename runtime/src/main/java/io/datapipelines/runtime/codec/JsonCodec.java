@@ -6,11 +6,14 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.datapipelines.model.JsonLimits;
 import io.datapipelines.runtime.step.RecordError;
 
 import java.io.IOException;
@@ -20,16 +23,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * JSON with Python's number model: integers become Long (or BigInteger when larger), decimals Double,
  * objects insertion-ordered maps. Like Python's {@code json} module it reads NaN and Infinity, but it
  * refuses to write them: downstream consumers expect strict JSON.
+ *
+ * <p>Reading is bounded by {@link JsonLimits} (nesting depth, number, string and document length): a value
+ * past them is a {@code JSONDecodeError} record error like any other invalid JSON.
  */
 public final class JsonCodec implements RecordCodec {
     public static final JsonCodec INSTANCE = new JsonCodec();
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /** The limits of {@link JsonLimits}, stated explicitly rather than left to Jackson's defaults of the day. */
+    static final StreamReadConstraints LIMITS = JsonLimits.streamReadConstraints();
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(LIMITS).build())
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -64,7 +75,7 @@ public final class JsonCodec implements RecordCodec {
      * One streaming pass, without data binding's per-record set-up. Objects are insertion-ordered maps (a
      * repeated key keeps its first place and its last value, as Python's json.loads), integers Long or, past
      * its range, BigInteger, other numbers Double (NaN and Infinity included). Recursion is bounded by the
-     * parser's nesting limit (StreamReadConstraints, 1000 levels).
+     * parser's nesting limit ({@link JsonLimits#MAX_NESTING_DEPTH}).
      */
     private static Object read(JsonParser parser, JsonToken token) throws IOException {
         switch (token) {
@@ -116,12 +127,26 @@ public final class JsonCodec implements RecordCodec {
     private static Object decodeOrExplain(byte[] bytes) {
         try {
             return MAPPER.readValue(bytes, Object.class);
+        } catch (StreamConstraintsException e) {
+            // Jackson gives no location for these; the message names the limit and the value's size
+            throw new RecordError("JSONDecodeError", "the value is past the limits for JSON records: "
+                    + withoutJacksonHint(e.getOriginalMessage()) + " (see docs/runtime.md)");
         } catch (JsonProcessingException e) {
-            throw new RecordError("JSONDecodeError", "the value is not valid JSON: " + e.getOriginalMessage()
-                    + " (at byte " + e.getLocation().getByteOffset() + ")");
-        } catch (IOException e) {
+            throw new RecordError("JSONDecodeError", "the value is not valid JSON: " + e.getOriginalMessage() + at(e));
+        } catch (IOException | RuntimeException e) {
             throw new RecordError("JSONDecodeError", "the value is not valid JSON: " + e.getMessage());
         }
+    }
+
+    private static String at(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getByteOffset() < 0 ? "" : " (at byte " + e.getLocation().getByteOffset() + ")";
+    }
+
+    /** Jackson's messages end with {@code , from `StreamReadConstraints.getMaxNestingDepth()`)}: a hint for Java programmers, not for users. */
+    private static final Pattern JACKSON_HINT = Pattern.compile(", from `[^`]*`\\)");
+
+    private static String withoutJacksonHint(String message) {
+        return message == null ? "" : JACKSON_HINT.matcher(message).replaceAll(")");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.topology.PipelineFailedException;
 import io.datapipelines.runtime.topology.PipelineMetrics;
 import io.datapipelines.runtime.topology.PipelineTopology;
+import io.datapipelines.runtime.topology.RecordProgress;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,6 +51,11 @@ public final class LocalTopology implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> deadLetters;
 
     public LocalTopology(PipelineDefinition definition, PipelineMetrics metrics) {
+        this(definition, metrics, new RecordProgress());
+    }
+
+    /** @param progress where the processor tells when it starts and finishes each record */
+    public LocalTopology(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress) {
         this.definition = definition;
         try {
             this.stateDir = Files.createTempDirectory("datapipelines-local-");
@@ -61,7 +67,7 @@ public final class LocalTopology implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "local:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, definition.spec().processing().guarantee().kafkaStreamsName());
-        this.driver = new TopologyTestDriver(PipelineTopology.build(definition, metrics), props);
+        this.driver = new TopologyTestDriver(PipelineTopology.build(definition, metrics, progress), props);
         ByteArraySerializer serializer = new ByteArraySerializer();
         ByteArrayDeserializer deserializer = new ByteArrayDeserializer();
         this.input = driver.createInputTopic(definition.spec().source().topics().get(0), serializer, serializer);

@@ -30,7 +30,10 @@ import java.util.Map;
  * interpreter state.
  *
  * <p>An input record either gives all its sink records or, if anything fails (decoding, a step, or
- * encoding an output), only its dead letter: outputs are encoded before any is forwarded.
+ * encoding an output), only its dead letter: outputs are encoded before any is forwarded. Whatever is
+ * thrown while doing so, a {@link RecordError} or not (a bug, a StackOverflowError on a hostile value), is
+ * that record's error ({@link RecordFailures}): under dead-letter and skip modes no record can stop the
+ * pipeline. Only forwarding, which is Kafka's part, may throw out of {@link #process}.
  */
 final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineProcessor.class);
@@ -42,14 +45,16 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     private final RecordCodec sinkKeys;
     private final RecordCodec sinkValues;
     private final ErrorMode errorMode;
+    private final RecordProgress progress;
 
     private ProcessorContext<byte[], byte[]> context;
     private PythonEnvironment python;
     private CompiledPipeline pipeline;
 
-    PipelineProcessor(PipelineDefinition definition, PipelineMetrics metrics) {
+    PipelineProcessor(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress) {
         this.definition = definition;
         this.metrics = metrics;
+        this.progress = progress;
         this.sourceKeys = RecordCodec.of(definition.spec().source().keyFormat());
         this.sourceValues = RecordCodec.of(definition.spec().source().format());
         this.sinkKeys = RecordCodec.of(definition.spec().sink().keyFormat());
@@ -66,6 +71,15 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
 
     @Override
     public void process(Record<byte[], byte[]> input) {
+        progress.started();
+        try {
+            processTimed(input);
+        } finally {
+            progress.finished();
+        }
+    }
+
+    private void processTimed(Record<byte[], byte[]> input) {
         metrics.recordIn();
         if (python == null) {
             processRecord(input);
@@ -108,31 +122,40 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
         Object value;
         try {
             key = sourceKeys.decode(input.key());
-        } catch (RecordError e) {
-            throw StepFailure.of("source.key", e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw RecordFailures.of("source.key", e);
         }
         try {
             value = sourceValues.decode(input.value());
-        } catch (RecordError e) {
-            throw StepFailure.of("source.value", e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw RecordFailures.of("source.value", e);
         }
-        PipelineRecord record = new PipelineRecord(key, value, topic, partition, offset, input.timestamp(), headers(input.headers()));
-        List<PipelineRecord> results = pipeline.process(record);
+        List<PipelineRecord> results;
+        try {
+            PipelineRecord record = new PipelineRecord(key, value, topic, partition, offset, input.timestamp(), headers(input.headers()));
+            results = pipeline.process(record);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw RecordFailures.of("steps", e);
+        }
         List<Record<byte[], byte[]>> outputs = new ArrayList<>(results.size());
         for (PipelineRecord result : results) {
             byte[] keyBytes;
             byte[] valueBytes;
             try {
                 keyBytes = sinkKeys.encode(result.key());
-            } catch (RecordError e) {
-                throw StepFailure.of("sink.key", e);
+            } catch (RuntimeException | StackOverflowError e) {
+                throw RecordFailures.of("sink.key", e);
             }
             try {
                 valueBytes = sinkValues.encode(result.value());
-            } catch (RecordError e) {
-                throw StepFailure.of("sink.value", e);
+            } catch (RuntimeException | StackOverflowError e) {
+                throw RecordFailures.of("sink.value", e);
             }
-            outputs.add(new Record<>(keyBytes, valueBytes, input.timestamp(), kafkaHeaders(result.headers())));
+            try {
+                outputs.add(new Record<>(keyBytes, valueBytes, input.timestamp(), kafkaHeaders(result.headers())));
+            } catch (RuntimeException e) {
+                throw RecordFailures.of("sink.headers", e);
+            }
         }
         return outputs;
     }

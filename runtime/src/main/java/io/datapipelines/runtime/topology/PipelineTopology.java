@@ -27,20 +27,28 @@ public final class PipelineTopology {
     }
 
     public static Topology build(PipelineDefinition definition, PipelineMetrics metrics) {
-        return build(definition, metrics, new Topology());
+        return build(definition, metrics, new RecordProgress());
     }
 
-    /** The topology, configured by the application's own Streams settings (as {@code new Topology()} would not be). */
-    public static Topology build(PipelineDefinition definition, PipelineMetrics metrics, StreamsConfig config) {
-        return build(definition, metrics, new Topology(new TopologyConfig(config)));
+    public static Topology build(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress) {
+        return build(definition, metrics, progress, new Topology());
     }
 
-    private static Topology build(PipelineDefinition definition, PipelineMetrics metrics, Topology topology) {
+    /**
+     * The topology, configured by the application's own Streams settings (as {@code new Topology()} would not be).
+     *
+     * @param progress where the processors tell when each stream thread starts and finishes a record (for liveness)
+     */
+    public static Topology build(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress, StreamsConfig config) {
+        return build(definition, metrics, progress, new Topology(new TopologyConfig(config)));
+    }
+
+    private static Topology build(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress, Topology topology) {
         AutoOffsetReset reset = definition.spec().source().startFrom() == StartFrom.LATEST
                 ? AutoOffsetReset.latest() : AutoOffsetReset.earliest();
         topology.addSource(reset, SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 definition.spec().source().topics().toArray(String[]::new));
-        topology.addProcessor(PROCESSOR, () -> new PipelineProcessor(definition, metrics), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new PipelineProcessor(definition, metrics, progress), SOURCE);
         topology.addSink(SINK, definition.spec().sink().topic(), new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
         if (definition.spec().errors().mode() == ErrorMode.DEAD_LETTER) {
             topology.addSink(DEAD_LETTERS, definition.spec().errors().deadLetterTopic(),

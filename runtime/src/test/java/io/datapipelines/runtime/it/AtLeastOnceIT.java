@@ -1,10 +1,12 @@
 package io.datapipelines.runtime.it;
 
 import io.datapipelines.embedded.EmbeddedKafka;
+import io.datapipelines.embedded.KafkaBrokerExtension;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,24 +30,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AtLeastOnceIT {
     @RegisterExtension
+    @Order(1)
     static final ForkedProcesses PROCESSES = new ForkedProcesses();
 
     static final int RECORDS = 20_000;
     static final int[] KILL_AFTER = {3_000, 8_000, 13_000};
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    @Order(2)
+    static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
+
     private static TopicClient topics;
 
     @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-        topics = new TopicClient(kafka.bootstrapServers());
+    static void connect() {
+        topics = new TopicClient(KAFKA.bootstrapServers());
     }
 
     @AfterAll
-    static void stopKafka() throws Exception {
+    static void disconnect() {
         topics.close();
-        kafka.close();
     }
 
     @Test
@@ -56,7 +60,7 @@ class AtLeastOnceIT {
         Map<String, String> expectedDead = NumberedRecords.expectedDeadLetters(RECORDS);
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("alos.yaml"), NumberedRecords.definition("alos", "at-least-once"));
-        RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers())
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers())
                 .env("KAFKA_GROUP_INSTANCE_ID", "alos-pod-0")
                 .build(PROCESSES).start();
         try (TopicReader reader = topics.reader("alos-out", "alos-dlq")) {

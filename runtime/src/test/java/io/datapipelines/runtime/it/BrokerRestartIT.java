@@ -1,7 +1,9 @@
 package io.datapipelines.runtime.it;
 
+import io.datapipelines.embedded.KafkaBrokerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,23 +22,26 @@ import static org.awaitility.Awaitility.await;
  */
 class BrokerRestartIT {
     @RegisterExtension
+    @Order(1)
     static final ForkedProcesses PROCESSES = new ForkedProcesses();
+
+    /** Forked, so that the test can stop it and start it again on the same ports and log directory. */
+    @RegisterExtension
+    @Order(2)
+    static final KafkaBrokerExtension<KafkaBrokerProcess> KAFKA = KafkaBrokerExtension.of(() -> KafkaBrokerProcess.format(PROCESSES).start());
 
     static final int RECORDS = 30_000;
 
-    private static KafkaBrokerProcess broker;
     private static TopicClient topics;
 
     @BeforeAll
-    static void startKafka() throws Exception {
-        broker = KafkaBrokerProcess.format(PROCESSES).start();
-        topics = new TopicClient(broker.bootstrapServers());
+    static void connect() {
+        topics = new TopicClient(KAFKA.bootstrapServers());
     }
 
     @AfterAll
-    static void stopKafka() {
+    static void disconnect() {
         topics.close();
-        broker.close();
     }
 
     @Test
@@ -47,16 +52,16 @@ class BrokerRestartIT {
         Map<String, String> expectedDead = NumberedRecords.expectedDeadLetters(RECORDS);
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("restart.yaml"), NumberedRecords.definition("restart", "exactly-once"));
-        RuntimeProcess runtime = RuntimeProcess.builder(definition, broker.bootstrapServers()).build(PROCESSES).start();
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
         try (TopicReader reader = topics.reader("restart-out", "restart-dlq")) {
             reader.pollUntil("5000 sink records", Duration.ofSeconds(180), runtime, r -> r.count("restart-out") >= 5_000);
-            broker.stop();
+            KAFKA.broker().stop();
             assertThat(reader.count("restart-out")).as("broker stopped mid-stream").isLessThan(expectedSink.size());
             await("the runtime lost its connections to the broker").atMost(Duration.ofSeconds(60)).until(() -> {
                 PrometheusScrape metrics = runtime.metrics();
                 return metrics.sum("kafka_consumer_connection_count") == 0 && metrics.sum("kafka_producer_connection_count") == 0;
             });
-            broker.start();
+            KAFKA.broker().start();
 
             topics.awaitCommittedToEnd("datapipelines-restart-it", "restart-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));

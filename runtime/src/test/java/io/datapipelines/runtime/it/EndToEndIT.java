@@ -1,11 +1,13 @@
 package io.datapipelines.runtime.it;
 
 import io.datapipelines.embedded.EmbeddedKafka;
+import io.datapipelines.embedded.KafkaBrokerExtension;
 import io.datapipelines.runtime.codec.JsonCodec;
 import io.datapipelines.runtime.topology.DeadLetterHeaders;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 class EndToEndIT {
     @RegisterExtension
+    @Order(1)
     static final ForkedProcesses PROCESSES = new ForkedProcesses();
 
     static final String DEFINITION = """
@@ -64,26 +67,27 @@ class EndToEndIT {
                 deadLetterTopic: payments-dlq
             """;
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    @Order(2)
+    static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
+
     private static TopicClient topics;
 
     @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-        topics = new TopicClient(kafka.bootstrapServers());
+    static void connect() {
+        topics = new TopicClient(KAFKA.bootstrapServers());
     }
 
     @AfterAll
-    static void stopKafka() throws Exception {
+    static void disconnect() {
         topics.close();
-        kafka.close();
     }
 
     @Test
     void recordsReachTheSinkOrTheDeadLetterTopicWhileProbesAndMetricsAnswer() throws Exception {
         topics.create(3, "payments", "payments-clean", "payments-dlq");
         Path definition = Files.writeString(PROCESSES.workDir().resolve("payments.yaml"), DEFINITION);
-        RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).build(PROCESSES).start();
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
         runtime.awaitReady(Duration.ofSeconds(120));
 
         RuntimeProcess.HttpClient.Response healthz = runtime.http().get("/healthz");

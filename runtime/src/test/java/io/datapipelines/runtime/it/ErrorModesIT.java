@@ -1,10 +1,12 @@
 package io.datapipelines.runtime.it;
 
 import io.datapipelines.embedded.EmbeddedKafka;
+import io.datapipelines.embedded.KafkaBrokerExtension;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,21 +28,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ErrorModesIT {
     @RegisterExtension
+    @Order(1)
     static final ForkedProcesses PROCESSES = new ForkedProcesses();
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    @Order(2)
+    static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
+
     private static TopicClient topics;
 
     @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-        topics = new TopicClient(kafka.bootstrapServers());
+    static void connect() {
+        topics = new TopicClient(KAFKA.bootstrapServers());
     }
 
     @AfterAll
-    static void stopKafka() throws Exception {
+    static void disconnect() {
         topics.close();
-        kafka.close();
     }
 
     @Test
@@ -52,7 +56,7 @@ class ErrorModesIT {
         assertThat(poison).hasSize(9);
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("skip.yaml"), NumberedRecords.definition("skip", "exactly-once", "skip"));
-        RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).build(PROCESSES).start();
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
         runtime.awaitReady(Duration.ofSeconds(120));
         topics.produce("skip-in", NumberedRecords.inputs(records));
         try (TopicReader reader = topics.reader("skip-out")) {
@@ -86,7 +90,7 @@ class ErrorModesIT {
         TopicPartition partition = new TopicPartition("fail-in", 0);
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("fail.yaml"), NumberedRecords.definition("fail", "exactly-once", "fail"));
-        RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).build(PROCESSES).start();
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
         assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(1);
         assertThat(runtime.log()).contains("Pipeline failed: record fail-in-0@249 failed in steps[1]: ZeroDivisionError: integer division or modulo by zero");
 

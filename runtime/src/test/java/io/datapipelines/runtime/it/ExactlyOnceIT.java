@@ -1,8 +1,10 @@
 package io.datapipelines.runtime.it;
 
 import io.datapipelines.embedded.EmbeddedKafka;
+import io.datapipelines.embedded.KafkaBrokerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,25 +27,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExactlyOnceIT {
     @RegisterExtension
+    @Order(1)
     static final ForkedProcesses PROCESSES = new ForkedProcesses();
 
     static final int RECORDS = 50_000;
     /** Kill points, in committed sink records seen. */
     static final int[] KILL_AFTER = {6_000, 15_000, 24_000, 33_000};
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    @Order(2)
+    static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
+
     private static TopicClient topics;
 
     @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-        topics = new TopicClient(kafka.bootstrapServers());
+    static void connect() {
+        topics = new TopicClient(KAFKA.bootstrapServers());
     }
 
     @AfterAll
-    static void stopKafka() throws Exception {
+    static void disconnect() {
         topics.close();
-        kafka.close();
     }
 
     @Test
@@ -55,7 +59,7 @@ class ExactlyOnceIT {
         assertThat(expectedDead).hasSize(150);
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("eos.yaml"), NumberedRecords.definition("eos", "exactly-once"));
-        RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).build(PROCESSES).start();
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
         try (TopicReader reader = topics.reader("eos-out", "eos-dlq")) {
             RepeatedKills.killAtEach(KILL_AFTER, reader, "eos-out", expectedSink.size(), runtime);
             topics.awaitCommittedToEnd("datapipelines-eos-it", "eos-in", Duration.ofSeconds(240), runtime);

@@ -1,11 +1,13 @@
 package io.datapipelines.runtime.it;
 
 import io.datapipelines.embedded.EmbeddedKafka;
+import io.datapipelines.embedded.KafkaBrokerExtension;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,25 +28,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GracefulShutdownIT {
     @RegisterExtension
+    @Order(1)
     static final ForkedProcesses PROCESSES = new ForkedProcesses();
 
     /** A pod's default terminationGracePeriodSeconds; the runtime is given 20 s of it. */
     static final Duration GRACE_PERIOD = Duration.ofSeconds(30);
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    @Order(2)
+    static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
+
     private static TopicClient topics;
 
     @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-        topics = new TopicClient(kafka.bootstrapServers());
+    static void connect() {
+        topics = new TopicClient(KAFKA.bootstrapServers());
     }
 
     @AfterAll
-    static void stopKafka() throws Exception {
+    static void disconnect() {
         topics.close();
-        kafka.close();
     }
 
     /**
@@ -59,7 +63,7 @@ class GracefulShutdownIT {
         Set<String> expected = NumberedRecords.expectedSink(records).keySet();
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("term.yaml"), NumberedRecords.definition("term", "at-least-once"));
-        RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers())
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers())
                 .env("KAFKA_COMMIT_INTERVAL_MS", "3600000")
                 .shutdownTimeout(SHUTDOWN_TIMEOUT)
                 .build(PROCESSES).start();
@@ -92,7 +96,7 @@ class GracefulShutdownIT {
         Map<String, String> expectedDead = NumberedRecords.expectedDeadLetters(records);
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("midterm.yaml"), NumberedRecords.definition("midterm", "exactly-once"));
-        RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).shutdownTimeout(SHUTDOWN_TIMEOUT).build(PROCESSES).start();
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).shutdownTimeout(SHUTDOWN_TIMEOUT).build(PROCESSES).start();
         try (TopicReader reader = topics.reader("midterm-out", "midterm-dlq")) {
             reader.pollUntil("5000 sink records", Duration.ofSeconds(120), runtime, r -> r.count("midterm-out") >= 5_000);
             assertThat(runtime.terminate(GRACE_PERIOD)).as("exit code after SIGTERM").isZero();

@@ -1,5 +1,7 @@
 package io.datapipelines.runtime.it;
 
+import io.datapipelines.embedded.BrokerSettings;
+import io.datapipelines.embedded.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -18,10 +20,9 @@ import static org.awaitility.Awaitility.await;
  * A single-node Kafka (KRaft broker and controller in one) in its own JVM, from Kafka's own jars on
  * the test class path ({@code kafka.Kafka}, formatted once with {@code kafka.tools.StorageTool}), so
  * that a test can stop it and start it again on the same ports and log directory, as a broker
- * restarts in a rolling upgrade. Configured as one node must be for consumer groups and
- * transactions: internal topics with replication factor 1 and min ISR 1.
+ * restarts in a rolling upgrade. Configured as every broker of the project ({@link BrokerSettings}).
  */
-final class KafkaBrokerProcess implements AutoCloseable {
+final class KafkaBrokerProcess implements KafkaBroker {
     private final ForkedJvm jvm;
     private final int port;
 
@@ -37,29 +38,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
         int port = FreePort.find();
         int controllerPort = FreePort.find();
         Path config = dir.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + dir.resolve("data"),
-                "num.partitions=3",
-                "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=3",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "transaction.state.log.num.partitions=3",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "min.insync.replicas=1",
-                "group.initial.rebalance.delay.ms=0",
-                "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
-                "") + "\n");
+        Files.writeString(config, BrokerSettings.serverProperties(port, controllerPort, dir.resolve("data")));
         List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.log.kafka=warn",
                 "-Dorg.slf4j.simpleLogger.log.state.change.logger=warn");
         ForkedJvm formatter = new ForkedJvm("kafka format", jvmOptions, "kafka.tools.StorageTool",
@@ -74,7 +53,8 @@ final class KafkaBrokerProcess implements AutoCloseable {
         return new KafkaBrokerProcess(broker, port);
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 

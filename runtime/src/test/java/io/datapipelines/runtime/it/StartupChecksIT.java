@@ -1,9 +1,11 @@
 package io.datapipelines.runtime.it;
 
 import io.datapipelines.embedded.EmbeddedKafka;
+import io.datapipelines.embedded.KafkaBrokerExtension;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,21 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the runtime checks before it starts processing, and the exit codes and messages when a check fails. */
 class StartupChecksIT {
     @RegisterExtension
+    @Order(1)
     static final ForkedProcesses PROCESSES = new ForkedProcesses();
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    @Order(2)
+    static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
+
     private static TopicClient topics;
 
     @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-        topics = new TopicClient(kafka.bootstrapServers());
+    static void connect() {
+        topics = new TopicClient(KAFKA.bootstrapServers());
     }
 
     @AfterAll
-    static void stopKafka() throws Exception {
+    static void disconnect() {
         topics.close();
-        kafka.close();
     }
 
     @Test
@@ -68,7 +72,7 @@ class StartupChecksIT {
     void anInvalidDefinitionIsReportedWithItsLineAndExitCodeTwo() throws Exception {
         Path definition = Files.writeString(PROCESSES.workDir().resolve("broken.yaml"),
                 NumberedRecords.definition("broken", "exactly-once").replace("key: uppercase", "key: uppercasee"));
-        RuntimeProcess runtime = RuntimeProcess.builder(definition, kafka.bootstrapServers()).build(PROCESSES).start();
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
         assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
         assertThat(runtime.log()).contains(definition + ":12:33: spec.steps[0].fields.name.transform.key: unknown transform 'uppercasee'; did you mean 'uppercase'?");
         assertNoStackTrace(runtime);
@@ -101,7 +105,7 @@ class StartupChecksIT {
         try (ServerSocket taken = new ServerSocket(0)) {
             RuntimeProcess runtime = runtime("busyport").httpPort(taken.getLocalPort()).build(PROCESSES).start();
             assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
-            assertThat(runtime.log()).contains("ERROR PipelineMain - Cannot serve /healthz, /readyz and /metrics on port " + taken.getLocalPort()
+            assertThat(runtime.log()).contains("ERROR PipelineMain - Cannot serve /healthz, /readyz and /metrics on 0.0.0.0 port " + taken.getLocalPort()
                     + ": Address already in use (set --http-port or DATAPIPELINES_HTTP_PORT)");
             assertNoStackTrace(runtime);
         }
@@ -109,7 +113,7 @@ class StartupChecksIT {
 
     private static RuntimeProcess.Builder runtime(String name) throws Exception {
         Path definition = Files.writeString(PROCESSES.workDir().resolve(name + ".yaml"), NumberedRecords.definition(name, "exactly-once"));
-        return RuntimeProcess.builder(definition, kafka.bootstrapServers());
+        return RuntimeProcess.builder(definition, KAFKA.bootstrapServers());
     }
 
     private static void assertNoStackTrace(RuntimeProcess runtime) {

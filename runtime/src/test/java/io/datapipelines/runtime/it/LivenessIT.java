@@ -1,0 +1,103 @@
+package io.datapipelines.runtime.it;
+
+import io.datapipelines.embedded.EmbeddedKafka;
+import io.datapipelines.embedded.KafkaBrokerExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Liveness of the real runtime process: a step in an endless loop keeps Kafka Streams RUNNING while
+ * nothing moves, and /healthz says so once the record has been in progress for longer than the stall
+ * timeout (so Kubernetes restarts the pod); idle connections held open never block the probes.
+ */
+class LivenessIT {
+    @RegisterExtension
+    @Order(1)
+    static final ForkedProcesses PROCESSES = new ForkedProcesses();
+
+    @RegisterExtension
+    @Order(2)
+    static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
+
+    private static TopicClient topics;
+
+    @BeforeAll
+    static void connect() {
+        topics = new TopicClient(KAFKA.bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        topics.close();
+    }
+
+    private static final String DEFINITION = """
+            apiVersion: datapipelines/v1
+            kind: DataPipeline
+            metadata:
+              name: stall
+            spec:
+              source: {topic: stall-in}
+              sink: {topic: stall-out}
+              steps:
+                - kind: Record
+                  transform:
+                    key: user-defined-record-transformation
+                    config:
+                      code: |
+                        def transform(record):
+                            while record["value"].get("loop"):
+                                pass
+                            return record
+              errors:
+                mode: dead-letter
+                deadLetterTopic: stall-dlq
+            """;
+
+    @Test
+    void aRecordInAnEndlessLoopFailsHealthzAfterTheStallTimeoutWhileIdleConnectionsAreHeld() throws Exception {
+        topics.create(1, "stall-in", "stall-out", "stall-dlq");
+        Path definition = Files.writeString(PROCESSES.workDir().resolve("stall.yaml"), DEFINITION);
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers())
+                .env("DATAPIPELINES_STALL_TIMEOUT", "PT3S").build(PROCESSES).start();
+        runtime.awaitReady(Duration.ofSeconds(120));
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                idle.add(new Socket("localhost", runtime.httpPort()));
+            }
+            try (TopicReader reader = topics.reader("stall-out")) {
+                topics.produce("stall-in", List.of(TopicClient.Input.json("ok", "{\"loop\":false}")));
+                reader.pollUntil("the good record", Duration.ofSeconds(60), runtime, r -> r.count("stall-out") == 1);
+            }
+            assertThat(runtime.http().status("/healthz")).isEqualTo(200);
+
+            topics.produce("stall-in", List.of(TopicClient.Input.json("loops", "{\"loop\":true}")));
+            await("/healthz 503 on the stalled record").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> runtime.http().status("/healthz") == 503);
+            RuntimeProcess.HttpClient.Response healthz = runtime.http().get("/healthz");
+            assertThat(healthz.body()).startsWith("STALLED: stream thread ").contains("has been on one record for")
+                    .contains("(the limit is 3 s, --stall-timeout)");
+            assertThat(runtime.http().status("/readyz")).isEqualTo(503);
+            assertThat(runtime.http().status("/metrics")).as("the endpoints still answer").isEqualTo(200);
+            assertThat(runtime.isAlive()).isTrue();
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+}
