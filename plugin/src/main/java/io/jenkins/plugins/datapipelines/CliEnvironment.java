@@ -20,20 +20,30 @@ public final class CliEnvironment {
     private final Set<String> secrets = new LinkedHashSet<>();
 
     public CliEnvironment registry(String username, String password) {
-        variables.put(REGISTRY_USERNAME, username);
-        putSecret(REGISTRY_PASSWORD, password);
+        return registry(username, password, false);
+    }
+
+    /** @param usernameSecret whether the credential marks its username secret (then it is masked like the password) */
+    public CliEnvironment registry(String username, String password, boolean usernameSecret) {
+        put(REGISTRY_USERNAME, username, usernameSecret);
+        put(REGISTRY_PASSWORD, password, true);
         return this;
     }
 
     public CliEnvironment kafkaCredentials(String username, String password) {
-        variables.put(KAFKA_USERNAME, username);
-        putSecret(KAFKA_PASSWORD, password);
+        return kafkaCredentials(username, password, false);
+    }
+
+    /** @param usernameSecret whether the credential marks its username secret (then it is masked like the password) */
+    public CliEnvironment kafkaCredentials(String username, String password, boolean usernameSecret) {
+        put(KAFKA_USERNAME, username, usernameSecret);
+        put(KAFKA_PASSWORD, password, true);
         return this;
     }
 
-    private void putSecret(String name, String value) {
+    private void put(String name, String value, boolean secret) {
         variables.put(name, value);
-        if (!value.isEmpty()) {
+        if (secret && !value.isEmpty()) {
             secrets.add(value);
         }
     }

@@ -51,7 +51,11 @@ public final class DataPipelineBuilder extends Builder {
     private String kafkaCredentialsId;
     private String kafkaSaslMechanism;
     private String kafkaSecurityProtocol;
-    private boolean wait = true;
+    /**
+     * Null in a config.xml saved without {@code <wait>}: XStream runs no constructor or field initialiser, so a
+     * primitive {@code = true} would load as false. {@link #readResolve()} makes it the default, true.
+     */
+    private @CheckForNull Boolean wait = Boolean.TRUE;
     private String timeout;
     private boolean dryRun;
 
@@ -183,7 +187,7 @@ public final class DataPipelineBuilder extends Builder {
     }
 
     public boolean isWait() {
-        return wait;
+        return wait == null || wait;
     }
 
     @DataBoundSetter
@@ -209,13 +213,27 @@ public final class DataPipelineBuilder extends Builder {
         this.dryRun = dryRun;
     }
 
+    /**
+     * After XStream loaded a job: the defaults that field initialisers give a new builder, for fields its
+     * config.xml does not have (saved by an older version, or written by hand or by a tool).
+     */
+    protected Object readResolve() {
+        if (wait == null) {
+            wait = Boolean.TRUE;
+        }
+        if (definitionFile == null) {
+            definitionFile = DeployParameters.DEFAULT_DEFINITION;
+        }
+        return this;
+    }
+
     /** The configured values, as the deployment logic takes them. */
     public DeployParameters parameters() {
         return DeployParameters.builder().definition(definitionFile).deployment(deployment).namespace(namespace).image(image)
                 .baseImage(baseImage).registryCredentialsId(registryCredentialsId).insecureRegistry(insecureRegistry)
                 .kubeconfigCredentialsId(kubeconfigCredentialsId).kafkaBootstrapServers(kafkaBootstrapServers)
                 .kafkaCredentialsId(kafkaCredentialsId).kafkaSaslMechanism(kafkaSaslMechanism).kafkaSecurityProtocol(kafkaSecurityProtocol)
-                .waitForRollout(wait).timeout(timeout).dryRun(dryRun).build();
+                .waitForRollout(isWait()).timeout(timeout).dryRun(dryRun).build();
     }
 
     @Override

@@ -33,12 +33,12 @@ final class DeploymentCredentials implements AutoCloseable {
         if (settings.registryCredentialsId() != null) {
             StandardUsernamePasswordCredentials registry = find(run, settings.registryCredentialsId(), StandardUsernamePasswordCredentials.class,
                     "registryCredentialsId", Messages.DeploymentCredentials_UsernamePassword());
-            environment.registry(registry.getUsername(), Secret.toString(registry.getPassword()));
+            environment.registry(registry.getUsername(), Secret.toString(registry.getPassword()), registry.isUsernameSecret());
         }
         if (settings.kafkaCredentialsId() != null) {
             StandardUsernamePasswordCredentials kafka = find(run, settings.kafkaCredentialsId(), StandardUsernamePasswordCredentials.class,
                     "kafkaCredentialsId", Messages.DeploymentCredentials_UsernamePassword());
-            environment.kafkaCredentials(kafka.getUsername(), Secret.toString(kafka.getPassword()));
+            environment.kafkaCredentials(kafka.getUsername(), Secret.toString(kafka.getPassword()), kafka.isUsernameSecret());
         }
         FilePath kubeconfig = null;
         if (settings.kubeconfigCredentialsId() != null) {

@@ -21,6 +21,16 @@ class CliEnvironmentTest {
     }
 
     @Test
+    void aUsernameTheCredentialMarksSecretIsMaskedToo() {
+        CliEnvironment environment = new CliEnvironment()
+                .registry("robot-7f3a", "r3g1stry-pass", true)
+                .kafkaCredentials("svc", "k4fka-pass", false);
+        assertEquals("robot-7f3a", environment.variables().get("DATAPIPELINES_REGISTRY_USERNAME"));
+        assertEquals(Set.of("robot-7f3a", "r3g1stry-pass", "k4fka-pass"), environment.secrets());
+        assertEquals("user **** pushed", new SecretMasker(environment.secrets()).mask("user robot-7f3a pushed"));
+    }
+
+    @Test
     void addsToTheBuildEnvironmentAndOverridesSameNames() {
         Map<String, String> merged = new CliEnvironment().kafkaCredentials("svc", "pw")
                 .applyTo(Map.of("PATH", "/usr/bin", "DATAPIPELINES_KAFKA_USERNAME", "someone-else"));

@@ -39,6 +39,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,6 +218,43 @@ class DataPipelineDeployStepJenkinsTest {
     }
 
     @Test
+    void aUsernameTheCredentialMarksSecretIsMaskedInTheLog(JenkinsRule r) throws Exception {
+        UsernamePasswordCredentialsImpl secretName = new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "registry", "registry robot",
+                "robot-7f3a9c", REGISTRY_PASSWORD);
+        secretName.setUsernameSecret(true);
+        SystemCredentialsProvider.getInstance().getCredentials().add(secretName);
+        SystemCredentialsProvider.getInstance().save();
+        baseImageAndKafka();
+        r.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = pipeline(r, "orders", "dataPipelineDeploy deployment: 'orders-eu', image: 'registry.example.com/orders', "
+                + "registryCredentialsId: 'registry'");
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("logging in to the registry as **** with password ****", run);
+        r.assertLogNotContains("robot-7f3a9c", run);
+        r.assertLogNotContains(REGISTRY_PASSWORD, run);
+    }
+
+    @Test
+    void twoDeploymentsOfTheSameTargetInOneBuildHaveAPageEach(JenkinsRule r) throws Exception {
+        baseImageAndKafka();
+        r.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = pipeline(r, "orders", """
+                  dataPipelineDeploy deployment: 'orders-eu', namespace: 'prod', image: 'registry.example.com/orders'
+                  writeFile file: 'datapipeline.yaml', text: readFile('datapipeline.yaml') + '# second revision\n'
+                  dataPipelineDeploy deployment: 'orders-eu', namespace: 'prod', image: 'registry.example.com/orders'""");
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        List<DeploymentAction> records = run.getActions(DeploymentAction.class);
+        assertEquals(2, records.size());
+        assertEquals(List.of("data-pipeline-prod-orders-eu", "data-pipeline-prod-orders-eu-2"), records.stream().map(DeploymentAction::getUrlName).toList());
+        JenkinsRule.WebClient web = r.createWebClient();
+        for (DeploymentAction record : records) {
+            String page = web.goTo(run.getUrl() + record.getUrlName() + "/").asNormalizedText();
+            assertTrue(page.contains(record.getRevisionHash()), record.getUrlName() + " shows its own record: " + page);
+        }
+        assertNotEquals(records.get(0).getRevisionHash(), records.get(1).getRevisionHash());
+    }
+
+    @Test
     void aDryRunAppliesNothingButRecordsAndShowsTheManifests(JenkinsRule r) throws Exception {
         baseImageAndKafka();
         r.createOnlineSlave(Label.get("agent"));
@@ -309,11 +347,12 @@ class DataPipelineDeployStepJenkinsTest {
             assertEquals(FormValidation.Kind.ERROR, global.doCheckTimeout("soon").kind);
         }
 
-        // Form methods answer POST only (@POST): a GET, as from a link in a malicious page, is refused.
+        // Form methods answer POST only (@POST): a GET, as from a link in a malicious page, is refused. Stapler's
+        // HttpVerbInterceptor cancels it and the request ends as 404 (Stapler's DispatcherTest asserts 404).
         JenkinsRule.WebClient web = r.createWebClient().login("developer");
         web.setThrowExceptionOnFailingStatusCode(false);
         int status = web.goTo(job.getUrl() + "descriptorByName/" + DataPipelineDeployStep.class.getName()
                 + "/fillRegistryCredentialsIdItems?registryCredentialsId=x", null).getWebResponse().getStatusCode();
-        assertEquals(405, status);
+        assertEquals(404, status);
     }
 }

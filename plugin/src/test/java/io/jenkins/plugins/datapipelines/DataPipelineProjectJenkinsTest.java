@@ -1,8 +1,13 @@
 package io.jenkins.plugins.datapipelines;
 
+import hudson.model.Cause;
 import hudson.model.Item;
 import hudson.model.Label;
+import hudson.model.ParametersAction;
+import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
+import hudson.model.StringParameterValue;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
@@ -175,6 +180,9 @@ class DataPipelineProjectJenkinsTest {
         DataPipelineBuild third = job.getBuildByNumber(3);
         r.assertBuildStatusSuccess(third);
         assertEquals("Rolled back to #1 by alice", third.getCause(RollbackCause.class).getShortDescription());
+        assertEquals("alice", third.getCause(Cause.UserIdCause.class).getUserId(), "a rollback is started by a user");
+        r.assertLogContains("Rolled back to #1 by alice", third);
+        r.assertLogNotContains("Started by user", third);
         DeploymentAction record = third.getAction(DeploymentAction.class);
         assertEquals(firstDigest, record.getDigest(), "the same image as #1");
         assertEquals(first.getAction(DeploymentAction.class).getRevisionHash(), record.getRevisionHash());
@@ -224,6 +232,53 @@ class DataPipelineProjectJenkinsTest {
     }
 
     @Test
+    void aRollbackOfAParameterizedJobRunsWithTheParametersOfTheBuildItRollsBackTo(JenkinsRule r) throws Exception {
+        r.createOnlineSlave(Label.get("agent"));
+        allowBuilding(r);
+        globalDefaults();
+        WorkflowJob job = r.createProject(WorkflowJob.class, "orders");
+        job.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("TARGET", "orders-eu")));
+        job.setDefinition(new CpsFlowDefinition("node('agent') {\n"
+                + "  writeFile file: 'datapipeline.yaml', text: \"apiVersion: datapipelines.io/v1\\nmetadata:\\n  name: orders\\n\"\n"
+                + "  echo \"target ${params.TARGET}\"\n"
+                + "  dataPipelineDeploy deployment: params.TARGET\n}", true));
+        WorkflowRun first = r.assertBuildStatusSuccess(job.scheduleBuild2(0, new ParametersAction(new StringParameterValue("TARGET", "orders-us"))));
+        assertEquals("orders-us", first.getAction(DeploymentAction.class).getDeployment());
+        r.buildAndAssertSuccess(job); // the default, orders-eu
+
+        rollBack(r, first, "alice");
+
+        WorkflowRun third = job.getBuildByNumber(3);
+        r.assertBuildStatusSuccess(third);
+        assertEquals("orders-us", ((StringParameterValue) third.getAction(ParametersAction.class).getParameter("TARGET")).getValue(),
+                "#1's parameters, not the defaults");
+        r.assertLogContains("target orders-us", third);
+        assertEquals("orders-us", third.getAction(DeploymentAction.class).getDeployment());
+        assertEquals(first.getAction(DeploymentAction.class).getDigest(), third.getAction(DeploymentAction.class).getDigest());
+    }
+
+    @Test
+    void aJobStoredWithoutWaitLoadsWaitingForTheRollout(JenkinsRule r) throws Exception {
+        // createProjectFromXML loads it as Jenkins loads every job: Items.load, XStream2.
+        try (var stored = getClass().getResourceAsStream("job-without-wait.xml")) {
+            DataPipelineProject job = (DataPipelineProject) r.jenkins.createProjectFromXML("stored", stored);
+            DataPipelineBuilder builder = job.getBuildersList().get(DataPipelineBuilder.class);
+            assertTrue(builder.isWait(), "XStream runs no field initialisers: readResolve gives the default");
+            assertEquals("datapipeline.yaml", builder.getDefinitionFile());
+            assertEquals("orders-eu", builder.getDeployment());
+        }
+    }
+
+    @Test
+    void aJobThatNeverDeployedShowsNoHistory(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "plain");
+        job.setDefinition(new CpsFlowDefinition("echo 'nothing to deploy'", true));
+        r.buildAndAssertSuccess(job);
+        assertTrue(job.getAction(DeploymentHistoryAction.class).getHistory().isEmpty());
+        assertFalse(r.createWebClient().getPage(job).asNormalizedText().contains("Deployment history"));
+    }
+
+    @Test
     void aRollbackWaitingInTheQueueIsNeverMergedIntoAnotherBuild(JenkinsRule r) throws Exception {
         r.createOnlineSlave(Label.get("agent"));
         DataPipelineProject job = job(r, V1);
@@ -256,7 +311,8 @@ class DataPipelineProjectJenkinsTest {
 
         JenkinsRule.WebClient alice = r.createWebClient().login("alice");
         alice.setThrowExceptionOnFailingStatusCode(false);
-        assertEquals(405, alice.goTo(first.getUrl() + "rollback/rollback", null).getWebResponse().getStatusCode(),
+        // @POST: Stapler's HttpVerbInterceptor cancels a GET, which ends as 404 (405 is @RequirePOST's answer).
+        assertEquals(404, alice.goTo(first.getUrl() + "rollback/rollback", null).getWebResponse().getStatusCode(),
                 "a GET (a link, an image in another page) schedules nothing");
         assertEquals(1, job.getBuilds().size());
         try (ACLContext ignored = ACL.as2(User.getById("alice", true).impersonate2())) {

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.datapipelines;
+
+import hudson.model.Cause;
+import hudson.model.Job;
+import hudson.model.Run;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The transient action factories and causes, checked where Jenkins' own objects cannot be created: a job made without
+ * its (stand-in) constructor whose build accessors fail when called.
+ */
+class ActionFactoriesTest {
+    /** A job that has builds only if someone loads them: each accessor fails the test. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static final class JobThatMustNotLoadBuilds extends Job {
+        private JobThatMustNotLoadBuilds() {
+            super(null, "never constructed"); // allocated without a constructor, below
+        }
+
+        @Override
+        public Run getLastBuild() {
+            throw new AssertionError("loaded the job's last build");
+        }
+
+        @Override
+        public Run getBuildByNumber(int n) {
+            throw new AssertionError("loaded build #" + n);
+        }
+    }
+
+    /** As XStream creates objects: no constructor runs (the stand-ins' throw). */
+    private static <T> T allocate(Class<T> type) throws Exception {
+        Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+        field.setAccessible(true);
+        return type.cast(((sun.misc.Unsafe) field.get(null)).allocateInstance(type));
+    }
+
+    @Test
+    void listingAJobsActionsLoadsNoBuild() throws Exception {
+        Job<?, ?> job = allocate(JobThatMustNotLoadBuilds.class);
+        var actions = allocate(DeploymentHistoryAction.Factory.class).createFor(job);
+        assertThat(actions).singleElement().isInstanceOf(DeploymentHistoryAction.class);
+        assertThat(actions.iterator().next().getIconFileName()).as("no side-panel link: part of the job page").isNull();
+    }
+
+    @Test
+    void aRollbackIsStartedByAUser() {
+        // "Started by" tools, the REST API's userId and build-user plugins look for a UserIdCause.
+        assertThat(Cause.UserIdCause.class).isAssignableFrom(RollbackCause.class);
+    }
+}
