@@ -10,14 +10,26 @@ import java.util.List;
  * docs/images.md, docs/deployment.md): every command is asked for {@code --output json}, so the step reads one JSON
  * object on stdout while progress goes to stderr, into the build log. Secrets are never arguments: they travel in
  * the environment ({@link CliEnvironment}), and the arguments only name the variables that hold them.
+ *
+ * <p>The definition, a path users choose, comes last, after {@code --} (picocli's end of options): a file named
+ * {@code -x.yaml} or {@code --help} is a file, never an option.
  */
 public final class CliCommands {
+    /** After it, every argument is a positional parameter (picocli's default end-of-options delimiter). */
+    static final String END_OF_OPTIONS = "--";
+
     private CliCommands() {
+    }
+
+    private static List<String> withDefinition(List<String> args, String definition) {
+        args.add(END_OF_OPTIONS);
+        args.add(definition);
+        return List.copyOf(args);
     }
 
     /** Validates and prints the pipeline name, revision hash and canonical definition. */
     public static List<String> validate(String definition) {
-        return List.of("validate", "--output", "json", definition);
+        return List.of("validate", "--output", "json", END_OF_OPTIONS, definition);
     }
 
     /**
@@ -26,7 +38,7 @@ public final class CliCommands {
      * registry credential's, when there is one, else the agent's Docker configuration.
      */
     public static List<String> build(DeploySettings settings, String imageRepository) {
-        List<String> args = new ArrayList<>(List.of("build", settings.definition(), "--image", imageRepository));
+        List<String> args = new ArrayList<>(List.of("build", "--image", imageRepository));
         if (settings.baseImage() != null) {
             args.add("--base-image");
             args.add(settings.baseImage());
@@ -40,7 +52,7 @@ public final class CliCommands {
         }
         args.add("--output");
         args.add("json");
-        return List.copyOf(args);
+        return withDefinition(args, settings.definition());
     }
 
     /**
@@ -54,7 +66,7 @@ public final class CliCommands {
      */
     public static List<String> deploy(DeploySettings settings, String definition, ImageReference image, String deployment,
                                       @CheckForNull String kubeconfig, @CheckForNull String cause, @CheckForNull String buildUrl) {
-        List<String> args = new ArrayList<>(List.of("deploy", definition, "--image", image.toString(),
+        List<String> args = new ArrayList<>(List.of("deploy", "--image", image.toString(),
                 "--deployment", deployment, "--namespace", settings.namespace()));
         if (kubeconfig != null) {
             args.add("--kubeconfig");
@@ -86,6 +98,6 @@ public final class CliCommands {
         }
         args.add("--output");
         args.add("json");
-        return List.copyOf(args);
+        return withDefinition(args, definition);
     }
 }

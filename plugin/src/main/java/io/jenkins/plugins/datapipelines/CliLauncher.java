@@ -22,18 +22,35 @@ final class CliLauncher implements CliRunner {
     private final Launcher launcher;
     private final FilePath workspace;
     private final JavaCommand java;
-    private final Map<String, String> environment;
+    private final Map<String, String> buildEnvironment;
+    private final CliEnvironment logins;
     private final TaskListener listener;
     private final SecretMasker masker;
 
-    CliLauncher(Launcher launcher, FilePath workspace, JavaCommand java, Map<String, String> environment, TaskListener listener,
-                SecretMasker masker) {
+    /**
+     * @param buildEnvironment the build's environment
+     * @param logins           the credentials, each given only to the command that needs it
+     */
+    CliLauncher(Launcher launcher, FilePath workspace, JavaCommand java, Map<String, String> buildEnvironment, CliEnvironment logins,
+                TaskListener listener, SecretMasker masker) {
         this.launcher = launcher;
         this.workspace = workspace;
         this.java = java;
-        this.environment = environment;
+        this.buildEnvironment = buildEnvironment;
+        this.logins = logins;
         this.listener = listener;
         this.masker = masker;
+    }
+
+    /**
+     * The overrides for this command's process: its logins, and an empty value for every variable it must not have,
+     * which removes the variable from what the launcher inherits from the agent's own environment (EnvVars.override).
+     */
+    static Map<String, String> environmentFor(String command, Map<String, String> buildEnvironment, CliEnvironment logins) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        CliEnvironment.hiddenFrom(command).forEach(name -> environment.put(name, ""));
+        environment.putAll(logins.applyTo(buildEnvironment, command));
+        return environment;
     }
 
     @Override
@@ -47,7 +64,7 @@ final class CliLauncher implements CliRunner {
         try {
             exitCode = launcher.launch()
                     .cmds(java.commandLine(arguments))
-                    .envs(environment)
+                    .envs(environmentFor(arguments.get(0), buildEnvironment, logins))
                     .pwd(workspace)
                     .stdout(stdout)
                     .stderr(stderr)

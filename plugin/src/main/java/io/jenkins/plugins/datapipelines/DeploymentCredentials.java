@@ -15,16 +15,21 @@ import java.io.InputStream;
 
 /**
  * The credentials a deployment uses, looked up for the build (so folder credentials and the build's identity
- * count) and tracked on it: registry and Kafka passwords go into the CLI's environment, the kubeconfig into a
- * private file next to the workspace that is deleted when the deployment ends.
+ * count) and tracked on it: registry and Kafka passwords go into the environment of the CLI commands that need them
+ * ({@link CliEnvironment#applyTo(java.util.Map, String)}), the kubeconfig into a private file next to the workspace,
+ * written just before deploy and deleted when the deployment ends.
  */
 final class DeploymentCredentials implements AutoCloseable {
     private final CliEnvironment environment;
-    private final @CheckForNull FilePath kubeconfig;
+    private final FilePath workspace;
+    private final @CheckForNull FileCredentials kubeconfigCredentials;
+    /** Written only when deploy asks for it ({@link #kubeconfig()}), deleted by {@link #close()}. */
+    private @CheckForNull FilePath kubeconfig;
 
-    private DeploymentCredentials(CliEnvironment environment, @CheckForNull FilePath kubeconfig) {
+    private DeploymentCredentials(CliEnvironment environment, FilePath workspace, @CheckForNull FileCredentials kubeconfigCredentials) {
         this.environment = environment;
-        this.kubeconfig = kubeconfig;
+        this.workspace = workspace;
+        this.kubeconfigCredentials = kubeconfigCredentials;
     }
 
     static DeploymentCredentials resolve(Run<?, ?> run, FilePath workspace, DeploySettings settings)
@@ -40,13 +45,13 @@ final class DeploymentCredentials implements AutoCloseable {
                     "kafkaCredentialsId", Messages.DeploymentCredentials_UsernamePassword());
             environment.kafkaCredentials(kafka.getUsername(), Secret.toString(kafka.getPassword()), kafka.isUsernameSecret());
         }
-        FilePath kubeconfig = null;
+        FileCredentials kubeconfig = null;
         if (settings.kubeconfigCredentialsId() != null) {
-            FileCredentials file = find(run, settings.kubeconfigCredentialsId(), FileCredentials.class,
+            // Looked up now (a missing credential fails the step before anything runs), written only for deploy.
+            kubeconfig = find(run, settings.kubeconfigCredentialsId(), FileCredentials.class,
                     "kubeconfigCredentialsId", Messages.DeploymentCredentials_SecretFile());
-            kubeconfig = writePrivately(workspace, file);
         }
-        return new DeploymentCredentials(environment, kubeconfig);
+        return new DeploymentCredentials(environment, workspace, kubeconfig);
     }
 
     private static <C extends StandardCredentials> C find(Run<?, ?> run, String id, Class<C> type, String parameter, String kind)
@@ -79,10 +84,20 @@ final class DeploymentCredentials implements AutoCloseable {
         return environment;
     }
 
-    /** The kubeconfig file's path on the agent, or null to let the CLI find its cluster itself. */
-    @CheckForNull
-    String kubeconfigPath() {
-        return kubeconfig == null ? null : kubeconfig.getRemote();
+    /**
+     * The kubeconfig for deploy: the credential's, written to a private file next to the workspace when deploy asks
+     * for it (so validate and build, which run the definition's code, never find it), or the agent's own.
+     */
+    Kubeconfig kubeconfig() {
+        if (kubeconfigCredentials == null) {
+            return Kubeconfig.AGENTS_OWN;
+        }
+        return () -> {
+            if (kubeconfig == null) {
+                kubeconfig = writePrivately(workspace, kubeconfigCredentials);
+            }
+            return kubeconfig.getRemote();
+        };
     }
 
     /** Deletes the kubeconfig file; it must not outlive the deployment, even when the build is interrupted. */

@@ -31,11 +31,11 @@ public final class DeploymentSequence {
     }
 
     /**
-     * @param kubeconfig a kubeconfig file on the agent, or null for the CLI's own choice
+     * @param kubeconfig the cluster's kubeconfig, asked for just before {@code deploy} runs (written then), never before
      * @param cause      why, for the deployment's revision history in the cluster; null for none
      * @param buildUrl   the build's URL, for that history; null for none
      */
-    public Outcome deploy(DeploySettings settings, @CheckForNull String kubeconfig, @CheckForNull String cause, @CheckForNull String buildUrl)
+    public Outcome deploy(DeploySettings settings, Kubeconfig kubeconfig, @CheckForNull String cause, @CheckForNull String buildUrl)
             throws DeploymentFailure, IOException, InterruptedException {
         ValidationResult validation = CliResultParser.validation(cli.run(CliCommands.validate(settings.definition())));
         String deployment = settings.deploymentFor(validation.pipeline());
@@ -44,7 +44,7 @@ public final class DeploymentSequence {
         ImageBuildResult build = CliResultParser.build(cli.run(CliCommands.build(settings, repository)));
 
         RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, settings.definition(), build.image(), deployment,
-                kubeconfig, cause, buildUrl)), settings.dryRun());
+                kubeconfig.path(), cause, buildUrl)), settings.dryRun());
         if (rollout.manifests() != null) {
             log.println(Messages.PipelineDeployer_Manifests());
             rollout.manifests().lines().forEach(line -> log.println(masker.mask(line)));
@@ -59,7 +59,7 @@ public final class DeploymentSequence {
      *
      * @param settings the recorded settings ({@link RollbackTarget#settingsFor})
      */
-    public Outcome redeploy(DeploymentAction recorded, DeploySettings settings, String definitionFile, @CheckForNull String kubeconfig,
+    public Outcome redeploy(DeploymentAction recorded, DeploySettings settings, String definitionFile, Kubeconfig kubeconfig,
                             @CheckForNull String cause, @CheckForNull String buildUrl)
             throws DeploymentFailure, IOException, InterruptedException {
         DeploymentRecord earlier = recorded.toRecord();
@@ -71,7 +71,7 @@ public final class DeploymentSequence {
         ImageBuildResult image = new ImageBuildResult(earlier.image(), earlier.revisionHash(), earlier.pipeline());
         log.println(Messages.PipelineDeployer_Redeploying(earlier.image(), earlier.namespace(), earlier.deployment()));
         RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, definitionFile, earlier.image(),
-                earlier.deployment(), kubeconfig, cause, buildUrl)), false);
+                earlier.deployment(), kubeconfig.path(), cause, buildUrl)), false);
         return new Outcome(DeploymentRecord.of(validation, image, rollout, false), recorded.getCanonicalDefinition());
     }
 }

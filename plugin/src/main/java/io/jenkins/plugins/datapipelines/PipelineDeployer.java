@@ -72,7 +72,7 @@ public final class PipelineDeployer {
     }
 
     private interface CliWork {
-        DeploymentRecord run(DeploymentSequence sequence, @CheckForNull String kubeconfig) throws DeploymentFailure, IOException, InterruptedException;
+        DeploymentRecord run(DeploymentSequence sequence, Kubeconfig kubeconfig) throws DeploymentFailure, IOException, InterruptedException;
     }
 
     private DeploymentRecord withCli(DeploySettings settings, CliWork work) throws DeploymentFailure, IOException, InterruptedException {
@@ -82,8 +82,8 @@ public final class PipelineDeployer {
         try (DeploymentCredentials credentials = DeploymentCredentials.resolve(run, workspace, settings)) {
             CliEnvironment cliEnvironment = credentials.environment();
             SecretMasker masker = new SecretMasker(cliEnvironment.secrets());
-            CliLauncher cli = new CliLauncher(launcher, workspace, java, cliEnvironment.applyTo(environment), listener, masker);
-            return work.run(new DeploymentSequence(cli, log, masker), credentials.kubeconfigPath());
+            CliLauncher cli = new CliLauncher(launcher, workspace, java, environment, cliEnvironment, listener, masker);
+            return work.run(new DeploymentSequence(cli, log, masker), credentials.kubeconfig());
         }
     }
 

@@ -161,10 +161,10 @@ class DataPipelineDeployStepJenkinsTest {
 
         WorkflowRun first = r.buildAndAssertSuccess(job);
         r.assertLogContains("Copying the datapipelines CLI", first);
-        r.assertLogContains("+ datapipelines validate --output json datapipeline.yaml", first);
-        r.assertLogContains("+ datapipelines build datapipeline.yaml --image registry.example.com/pipelines/orders --base-image "
+        r.assertLogContains("+ datapipelines validate --output json -- datapipeline.yaml", first);
+        r.assertLogContains("+ datapipelines build --image registry.example.com/pipelines/orders --base-image "
                 + "registry.example.com/java/jre@sha256:" + "0".repeat(64) + " --registry-username-env DATAPIPELINES_REGISTRY_USERNAME "
-                + "--registry-password-env DATAPIPELINES_REGISTRY_PASSWORD --output json", first);
+                + "--registry-password-env DATAPIPELINES_REGISTRY_PASSWORD --output json -- datapipeline.yaml", first);
         r.assertLogContains("running the definition's tests: 1 passed, 0 failed", first);
         r.assertLogContains("logging in to the registry as robot with password ****", first);
         r.assertLogContains("--bootstrap-servers kafka:9092 --kafka-username-env DATAPIPELINES_KAFKA_USERNAME "
@@ -260,7 +260,8 @@ class DataPipelineDeployStepJenkinsTest {
         r.createOnlineSlave(Label.get("agent"));
         WorkflowJob job = pipeline(r, "p", "def d = dataPipelineDeploy image: 'registry.example.com/orders', dryRun: true\necho \"dry run: ${d.dryRun}\"");
         WorkflowRun run = r.buildAndAssertSuccess(job);
-        r.assertLogContains("+ datapipelines deploy datapipeline.yaml --image registry.example.com/orders@sha256:", run);
+        r.assertLogContains("+ datapipelines deploy --image registry.example.com/orders@sha256:", run);
+        r.assertLogContains("--dry-run --output json -- datapipeline.yaml", run);
         r.assertLogContains("The Kubernetes objects the deployment would apply:", run);
         r.assertLogContains("\"kind\" : \"Deployment\"", run);
         r.assertLogContains("nothing was applied to the cluster", run);

@@ -150,8 +150,8 @@ class DataPipelineProjectJenkinsTest {
         DataPipelineProject job = job(r, V1);
         DataPipelineBuild build = r.buildAndAssertSuccess(job);
         r.assertLogContains("Wrote the definition stored in the job to datapipeline.yaml.", build);
-        r.assertLogContains("+ datapipelines validate --output json datapipeline.yaml", build);
-        r.assertLogContains("+ datapipelines build datapipeline.yaml --image registry.example.com/pipelines/orders", build);
+        r.assertLogContains("+ datapipelines validate --output json -- datapipeline.yaml", build);
+        r.assertLogContains("+ datapipelines build --image registry.example.com/pipelines/orders", build);
         r.assertLogContains("--cause Jenkins orders #1", build);
         assertEquals(V1, agent.getWorkspaceFor(job).child("datapipeline.yaml").readToString());
         DeploymentAction record = build.getAction(DeploymentAction.class);

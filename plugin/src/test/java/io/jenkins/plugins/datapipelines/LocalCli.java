@@ -18,7 +18,7 @@ public final class LocalCli {
     private final String jar;
     private final Path workingDirectory;
     private final Map<String, String> buildEnvironment;
-    private final Map<String, String> environment;
+    private final CliEnvironment logins;
     private final SecretMasker masker;
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
@@ -33,7 +33,7 @@ public final class LocalCli {
         this.jar = jar;
         this.workingDirectory = workingDirectory;
         this.buildEnvironment = Map.copyOf(buildEnvironment);
-        this.environment = environment.applyTo(buildEnvironment);
+        this.logins = environment;
         this.masker = new SecretMasker(environment.secrets());
     }
 
@@ -57,7 +57,9 @@ public final class LocalCli {
         PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
         logStream.println(masker.mask("+ datapipelines " + String.join(" ", arguments)));
         ProcessBuilder builder = new ProcessBuilder(java.commandLine(arguments)).directory(workingDirectory.toFile());
-        builder.environment().putAll(environment);
+        // As the step's launcher does: each command with only the logins it needs.
+        builder.environment().keySet().removeAll(CliEnvironment.hiddenFrom(arguments.get(0)));
+        builder.environment().putAll(logins.applyTo(buildEnvironment, arguments.get(0)));
         Process process = builder.start();
         process.getOutputStream().close();
         CliLogStream stderr = new CliLogStream(logStream, masker, 20);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,36 @@ public final class StandInCli {
         System.exit(run(args));
     }
 
+    /**
+     * A secret that {@code command} (which runs the definition's code: validate compiles it, build runs its tests) could
+     * reach: in its environment, or a kubeconfig written next to the workspace. Only deploy may have the Kafka login and
+     * the kubeconfig; only build (for its push) the registry login.
+     */
+    static String secretWithinReach(String command) throws java.io.IOException {
+        if ("deploy".equals(command)) {
+            return null;
+        }
+        List<String> forbidden = new java.util.ArrayList<>(List.of("DATAPIPELINES_KAFKA_USERNAME", "DATAPIPELINES_KAFKA_PASSWORD", "KUBECONFIG"));
+        if ("validate".equals(command)) {
+            forbidden.addAll(List.of("DATAPIPELINES_REGISTRY_USERNAME", "DATAPIPELINES_REGISTRY_PASSWORD"));
+        }
+        for (String name : forbidden) {
+            if (System.getenv(name) != null) {
+                return "$" + name;
+            }
+        }
+        Path temporary = Path.of(System.getProperty("user.dir") + "@tmp");
+        if (java.nio.file.Files.isDirectory(temporary)) {
+            try (var files = java.nio.file.Files.list(temporary)) {
+                java.util.Optional<Path> kubeconfig = files.filter(f -> f.getFileName().toString().startsWith("kubeconfig")).findFirst();
+                if (kubeconfig.isPresent()) {
+                    return kubeconfig.get().toString();
+                }
+            }
+        }
+        return null;
+    }
+
     static int run(String[] args) throws Exception {
         if (args.length < 2 || !OPTIONS.containsKey(args[0])) {
             System.err.println("datapipelines: usage: validate|build|deploy ARGS");
@@ -46,8 +77,17 @@ public final class StandInCli {
         }
         Map<String, String> options = new HashMap<>();
         String definition = null;
+        boolean endOfOptions = false;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("--") && !OPTIONS.get(args[0]).contains(args[i])) {
+            if (!endOfOptions && "--".equals(args[i])) {
+                endOfOptions = true; // as picocli: what follows is positional
+            } else if (endOfOptions) {
+                if (definition != null) {
+                    System.err.println("datapipelines: unexpected argument '" + args[i] + "'");
+                    return 2;
+                }
+                definition = args[i];
+            } else if (args[i].startsWith("-") && !OPTIONS.get(args[0]).contains(args[i])) {
                 System.err.println("datapipelines: Unknown option: '" + args[i] + "'");
                 return 2;
             } else if (FLAGS.contains(args[i])) {
@@ -60,6 +100,12 @@ public final class StandInCli {
                 System.err.println("datapipelines: unexpected argument '" + args[i] + "'");
                 return 2;
             }
+        }
+        String leak = secretWithinReach(args[0]);
+        if (leak != null) {
+            // What a definition's Python test could do on the agent: the step must not hand it the secret.
+            System.err.println("datapipelines: [stand-in] the definition's code could read " + leak + " during " + args[0]);
+            return 1;
         }
         if (!"json".equals(options.get("--output"))) {
             System.err.println("datapipelines: the stand-in only speaks --output json");

@@ -66,6 +66,36 @@ class StandInCliTest {
     }
 
     @Test
+    void theKubeconfigIsWrittenOnlyForDeployWhereTheDefinitionsCodeCannotReadIt() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Path temporary = Files.createDirectories(temp.resolve("workspace@tmp"));
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("agent/tools/datapipelines-cli")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().deployment("orders-eu").namespace("prod")
+                .image("registry.example.com/orders").baseImage("registry.example.com/jre@sha256:" + "0".repeat(64))
+                .kafkaBootstrapServers("kafka:9092").build(), DeployDefaults.NONE);
+        LocalCli cli = new LocalCli(jar, workspace, new CliEnvironment());
+        DeploymentSequence sequence = new DeploymentSequence(cli.runner(), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+                cli.masker());
+        Path kubeconfig = temporary.resolve("kubeconfig123.yaml");
+        List<String> asked = new java.util.ArrayList<>();
+
+        DeploymentSequence.Outcome outcome = sequence.deploy(settings, () -> {
+            asked.add(cli.log().contains("+ datapipelines build") ? "after build" : "before build");
+            Files.writeString(kubeconfig, "apiVersion: v1\n");
+            return kubeconfig.toString();
+        }, "Jenkins orders #1", null);
+        assertEquals(List.of("after build"), asked);
+        assertEquals("deployed", outcome.record().status());
+        assertTrue(cli.log().contains("cluster from kubeconfig: apiVersion: v1"), cli.log());
+
+        // Written before (as the step did): validate, which compiles the definition's code, could read it.
+        DeploymentFailure leak = assertThrows(DeploymentFailure.class, () -> sequence.deploy(settings, Kubeconfig.at(kubeconfig.toString()), null, null));
+        assertTrue(leak.getMessage().contains("the definition's code could read " + kubeconfig + " during validate"), leak.getMessage());
+    }
+
+    @Test
     void aRollbackDeploysTheRecordedImageAgainAndBuildsNothing() throws Exception {
         Path workspace = Files.createDirectories(temp.resolve("workspace"));
         String jar = new CliCache(new LocalInstallLocation(temp.resolve("cache")),
@@ -77,16 +107,16 @@ class StandInCliTest {
                 .baseImage("jre:17").kafkaBootstrapServers("k:9092").build(), DeployDefaults.NONE);
 
         Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
-        DeploymentSequence.Outcome first = sequence.deploy(settings, null, "Jenkins orders #1", null);
+        DeploymentSequence.Outcome first = sequence.deploy(settings, Kubeconfig.AGENTS_OWN, "Jenkins orders #1", null);
         Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION + "# a new revision\n");
-        DeploymentSequence.Outcome second = sequence.deploy(settings, null, "Jenkins orders #2", null);
+        DeploymentSequence.Outcome second = sequence.deploy(settings, Kubeconfig.AGENTS_OWN, "Jenkins orders #2", null);
         assertFalse(first.record().image().equals(second.record().image()));
 
         DeploymentAction recorded = new DeploymentAction(first.record(), "datapipeline.yaml", first.canonicalDefinition(),
                 DeployParameters.of(settings), null);
         Path definition = Files.writeString(temp.resolve("recorded.json"), recorded.getCanonicalDefinition());
         DeploymentSequence.Outcome rollback = sequence.redeploy(recorded, RollbackTarget.settingsFor(recorded, settings, DeployDefaults.NONE),
-                definition.toString(), null, "Rolled back to #1 by alice", null);
+                definition.toString(), Kubeconfig.AGENTS_OWN, "Rolled back to #1 by alice", null);
 
         assertEquals(first.record().image(), rollback.record().image());
         assertEquals(first.record().revisionHash(), rollback.record().revisionHash());
@@ -99,7 +129,7 @@ class StandInCliTest {
         DeploymentAction altered = new DeploymentAction(first.record(), "datapipeline.yaml", first.canonicalDefinition() + " ", null, null);
         assertEquals("the recorded definition of prod/orders does not hash to its recorded revision " + first.record().revisionHash()
                 + ": the build record was altered", assertThrows(DeploymentFailure.class, () -> sequence.redeploy(altered, settings,
-                definition.toString(), null, null, null)).getMessage());
+                definition.toString(), Kubeconfig.AGENTS_OWN, null, null)).getMessage());
     }
 
     @Test
