@@ -4,8 +4,13 @@ import hudson.model.Cause;
 import hudson.model.Job;
 import hudson.model.Run;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.verb.POST;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +50,30 @@ class ActionFactoriesTest {
         var actions = allocate(DeploymentHistoryAction.Factory.class).createFor(job);
         assertThat(actions).singleElement().isInstanceOf(DeploymentHistoryAction.class);
         assertThat(actions.iterator().next().getIconFileName()).as("no side-panel link: part of the job page").isNull();
+    }
+
+    /**
+     * Every web method answers POST only, through {@code @POST}: Stapler's HttpVerbInterceptor cancels a GET, which then
+     * ends as 404 (what the JenkinsRule tests assert). {@code @RequirePOST} would answer 405 instead.
+     */
+    @Test
+    void everyWebMethodIsPostOnly() {
+        List<String> webMethods = new ArrayList<>();
+        List<String> notPostOnly = new ArrayList<>();
+        for (Class<?> type : List.of(RollbackAction.class, DataPipelineDeployStep.DescriptorImpl.class, DataPipelineBuilder.DescriptorImpl.class,
+                DataPipelinesConfiguration.class)) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && method.getName().matches("do[A-Z].*")) {
+                    webMethods.add(type.getSimpleName() + "." + method.getName());
+                    if (!method.isAnnotationPresent(POST.class)) {
+                        notPostOnly.add(type.getSimpleName() + "." + method.getName());
+                    }
+                }
+            }
+        }
+        assertThat(webMethods).contains("RollbackAction.doRollback", "DataPipelineDeployStep$DescriptorImpl.doFillRegistryCredentialsIdItems"
+                .replace("DataPipelineDeployStep$", "")).hasSizeGreaterThan(40);
+        assertThat(notPostOnly).isEmpty();
     }
 
     @Test
