@@ -49,19 +49,31 @@ class StoredConfigurationTest {
         String xml = storedBuilder();
         assertThat(xml).doesNotContain("<wait>").doesNotContain("<definitionFile>");
         DataPipelineBuilder builder = (DataPipelineBuilder) xstream().fromXML(xml);
-        assertThat(builder.isWait()).as("the default, as for a new builder").isTrue();
+        assertThat(builder.getOptions().isWait()).as("the default, as for a new builder").isTrue();
         assertThat(builder.parameters().waitForRollout()).isTrue();
         assertThat(builder.getDefinitionFile()).isEqualTo("datapipeline.yaml");
-        assertThat(builder.getDeployment()).isEqualTo("orders-eu");
-        assertThat(builder.getNamespace()).isEqualTo("prod");
+        assertThat(builder.getOptions().getDeployment()).as("the flat shape of older versions, moved into the options").isEqualTo("orders-eu");
+        assertThat(builder.getOptions().getNamespace()).isEqualTo("prod");
+        String saved = xstream().toXML(builder);
+        assertThat(saved).as("saved in the new shape only").contains("<options>").containsOnlyOnce("<deployment>orders-eu</deployment>");
     }
 
     @Test
     void anExplicitSettingSurvivesTheRoundTrip() throws Exception {
         DataPipelineBuilder loaded = (DataPipelineBuilder) xstream().fromXML(storedBuilder()
                 .replace("<dryRun>false</dryRun>", "<dryRun>false</dryRun><wait>false</wait>"));
-        assertThat(loaded.isWait()).as("a stored false stays false").isFalse();
+        assertThat(loaded.getOptions().isWait()).as("a stored false stays false").isFalse();
         DataPipelineBuilder again = (DataPipelineBuilder) xstream().fromXML(xstream().toXML(loaded));
-        assertThat(again.isWait()).isFalse();
+        assertThat(again.getOptions().isWait()).isFalse();
+        assertThat(again.getOptions()).isEqualTo(loaded.getOptions());
+    }
+
+    @Test
+    void optionsStoredWithoutWaitWaitToo() {
+        DataPipelineBuilder loaded = (DataPipelineBuilder) xstream().fromXML("<" + DataPipelineBuilder.class.getName() + "><options>"
+                + "<namespace>prod</namespace></options></" + DataPipelineBuilder.class.getName() + ">");
+        assertThat(loaded.getOptions().isWait()).isTrue();
+        assertThat(loaded.getOptions().getNamespace()).isEqualTo("prod");
+        assertThat(loaded.getDefinitionFile()).isEqualTo("datapipeline.yaml");
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.datapipelines;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
@@ -12,8 +11,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -41,20 +39,8 @@ import java.util.Set;
  */
 public final class DataPipelineDeployStep extends Step {
     private String definition = DeployParameters.DEFAULT_DEFINITION;
-    private String deployment;
-    private String namespace;
-    private String image;
-    private String baseImage;
-    private String registryCredentialsId;
-    private boolean insecureRegistry;
-    private String kubeconfigCredentialsId;
-    private String kafkaBootstrapServers;
-    private String kafkaCredentialsId;
-    private String kafkaSaslMechanism;
-    private String kafkaSecurityProtocol;
-    private boolean wait = true;
-    private String timeout;
-    private boolean dryRun;
+    /** Every other parameter: the settings model shared with the Data Pipeline job ({@link DeployOptions}). */
+    private final DeployOptions options = new DeployOptions();
 
     @DataBoundConstructor
     public DataPipelineDeployStep() {
@@ -71,148 +57,146 @@ public final class DataPipelineDeployStep extends Step {
         this.definition = value == null ? DeployParameters.DEFAULT_DEFINITION : value;
     }
 
+    // The flat Pipeline syntax (dataPipelineDeploy namespace: 'prod', wait: false): each parameter delegates to the options.
+
     public @CheckForNull String getDeployment() {
-        return deployment;
+        return options.getDeployment();
     }
 
     /** The deployment's name; the pipeline's name when blank. One pipeline may be deployed under several names. */
     @DataBoundSetter
     public void setDeployment(@CheckForNull String deployment) {
-        this.deployment = Strings.trimToNull(deployment);
+        options.setDeployment(deployment);
     }
 
     public @CheckForNull String getNamespace() {
-        return namespace;
+        return options.getNamespace();
     }
 
     @DataBoundSetter
     public void setNamespace(@CheckForNull String namespace) {
-        this.namespace = Strings.trimToNull(namespace);
+        options.setNamespace(namespace);
     }
 
     public @CheckForNull String getImage() {
-        return image;
+        return options.getImage();
     }
 
     /** The image repository to push to (no tag: images are pushed and deployed by digest). */
     @DataBoundSetter
     public void setImage(@CheckForNull String image) {
-        this.image = Strings.trimToNull(image);
+        options.setImage(image);
     }
 
     public @CheckForNull String getBaseImage() {
-        return baseImage;
+        return options.getBaseImage();
     }
 
     /** The image pipelines are built on (java 17+); the global default when blank. */
     @DataBoundSetter
     public void setBaseImage(@CheckForNull String baseImage) {
-        this.baseImage = Strings.trimToNull(baseImage);
-    }
-
-    public boolean isInsecureRegistry() {
-        return insecureRegistry;
-    }
-
-    /** Push over plain HTTP (or to a registry with an untrusted certificate): a registry on a trusted network only. */
-    @DataBoundSetter
-    public void setInsecureRegistry(boolean insecureRegistry) {
-        this.insecureRegistry = insecureRegistry;
+        options.setBaseImage(baseImage);
     }
 
     public @CheckForNull String getRegistryCredentialsId() {
-        return registryCredentialsId;
+        return options.getRegistryCredentialsId();
     }
 
     @DataBoundSetter
     public void setRegistryCredentialsId(@CheckForNull String registryCredentialsId) {
-        this.registryCredentialsId = Strings.trimToNull(registryCredentialsId);
+        options.setRegistryCredentialsId(registryCredentialsId);
+    }
+
+    public boolean isInsecureRegistry() {
+        return options.isInsecureRegistry();
+    }
+
+    /** Push over plain HTTP: a registry on a trusted network only. */
+    @DataBoundSetter
+    public void setInsecureRegistry(boolean insecureRegistry) {
+        options.setInsecureRegistry(insecureRegistry);
     }
 
     public @CheckForNull String getKubeconfigCredentialsId() {
-        return kubeconfigCredentialsId;
+        return options.getKubeconfigCredentialsId();
     }
 
-    /** A secret file credential holding a kubeconfig; when blank, the agent's in-cluster service account or its own kubeconfig. */
+    /** A secret file credential holding a kubeconfig; blank: the agent's own cluster access. */
     @DataBoundSetter
     public void setKubeconfigCredentialsId(@CheckForNull String kubeconfigCredentialsId) {
-        this.kubeconfigCredentialsId = Strings.trimToNull(kubeconfigCredentialsId);
+        options.setKubeconfigCredentialsId(kubeconfigCredentialsId);
     }
 
     public @CheckForNull String getKafkaBootstrapServers() {
-        return kafkaBootstrapServers;
+        return options.getKafkaBootstrapServers();
     }
 
     @DataBoundSetter
     public void setKafkaBootstrapServers(@CheckForNull String kafkaBootstrapServers) {
-        this.kafkaBootstrapServers = Strings.trimToNull(kafkaBootstrapServers);
+        options.setKafkaBootstrapServers(kafkaBootstrapServers);
     }
 
     public @CheckForNull String getKafkaCredentialsId() {
-        return kafkaCredentialsId;
+        return options.getKafkaCredentialsId();
     }
 
     @DataBoundSetter
     public void setKafkaCredentialsId(@CheckForNull String kafkaCredentialsId) {
-        this.kafkaCredentialsId = Strings.trimToNull(kafkaCredentialsId);
+        options.setKafkaCredentialsId(kafkaCredentialsId);
     }
 
     public @CheckForNull String getKafkaSaslMechanism() {
-        return kafkaSaslMechanism;
+        return options.getKafkaSaslMechanism();
     }
 
-    /** PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, for the Kafka credentials; the global default when blank, then PLAIN. */
+    /** PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512; the global default when blank, then PLAIN. */
     @DataBoundSetter
     public void setKafkaSaslMechanism(@CheckForNull String kafkaSaslMechanism) {
-        this.kafkaSaslMechanism = Strings.trimToNull(kafkaSaslMechanism);
+        options.setKafkaSaslMechanism(kafkaSaslMechanism);
     }
 
     public @CheckForNull String getKafkaSecurityProtocol() {
-        return kafkaSecurityProtocol;
+        return options.getKafkaSecurityProtocol();
     }
 
-    /** SASL_SSL or SASL_PLAINTEXT, for the Kafka credentials; the global default when blank, then SASL_SSL. */
+    /** SASL_SSL or SASL_PLAINTEXT; the global default when blank, then SASL_SSL. */
     @DataBoundSetter
     public void setKafkaSecurityProtocol(@CheckForNull String kafkaSecurityProtocol) {
-        this.kafkaSecurityProtocol = Strings.trimToNull(kafkaSecurityProtocol);
+        options.setKafkaSecurityProtocol(kafkaSecurityProtocol);
     }
 
     public boolean isWait() {
-        return wait;
+        return options.isWait();
     }
 
     /** Whether to wait until the new pods are available (the default), failing the build when the rollout fails. */
     @DataBoundSetter
     public void setWait(boolean wait) {
-        this.wait = wait;
+        options.setWait(wait);
     }
 
     public @CheckForNull String getTimeout() {
-        return timeout;
+        return options.getTimeout();
     }
 
     @DataBoundSetter
     public void setTimeout(@CheckForNull String timeout) {
-        this.timeout = Strings.trimToNull(timeout);
+        options.setTimeout(timeout);
     }
 
     public boolean isDryRun() {
-        return dryRun;
+        return options.isDryRun();
     }
 
     /** Build and push the image, render the Kubernetes objects, apply nothing. */
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
+        options.setDryRun(dryRun);
     }
 
     /** The step's values, as the serializable description the execution keeps. */
     public DeployParameters parameters() {
-        return DeployParameters.builder().definition(definition).deployment(deployment).namespace(namespace).image(image)
-                .baseImage(baseImage).registryCredentialsId(registryCredentialsId).insecureRegistry(insecureRegistry)
-                .kubeconfigCredentialsId(kubeconfigCredentialsId).kafkaBootstrapServers(kafkaBootstrapServers)
-                .kafkaCredentialsId(kafkaCredentialsId).kafkaSaslMechanism(kafkaSaslMechanism).kafkaSecurityProtocol(kafkaSecurityProtocol)
-                .waitForRollout(wait).timeout(timeout).dryRun(dryRun).build();
+        return options.parameters(definition);
     }
 
     @Override
@@ -289,74 +273,9 @@ public final class DataPipelineDeployStep extends Step {
             return FieldChecks.canConfigure(item) ? FieldChecks.definition(value) : FormValidation.ok();
         }
 
-        @POST
-        public FormValidation doCheckDeployment(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.deployment(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.namespace(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.image(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckBaseImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.baseImage(value, false) : FormValidation.ok();
-        }
-
-        @POST
-        public ListBoxModel doFillKafkaSaslMechanismItems() {
-            return FieldChecks.choices(Names.SASL_MECHANISMS);
-        }
-
-        @POST
-        public ListBoxModel doFillKafkaSecurityProtocolItems() {
-            return FieldChecks.choices(Names.KAFKA_SECURITY_PROTOCOLS);
-        }
-
-        @POST
-        public FormValidation doCheckKafkaBootstrapServers(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.kafkaBootstrapServers(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.timeout(value) : FormValidation.ok();
-        }
-
-        @POST
-        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
-            return CredentialsListBoxes.fill(item, registryCredentialsId, StandardUsernamePasswordCredentials.class);
-        }
-
-        @POST
-        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String kubeconfigCredentialsId) {
-            return CredentialsListBoxes.fill(item, kubeconfigCredentialsId, FileCredentials.class);
-        }
-
-        @POST
-        public ListBoxModel doFillKafkaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String kafkaCredentialsId) {
-            return CredentialsListBoxes.fill(item, kafkaCredentialsId, StandardUsernamePasswordCredentials.class);
-        }
-
-        @POST
-        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListBoxes.check(item, value, StandardUsernamePasswordCredentials.class);
-        }
-
-        @POST
-        public FormValidation doCheckKubeconfigCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListBoxes.check(item, value, FileCredentials.class);
-        }
-
-        @POST
-        public FormValidation doCheckKafkaCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListBoxes.check(item, value, StandardUsernamePasswordCredentials.class);
+        /** The form, help and checks of every other parameter ({@code config.jelly} includes its form). */
+        public DeployOptions.DescriptorImpl getOptionsDescriptor() {
+            return Jenkins.get().getDescriptorByType(DeployOptions.DescriptorImpl.class);
         }
     }
 }

@@ -326,7 +326,8 @@ class DataPipelineDeployStepJenkinsTest {
                 .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ).everywhere().to("developer")
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
         WorkflowJob job = r.createProject(WorkflowJob.class, "p");
-        DataPipelineDeployStep.DescriptorImpl step = r.jenkins.getDescriptorByType(DataPipelineDeployStep.DescriptorImpl.class);
+        // The step's form shows the deployment settings' own form, with its checks and drop-downs (DeployOptions).
+        DeployOptions.DescriptorImpl step = r.jenkins.getDescriptorByType(DataPipelineDeployStep.DescriptorImpl.class).getOptionsDescriptor();
         DataPipelinesConfiguration global = DataPipelinesConfiguration.get();
 
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
@@ -352,7 +353,7 @@ class DataPipelineDeployStepJenkinsTest {
         // HttpVerbInterceptor cancels it and the request ends as 404 (Stapler's DispatcherTest asserts 404).
         JenkinsRule.WebClient web = r.createWebClient().login("developer");
         web.setThrowExceptionOnFailingStatusCode(false);
-        int status = web.goTo(job.getUrl() + "descriptorByName/" + DataPipelineDeployStep.class.getName()
+        int status = web.goTo(job.getUrl() + "descriptorByName/" + DeployOptions.class.getName()
                 + "/fillRegistryCredentialsIdItems?registryCredentialsId=x", null).getWebResponse().getStatusCode();
         assertEquals(404, status);
     }

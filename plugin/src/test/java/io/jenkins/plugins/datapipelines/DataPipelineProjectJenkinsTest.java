@@ -80,7 +80,7 @@ class DataPipelineProjectJenkinsTest {
         DataPipelineProject job = r.createProject(DataPipelineProject.class, "orders");
         job.setAssignedLabel(Label.get("agent"));
         job.getBuildersList().get(DataPipelineBuilder.class).setDefinition(definition);
-        job.getBuildersList().get(DataPipelineBuilder.class).setDeployment("orders-eu");
+        job.getBuildersList().get(DataPipelineBuilder.class).getOptions().setDeployment("orders-eu");
         job.save();
         return job;
     }
@@ -115,15 +115,15 @@ class DataPipelineProjectJenkinsTest {
         assertNotNull(builder, "a new Data Pipeline job starts with its build step");
         builder.setDefinition(V1);
         builder.setDefinitionFile("pipelines/orders.yaml");
-        builder.setDeployment("orders-eu");
-        builder.setNamespace("prod");
-        builder.setImage("registry.example.com/orders");
-        builder.setBaseImage("docker-archive:/opt/jre17.tar");
-        builder.setInsecureRegistry(true);
-        builder.setKafkaBootstrapServers("kafka-0:9092");
-        builder.setKafkaSaslMechanism("SCRAM-SHA-512");
-        builder.setWait(false);
-        builder.setTimeout("90s");
+        builder.getOptions().setDeployment("orders-eu");
+        builder.getOptions().setNamespace("prod");
+        builder.getOptions().setImage("registry.example.com/orders");
+        builder.getOptions().setBaseImage("docker-archive:/opt/jre17.tar");
+        builder.getOptions().setInsecureRegistry(true);
+        builder.getOptions().setKafkaBootstrapServers("kafka-0:9092");
+        builder.getOptions().setKafkaSaslMechanism("SCRAM-SHA-512");
+        builder.getOptions().setWait(false);
+        builder.getOptions().setTimeout("90s");
         job.save();
 
         DataPipelineProject roundTripped = r.configRoundtrip(job);
@@ -263,9 +263,15 @@ class DataPipelineProjectJenkinsTest {
         try (var stored = getClass().getResourceAsStream("job-without-wait.xml")) {
             DataPipelineProject job = (DataPipelineProject) r.jenkins.createProjectFromXML("stored", stored);
             DataPipelineBuilder builder = job.getBuildersList().get(DataPipelineBuilder.class);
-            assertTrue(builder.isWait(), "XStream runs no field initialisers: readResolve gives the default");
+            assertTrue(builder.getOptions().isWait(), "XStream runs no field initialisers: readResolve gives the default");
             assertEquals("datapipeline.yaml", builder.getDefinitionFile());
-            assertEquals("orders-eu", builder.getDeployment());
+            assertEquals("orders-eu", builder.getOptions().getDeployment(), "the flat shape of older versions, moved into the options");
+            assertEquals("prod", builder.getOptions().getNamespace());
+            assertFalse(job.getConfigFile().asString().contains("<options>"), "loaded as stored");
+            job.save();
+            String saved = job.getConfigFile().asString();
+            assertTrue(saved.contains("<options>"), saved);
+            assertEquals(1, saved.split("<deployment>orders-eu</deployment>", -1).length - 1, "saved once, in the options: " + saved);
         }
     }
 
@@ -327,11 +333,11 @@ class DataPipelineProjectJenkinsTest {
     void aFailedOrDryRunBuildOffersNoRollback(JenkinsRule r) throws Exception {
         r.createOnlineSlave(Label.get("agent"));
         DataPipelineProject job = job(r, V1);
-        job.getBuildersList().get(DataPipelineBuilder.class).setDryRun(true);
+        job.getBuildersList().get(DataPipelineBuilder.class).getOptions().setDryRun(true);
         DataPipelineBuild dryRun = r.buildAndAssertSuccess(job);
         assertNull(dryRun.getAction(RollbackAction.class), "a dry run deployed nothing");
-        job.getBuildersList().get(DataPipelineBuilder.class).setDryRun(false);
-        job.getBuildersList().get(DataPipelineBuilder.class).setDeployment("broken-rollout");
+        job.getBuildersList().get(DataPipelineBuilder.class).getOptions().setDryRun(false);
+        job.getBuildersList().get(DataPipelineBuilder.class).getOptions().setDeployment("broken-rollout");
         DataPipelineBuild failed = r.buildAndAssertStatus(Result.FAILURE, job);
         assertNull(failed.getAction(RollbackAction.class));
     }
