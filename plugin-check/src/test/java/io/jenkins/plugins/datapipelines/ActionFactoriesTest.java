@@ -76,6 +76,20 @@ class ActionFactoriesTest {
         assertThat(notPostOnly).isEmpty();
     }
 
+    /** docker.inside and container() hand the step a decorated launcher: the CLI then goes where the container sees it. */
+    @Test
+    void aDecoratedLauncherRunsTheCliInAContainer() throws Exception {
+        final class PlainLauncher extends hudson.Launcher {
+        }
+        final class ContainerLauncher extends hudson.Launcher.DecoratedLauncher {
+            ContainerLauncher() {
+                super(null);
+            }
+        }
+        assertThat(CliPlace.of(allocate(PlainLauncher.class))).isEqualTo(CliPlace.AGENT);
+        assertThat(CliPlace.of(allocate(ContainerLauncher.class))).isEqualTo(CliPlace.CONTAINER);
+    }
+
     @Test
     void aRollbackIsStartedByAUser() {
         // "Started by" tools, the REST API's userId and build-user plugins look for a UserIdCause.

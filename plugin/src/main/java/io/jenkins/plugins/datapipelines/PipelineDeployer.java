@@ -77,8 +77,11 @@ public final class PipelineDeployer {
 
     private DeploymentRecord withCli(DeploySettings settings, CliWork work) throws DeploymentFailure, IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        String cliJar = AgentCliInstaller.install(workspace, log);
-        JavaCommand java = JavaCommand.forAgent(environment, AgentCliInstaller.agentJavaHome(workspace), launcher.isUnix(), cliJar);
+        CliPlace place = CliPlace.of(launcher);
+        String cliJar = AgentCliInstaller.install(workspace, place, log);
+        // In a container the agent JVM's java.home does not exist: the container's own java runs the CLI.
+        String javaHome = place == CliPlace.AGENT ? AgentCliInstaller.agentJavaHome(workspace) : null;
+        JavaCommand java = JavaCommand.forAgent(environment, javaHome, launcher.isUnix(), cliJar);
         try (DeploymentCredentials credentials = DeploymentCredentials.resolve(run, workspace, settings)) {
             CliEnvironment cliEnvironment = credentials.environment();
             SecretMasker masker = new SecretMasker(cliEnvironment.secrets());
