@@ -103,6 +103,15 @@ class BuildCommandTest {
     }
 
     @Test
+    void skipTestsBuildsWithoutRunningThem() throws Exception {
+        Path changed = dir.resolve("failing-but-skipped.yaml");
+        Files.writeString(changed, Files.readString(EXAMPLE).replace("status: paid}", "status: PAID}"));
+        CliTest.Run run = run(args(changed.toString(), "--image", "registry.example.com/orders", "--skip-tests",
+                "--output-tar", dir.resolve("skipped.tar").toString()));
+        assertThat(run.err()).contains("Tests not run (--skip-tests)").doesNotContain("FAIL").doesNotContain("no image built");
+    }
+
+    @Test
     void anInvalidDefinitionExitsTwo() {
         CliTest.Run run = run(args("../runtime/src/test/resources/invalid/unknown-builtin.yaml", "--image", "registry.example.com/orders"));
         assertThat(run.exitCode()).isEqualTo(2);

@@ -38,6 +38,16 @@ public final class CliCommands {
      * registry credential's, when there is one, else the agent's Docker configuration.
      */
     public static List<String> build(DeploySettings settings, String imageRepository) {
+        return build(settings, imageRepository, LoginArguments.ENVIRONMENT);
+    }
+
+    /** Runs the definition's tests (on their own, before a {@code build --skip-tests}: see {@link LoginArguments}). */
+    public static List<String> test(String definition) {
+        return List.of("test", END_OF_OPTIONS, definition);
+    }
+
+    /** As above, with the registry login as {@code logins} say. */
+    public static List<String> build(DeploySettings settings, String imageRepository, LoginArguments logins) {
         List<String> args = new ArrayList<>(List.of("build", "--image", imageRepository));
         if (settings.baseImage() != null) {
             args.add("--base-image");
@@ -47,8 +57,10 @@ public final class CliCommands {
             args.add("--insecure");
         }
         if (settings.registryCredentialsId() != null) {
-            args.addAll(List.of("--registry-username-env", CliEnvironment.REGISTRY_USERNAME,
-                    "--registry-password-env", CliEnvironment.REGISTRY_PASSWORD));
+            args.addAll(logins.registry());
+        }
+        if (logins.testsSeparately()) {
+            args.add("--skip-tests");
         }
         args.add("--output");
         args.add("json");
@@ -66,6 +78,13 @@ public final class CliCommands {
      */
     public static List<String> deploy(DeploySettings settings, String definition, ImageReference image, String deployment,
                                       @CheckForNull String kubeconfig, @CheckForNull String cause, @CheckForNull String buildUrl) {
+        return deploy(settings, definition, image, deployment, kubeconfig, cause, buildUrl, LoginArguments.ENVIRONMENT);
+    }
+
+    /** As above, with the Kafka login as {@code logins} say. */
+    public static List<String> deploy(DeploySettings settings, String definition, ImageReference image, String deployment,
+                                      @CheckForNull String kubeconfig, @CheckForNull String cause, @CheckForNull String buildUrl,
+                                      LoginArguments logins) {
         List<String> args = new ArrayList<>(List.of("deploy", "--image", image.toString(),
                 "--deployment", deployment, "--namespace", settings.namespace()));
         if (kubeconfig != null) {
@@ -77,8 +96,8 @@ public final class CliCommands {
             args.add(settings.kafkaBootstrapServers());
         }
         if (settings.kafkaCredentialsId() != null) {
-            args.addAll(List.of("--kafka-username-env", CliEnvironment.KAFKA_USERNAME, "--kafka-password-env", CliEnvironment.KAFKA_PASSWORD,
-                    "--kafka-sasl-mechanism", settings.kafkaSaslMechanism(), "--kafka-security-protocol", settings.kafkaSecurityProtocol()));
+            args.addAll(logins.kafka());
+            args.addAll(List.of("--kafka-sasl-mechanism", settings.kafkaSaslMechanism(), "--kafka-security-protocol", settings.kafkaSecurityProtocol()));
         }
         if (settings.waitForRollout()) {
             args.add("--wait");

@@ -12,6 +12,10 @@ import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The credentials a deployment uses, looked up for the build (so folder credentials and the build's identity
@@ -23,6 +27,8 @@ final class DeploymentCredentials implements AutoCloseable {
     private final CliEnvironment environment;
     private final FilePath workspace;
     private final @CheckForNull FileCredentials kubeconfigCredentials;
+    /** Login files written for the command running now (in a container): removed when it ends, or at {@link #close()}. */
+    private final List<FilePath> loginFiles = new ArrayList<>();
     /** Written only when deploy asks for it ({@link #kubeconfig()}), deleted by {@link #close()}. */
     private @CheckForNull FilePath kubeconfig;
 
@@ -85,6 +91,66 @@ final class DeploymentCredentials implements AutoCloseable {
     }
 
     /**
+     * How the commands get their logins: on the agent through their environment; in a container (where docker-workflow
+     * puts the environment on its {@code docker exec} command line) as owner-only files under {@code WORKSPACE@tmp},
+     * written just before the command that needs them and removed right after it.
+     */
+    Logins logins(CliPlace place) {
+        if (place == CliPlace.AGENT) {
+            return Logins.ENVIRONMENT;
+        }
+        Map<String, String> values = environment.variables();
+        String registryUser = values.get(CliEnvironment.REGISTRY_USERNAME);
+        String kafkaUser = values.get(CliEnvironment.KAFKA_USERNAME);
+        return new Logins() {
+            @Override
+            public LoginArguments forBuild() throws DeploymentFailure, IOException, InterruptedException {
+                return registryUser == null ? LoginArguments.files(null, null, null, null)
+                        : LoginArguments.files(registryUser, writeLoginFile(values.get(CliEnvironment.REGISTRY_PASSWORD)), null, null);
+            }
+
+            @Override
+            public LoginArguments forDeploy() throws DeploymentFailure, IOException, InterruptedException {
+                return kafkaUser == null ? LoginArguments.files(null, null, null, null)
+                        : LoginArguments.files(null, null, kafkaUser, writeLoginFile(values.get(CliEnvironment.KAFKA_PASSWORD)));
+            }
+
+            @Override
+            public void removeFiles() throws IOException, InterruptedException {
+                removeLoginFiles();
+            }
+
+            @Override
+            public boolean testsSeparately() {
+                return true;
+            }
+        };
+    }
+
+    private String writeLoginFile(String secret) throws DeploymentFailure, IOException, InterruptedException {
+        FilePath temporaryDirectory = WorkspaceList.tempDir(workspace);
+        if (temporaryDirectory == null) {
+            throw new DeploymentFailure("no temporary directory next to the workspace " + workspace.getRemote());
+        }
+        temporaryDirectory.mkdirs();
+        FilePath file = temporaryDirectory.createTempFile("datapipelines-login", ".txt");
+        loginFiles.add(file);
+        file.chmod(0600); // before the secret is in it
+        file.write(secret, StandardCharsets.UTF_8.name());
+        return file.getRemote();
+    }
+
+    private void removeLoginFiles() throws IOException, InterruptedException {
+        try {
+            for (FilePath file : loginFiles) {
+                file.delete();
+            }
+        } finally {
+            loginFiles.clear();
+        }
+    }
+
+    /**
      * The kubeconfig for deploy: the credential's, written to a private file next to the workspace when deploy asks
      * for it (so validate and build, which run the definition's code, never find it), or the agent's own.
      */
@@ -103,6 +169,12 @@ final class DeploymentCredentials implements AutoCloseable {
     /** Deletes the kubeconfig file; it must not outlive the deployment, even when the build is interrupted. */
     @Override
     public void close() throws IOException {
+        try {
+            removeLoginFiles();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while deleting login files", e);
+        }
         if (kubeconfig != null) {
             try {
                 kubeconfig.delete();

@@ -15,15 +15,22 @@ public final class DeploymentSequence {
     private final CliRunner cli;
     private final PrintStream log;
     private final SecretMasker masker;
+    private final Logins logins;
 
     /**
      * @param log    the build log, for what the step says itself (the CLI's own output goes there through the runner)
      * @param masker the secrets of the CLI's environment, never to reach the log
      */
     public DeploymentSequence(CliRunner cli, PrintStream log, SecretMasker masker) {
+        this(cli, log, masker, Logins.ENVIRONMENT);
+    }
+
+    /** @param logins how each command gets its login (environment variables, or files in a container) */
+    public DeploymentSequence(CliRunner cli, PrintStream log, SecretMasker masker, Logins logins) {
         this.cli = cli;
         this.log = log;
         this.masker = masker;
+        this.logins = logins;
     }
 
     /** What a deployment did, and the canonical definition it deployed (what the build archives). */
@@ -41,10 +48,23 @@ public final class DeploymentSequence {
         String deployment = settings.deploymentFor(validation.pipeline());
         String repository = settings.imageRepositoryFor(validation.pipeline());
 
-        ImageBuildResult build = CliResultParser.build(cli.run(CliCommands.build(settings, repository)));
+        if (logins.testsSeparately()) {
+            cli.run(CliCommands.test(settings.definition())); // before any login file exists; build then skips them
+        }
+        ImageBuildResult build;
+        try {
+            build = CliResultParser.build(cli.run(CliCommands.build(settings, repository, logins.forBuild())));
+        } finally {
+            logins.removeFiles();
+        }
 
-        RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, settings.definition(), build.image(), deployment,
-                kubeconfig.path(), cause, buildUrl)), settings.dryRun());
+        RolloutResult rollout;
+        try {
+            rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, settings.definition(), build.image(), deployment,
+                    kubeconfig.path(), cause, buildUrl, logins.forDeploy())), settings.dryRun());
+        } finally {
+            logins.removeFiles();
+        }
         if (rollout.manifests() != null) {
             log.println(Messages.PipelineDeployer_Manifests());
             rollout.manifests().lines().forEach(line -> log.println(masker.mask(line)));
@@ -70,8 +90,13 @@ public final class DeploymentSequence {
         ValidationResult validation = new ValidationResult(earlier.pipeline(), earlier.revisionHash(), recorded.getCanonicalDefinition());
         ImageBuildResult image = new ImageBuildResult(earlier.image(), earlier.revisionHash(), earlier.pipeline());
         log.println(Messages.PipelineDeployer_Redeploying(earlier.image(), earlier.namespace(), earlier.deployment()));
-        RolloutResult rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, definitionFile, earlier.image(),
-                earlier.deployment(), kubeconfig.path(), cause, buildUrl)), false);
+        RolloutResult rollout;
+        try {
+            rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, definitionFile, earlier.image(),
+                    earlier.deployment(), kubeconfig.path(), cause, buildUrl, logins.forDeploy())), false);
+        } finally {
+            logins.removeFiles();
+        }
         return new Outcome(DeploymentRecord.of(validation, image, rollout, false), recorded.getCanonicalDefinition());
     }
 }

@@ -85,8 +85,10 @@ public final class PipelineDeployer {
         try (DeploymentCredentials credentials = DeploymentCredentials.resolve(run, workspace, settings)) {
             CliEnvironment cliEnvironment = credentials.environment();
             SecretMasker masker = new SecretMasker(cliEnvironment.secrets());
-            CliLauncher cli = new CliLauncher(launcher, workspace, java, environment, cliEnvironment, listener, masker);
-            return work.run(new DeploymentSequence(cli, log, masker), credentials.kubeconfig());
+            // In a container the logins travel in files (LoginArguments), never in the environment.
+            CliEnvironment inEnvironment = place == CliPlace.AGENT ? cliEnvironment : new CliEnvironment();
+            CliLauncher cli = new CliLauncher(launcher, workspace, java, environment, inEnvironment, listener, masker);
+            return work.run(new DeploymentSequence(cli, log, masker, credentials.logins(place)), credentials.kubeconfig());
         }
     }
 

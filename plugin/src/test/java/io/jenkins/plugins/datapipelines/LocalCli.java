@@ -30,11 +30,16 @@ public final class LocalCli {
      * @param buildEnvironment what a build's environment would add to this machine's (DATAPIPELINES_JAVA_OPTS, say)
      */
     public LocalCli(String jar, Path workingDirectory, Map<String, String> buildEnvironment, CliEnvironment environment) {
+        this(jar, workingDirectory, buildEnvironment, environment, new SecretMasker(environment.secrets()));
+    }
+
+    /** @param masker the secrets to mask, also those that are not in the environment (logins in files, in a container) */
+    public LocalCli(String jar, Path workingDirectory, Map<String, String> buildEnvironment, CliEnvironment environment, SecretMasker masker) {
         this.jar = jar;
         this.workingDirectory = workingDirectory;
         this.buildEnvironment = Map.copyOf(buildEnvironment);
         this.logins = environment;
-        this.masker = new SecretMasker(environment.secrets());
+        this.masker = masker;
     }
 
     public SecretMasker masker() {

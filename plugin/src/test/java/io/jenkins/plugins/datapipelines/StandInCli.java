@@ -25,11 +25,13 @@ import java.util.Set;
  * and every deployment is logged there ({@code stand-in-cluster/}), so that a test can tell what ran.
  */
 public final class StandInCli {
-    private static final Set<String> FLAGS = Set.of("--wait", "--dry-run", "--insecure");
+    private static final Set<String> FLAGS = Set.of("--wait", "--dry-run", "--insecure", "--skip-tests");
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "validate", Set.of("--output"),
-            "build", Set.of("--image", "--base-image", "--insecure", "--registry-username-env", "--registry-password-env", "--output"),
-            "deploy", Set.of("--image", "--deployment", "--namespace", "--kubeconfig", "--bootstrap-servers", "--kafka-username-env",
+            "test", Set.of(),
+            "build", Set.of("--image", "--base-image", "--insecure", "--registry-username-env", "--registry-password-env",
+                    "--registry-username", "--registry-password-file", "--skip-tests", "--output"),
+            "deploy", Set.of("--image", "--deployment", "--namespace", "--kubeconfig", "--bootstrap-servers", "--kafka-username-env", "--kafka-username", "--kafka-password-file",
                     "--kafka-password-env", "--kafka-sasl-mechanism", "--kafka-security-protocol", "--wait", "--timeout", "--dry-run",
                     "--cause", "--build-url", "--output"));
 
@@ -45,12 +47,12 @@ public final class StandInCli {
      * reach: in its environment, or a kubeconfig written next to the workspace. Only deploy may have the Kafka login and
      * the kubeconfig; only build (for its push) the registry login.
      */
-    static String secretWithinReach(String command) throws java.io.IOException {
+    static String secretWithinReach(String command, boolean testsSkipped) throws java.io.IOException {
         if ("deploy".equals(command)) {
             return null;
         }
         List<String> forbidden = new java.util.ArrayList<>(List.of("DATAPIPELINES_KAFKA_USERNAME", "DATAPIPELINES_KAFKA_PASSWORD", "KUBECONFIG"));
-        if ("validate".equals(command)) {
+        if (!"build".equals(command)) {
             forbidden.addAll(List.of("DATAPIPELINES_REGISTRY_USERNAME", "DATAPIPELINES_REGISTRY_PASSWORD"));
         }
         for (String name : forbidden) {
@@ -61,7 +63,9 @@ public final class StandInCli {
         Path temporary = Path.of(System.getProperty("user.dir") + "@tmp");
         if (java.nio.file.Files.isDirectory(temporary)) {
             try (var files = java.nio.file.Files.list(temporary)) {
-                java.util.Optional<Path> kubeconfig = files.filter(f -> f.getFileName().toString().startsWith("kubeconfig")).findFirst();
+                // A login file may exist during a build that runs no tests (the step ran them before, as "test").
+                java.util.Optional<Path> kubeconfig = files.filter(f -> f.getFileName().toString().startsWith("kubeconfig")
+                        || f.getFileName().toString().startsWith("datapipelines-login") && !("build".equals(command) && testsSkipped)).findFirst();
                 if (kubeconfig.isPresent()) {
                     return kubeconfig.get().toString();
                 }
@@ -101,13 +105,13 @@ public final class StandInCli {
                 return 2;
             }
         }
-        String leak = secretWithinReach(args[0]);
+        String leak = secretWithinReach(args[0], options.containsKey("--skip-tests"));
         if (leak != null) {
             // What a definition's Python test could do on the agent: the step must not hand it the secret.
             System.err.println("datapipelines: [stand-in] the definition's code could read " + leak + " during " + args[0]);
             return 1;
         }
-        if (!"json".equals(options.get("--output"))) {
+        if (!"test".equals(args[0]) && !"json".equals(options.get("--output"))) {
             System.err.println("datapipelines: the stand-in only speaks --output json");
             return 2;
         }
@@ -145,6 +149,11 @@ public final class StandInCli {
                 System.out.println("{\"file\":" + quote(definition) + ",\"pipeline\":" + quote(pipeline) + ",\"revisionHash\":\"" + revision
                         + "\",\"canonical\":" + quote(canonical) + "}");
                 return 0;
+            case "test":
+                System.out.println(definition + ":");
+                System.out.println("  PASS the stand-in's test");
+                System.out.println("1 passed, 0 failed");
+                return 0;
             case "build":
                 return build(options, pipeline, revision);
             default:
@@ -163,12 +172,13 @@ public final class StandInCli {
             System.err.println("datapipelines: no base image: give --base-image REF or docker-archive:PATH (or set DATAPIPELINES_BASE_IMAGE)");
             return 2;
         }
-        String user = variable(options, "--registry-username-env");
-        String password = user == null ? null : variable(options, "--registry-password-env");
+        String user = options.containsKey("--registry-password-file") ? options.get("--registry-username") : variable(options, "--registry-username-env");
+        String password = user == null ? null : options.containsKey("--registry-password-file") ? secretFile(options, "--registry-password-file")
+                : variable(options, "--registry-password-env");
         if (password == null) {
             return 2;
         }
-        System.err.println("running the definition's tests: 1 passed, 0 failed");
+        System.err.println(options.containsKey("--skip-tests") ? "tests not run (--skip-tests)" : "running the definition's tests: 1 passed, 0 failed");
         System.err.println("base image " + base + (options.containsKey("--insecure") ? ", plain HTTP allowed" : ""));
         if (!user.isEmpty()) {
             System.err.println("logging in to the registry as " + user + " with password " + password);
@@ -194,8 +204,9 @@ public final class StandInCli {
             System.err.println("datapipelines: no Kafka bootstrap servers: give --bootstrap-servers HOST:PORT[,...] (or set KAFKA_BOOTSTRAP_SERVERS)");
             return 2;
         }
-        String user = variable(options, "--kafka-username-env");
-        String password = user == null ? null : variable(options, "--kafka-password-env");
+        String user = options.containsKey("--kafka-password-file") ? options.get("--kafka-username") : variable(options, "--kafka-username-env");
+        String password = user == null ? null : options.containsKey("--kafka-password-file") ? secretFile(options, "--kafka-password-file")
+                : variable(options, "--kafka-password-env");
         if (password == null) {
             return 2;
         }
@@ -235,6 +246,21 @@ public final class StandInCli {
                 + ",\"image\":" + quote(image) + ",\"replicas\":" + replicas + ",\"status\":\""
                 + (options.containsKey("--wait") ? "deployed" : "applied") + "\"}");
         return 0;
+    }
+
+    /** The content of the file an option names (owner-only, as the step writes it), or null after saying what is wrong. */
+    private static String secretFile(Map<String, String> options, String option) throws java.io.IOException {
+        Path file = Path.of(options.get(option));
+        if (!Files.isRegularFile(file)) {
+            System.err.println("datapipelines: " + option + " " + file + ": no such file");
+            return null;
+        }
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")
+                && !Files.getPosixFilePermissions(file).equals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))) {
+            System.err.println("datapipelines: " + option + " " + file + ": readable by others");
+            return null;
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
 
     /** The value of the variable an option names ("" when the option is absent), or null after saying it is unset. */

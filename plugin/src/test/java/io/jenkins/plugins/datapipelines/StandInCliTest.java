@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,6 +94,74 @@ class StandInCliTest {
         // Written before (as the step did): validate, which compiles the definition's code, could read it.
         DeploymentFailure leak = assertThrows(DeploymentFailure.class, () -> sequence.deploy(settings, Kubeconfig.at(kubeconfig.toString()), null, null));
         assertTrue(leak.getMessage().contains("the definition's code could read " + kubeconfig + " during validate"), leak.getMessage());
+    }
+
+    /** In a container the logins are files, written for the one command that needs them; the tests run on their own first. */
+    @Test
+    void inAContainerTheLoginsAreFilesThatOnlyTheirCommandSees() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Path temporary = Files.createDirectories(temp.resolve("workspace@tmp"));
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("agent/tools/datapipelines-cli")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().deployment("orders-eu").namespace("prod")
+                .image("registry.example.com/orders").baseImage("registry.example.com/jre@sha256:" + "0".repeat(64))
+                .registryCredentialsId("registry").kafkaBootstrapServers("kafka:9092").kafkaCredentialsId("kafka").build(), DeployDefaults.NONE);
+        CliEnvironment credentials = new CliEnvironment().registry("robot", "r3g-s3cret").kafkaCredentials("svc", "k4f-s3cret");
+        // As the step in a container: nothing in the environment, the masker knows the secrets.
+        LocalCli cli = new LocalCli(jar, workspace, Map.of(), new CliEnvironment(), new SecretMasker(credentials.secrets()));
+        List<Path> written = new java.util.ArrayList<>();
+        Logins files = new Logins() {
+            private Path write(String secret) throws java.io.IOException {
+                Path file = Files.createTempFile(temporary, "datapipelines-login", ".txt",
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, secret);
+                written.add(file);
+                return file;
+            }
+
+            @Override
+            public LoginArguments forBuild() throws java.io.IOException {
+                return LoginArguments.files("robot", write("r3g-s3cret").toString(), null, null);
+            }
+
+            @Override
+            public LoginArguments forDeploy() throws java.io.IOException {
+                return LoginArguments.files(null, null, "svc", write("k4f-s3cret").toString());
+            }
+
+            @Override
+            public void removeFiles() throws java.io.IOException {
+                for (Path file : written) {
+                    Files.deleteIfExists(file);
+                }
+            }
+
+            @Override
+            public boolean testsSeparately() {
+                return true;
+            }
+        };
+        DeploymentSequence sequence = new DeploymentSequence(cli.runner(), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+                cli.masker(), files);
+
+        DeploymentSequence.Outcome outcome = sequence.deploy(settings, Kubeconfig.AGENTS_OWN, "Jenkins orders #1", null);
+
+        assertEquals("deployed", outcome.record().status());
+        String log = cli.log();
+        int test = log.indexOf("+ datapipelines test -- datapipeline.yaml");
+        int build = log.indexOf("+ datapipelines build --image registry.example.com/orders");
+        assertTrue(test >= 0 && build > test, "the tests run first, on their own: " + log);
+        assertTrue(log.contains("--registry-username robot --registry-password-file " + written.get(0) + " --skip-tests"), log);
+        assertTrue(log.contains("logging in to the registry as robot with password ****"), "the CLI read the file: " + log);
+        assertTrue(log.contains("--kafka-username svc --kafka-password-file " + written.get(1)), log);
+        assertTrue(log.contains("kafka kafka:9092 as svc with password **** (PLAIN over SASL_SSL)"), log);
+        assertFalse(log.contains("s3cret"), log);
+        assertFalse(log.contains("DATAPIPELINES_REGISTRY_PASSWORD") || log.contains("DATAPIPELINES_KAFKA_PASSWORD"), log);
+        assertEquals(2, written.size());
+        for (Path file : written) {
+            assertFalse(Files.exists(file), file + " outlived its command");
+        }
     }
 
     @Test
