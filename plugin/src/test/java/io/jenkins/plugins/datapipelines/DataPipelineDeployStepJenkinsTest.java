@@ -254,6 +254,89 @@ class DataPipelineDeployStepJenkinsTest {
         assertNotEquals(records.get(0).getRevisionHash(), records.get(1).getRevisionHash());
     }
 
+    /**
+     * As inside docker.inside or container(): the step's launcher is a decorated one (here a no-op decoration, so the
+     * processes still run on the agent). The CLI goes under WORKSPACE@tmp, the logins travel in files that exist only
+     * while their command runs, and the tests run on their own before build.
+     */
+    @Test
+    void inAContainerTheCliComesFromTheWorkspaceTmpAndTheLoginsAreFiles(JenkinsRule r) throws Exception {
+        addCredentials();
+        baseImageAndKafka();
+        DumbSlave agent = r.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = pipeline(r, "orders", """
+                  fakeContainer {
+                    dataPipelineDeploy deployment: 'orders-eu', image: 'registry.example.com/orders', registryCredentialsId: 'registry',
+                        kafkaCredentialsId: 'kafka'
+                  }""");
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("+ datapipelines test -- datapipeline.yaml", run);
+        r.assertLogContains("--registry-username robot --registry-password-file ", run);
+        r.assertLogContains("--skip-tests --output json -- datapipeline.yaml", run);
+        r.assertLogContains("logging in to the registry as robot with password ****", run);
+        r.assertLogContains("--kafka-username svc --kafka-password-file ", run);
+        r.assertLogContains("kafka kafka:9092 as svc with password **** (PLAIN over SASL_SSL)", run);
+        r.assertLogNotContains(REGISTRY_PASSWORD, run);
+        r.assertLogNotContains(KAFKA_PASSWORD, run);
+        r.assertLogNotContains("DATAPIPELINES_REGISTRY_PASSWORD", run);
+        hudson.FilePath temporary = WorkspaceList.tempDir(agent.getWorkspaceFor(job));
+        assertEquals(1, temporary.child("datapipelines-cli").listDirectories().size(), "the CLI where the container sees it");
+        assertFalse(agent.getRootPath().child("tools/datapipelines-cli").exists(), "not in the agent's tools, which it does not see");
+        assertEquals(0, temporary.list("datapipelines-login*").length, "no login file outlives its command");
+        assertNotNull(run.getAction(DeploymentAction.class));
+    }
+
+    /** A block step that runs its body with a decorated launcher, as docker.inside and container() do. */
+    public static final class FakeContainerStep extends org.jenkinsci.plugins.workflow.steps.Step {
+        @org.kohsuke.stapler.DataBoundConstructor
+        public FakeContainerStep() {
+        }
+
+        @Override
+        public org.jenkinsci.plugins.workflow.steps.StepExecution start(org.jenkinsci.plugins.workflow.steps.StepContext context) {
+            return new org.jenkinsci.plugins.workflow.steps.StepExecution(context) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public boolean start() throws Exception {
+                    getContext().newBodyInvoker()
+                            .withContext(org.jenkinsci.plugins.workflow.steps.BodyInvoker.mergeLauncherDecorators(
+                                    getContext().get(hudson.LauncherDecorator.class), new Decorator()))
+                            .withCallback(org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback.wrap(getContext()))
+                            .start();
+                    return false;
+                }
+            };
+        }
+
+        private static final class Decorator extends hudson.LauncherDecorator implements java.io.Serializable {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public hudson.Launcher decorate(hudson.Launcher launcher, hudson.model.Node node) {
+                return new hudson.Launcher.DecoratedLauncher(launcher);
+            }
+        }
+
+        @org.jvnet.hudson.test.TestExtension("inAContainerTheCliComesFromTheWorkspaceTmpAndTheLoginsAreFiles")
+        public static final class DescriptorImpl extends org.jenkinsci.plugins.workflow.steps.StepDescriptor {
+            @Override
+            public String getFunctionName() {
+                return "fakeContainer";
+            }
+
+            @Override
+            public boolean takesImplicitBlockArgument() {
+                return true;
+            }
+
+            @Override
+            public java.util.Set<? extends Class<?>> getRequiredContext() {
+                return java.util.Set.of();
+            }
+        }
+    }
+
     @Test
     void aDryRunAppliesNothingButRecordsAndShowsTheManifests(JenkinsRule r) throws Exception {
         baseImageAndKafka();
