@@ -46,6 +46,21 @@ public final class CliCommands {
         return List.of("test", END_OF_OPTIONS, definition);
     }
 
+    /**
+     * What the cluster runs for a deployment: its live revision, image and rollout state (exit 0 available, 1 anything
+     * else). The pipeline's name comes last, after {@code --}.
+     */
+    public static List<String> status(String pipeline, String deployment, String namespace, @CheckForNull String kubeconfig) {
+        List<String> args = new ArrayList<>(List.of("status", "--deployment", deployment, "--namespace", namespace));
+        if (kubeconfig != null) {
+            args.add("--kubeconfig");
+            args.add(kubeconfig);
+        }
+        args.add("--output");
+        args.add("json");
+        return withDefinition(args, pipeline);
+    }
+
     /** As above, with the registry login as {@code logins} say. */
     public static List<String> build(DeploySettings settings, String imageRepository, LoginArguments logins) {
         List<String> args = new ArrayList<>(List.of("build", "--image", imageRepository));

@@ -63,7 +63,8 @@ public final class CliEnvironment {
      * The environment one CLI command runs with: only the logins it needs. {@code build} gets the registry login (for
      * its push; the CLI runs the definition's tests in a child process without it), {@code deploy} the Kafka login
      * (for the pods' Secret) and the build's {@code KUBECONFIG}; everything else ({@code validate}, {@code test}),
-     * which runs or compiles the definition's own code, none of them. Variables of the same names that the build's
+     * which runs or compiles the definition's own code, none of them ({@code status}, which reads the cluster, its
+     * {@code KUBECONFIG} only). Variables of the same names that the build's
      * environment had are removed too, so nothing reaches a command it is not meant for.
      */
     public Map<String, String> applyTo(Map<String, String> buildEnvironment, String command) {
@@ -95,6 +96,8 @@ public final class CliEnvironment {
         } else if ("deploy".equals(command)) {
             hidden.removeAll(KAFKA_LOGIN);
             hidden.remove(KUBECONFIG); // the agent's own cluster access, when no kubeconfig credential is given
+        } else if ("status".equals(command)) {
+            hidden.remove(KUBECONFIG); // reads the cluster (a restarted step re-attaching to its rollout); runs no user code
         }
         return hidden;
     }

@@ -23,9 +23,13 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code dataPipelineDeploy}: validates a pipeline definition from the workspace, builds its image (which runs
@@ -212,10 +216,53 @@ public final class DataPipelineDeployStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final DeployParameters parameters;
+        /**
+         * The rollout asked of the cluster and not yet recorded, saved with the program's state before deploy runs:
+         * after a controller restart, {@link #onResume()} re-attaches to it.
+         */
+        private volatile @CheckForNull PendingRollout pending;
 
         Execution(@NonNull StepContext context, DeployParameters parameters) {
             super(context);
             this.parameters = parameters;
+        }
+
+        /** Keeps what is about to be rolled out, saved before the rollout starts. */
+        private void checkpoint(PendingRollout rollout) throws IOException, InterruptedException {
+            pending = rollout;
+            try {
+                getContext().saveState().get(1, TimeUnit.MINUTES);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("could not save the step's state before the rollout", e);
+            }
+        }
+
+        /**
+         * After a controller restart (a synchronous step would simply fail, while the cluster carries on): re-attaches
+         * to the rollout through {@code datapipelines status} and finishes with the result and record it would have
+         * had, or fails saying what the cluster runs; before any rollout, fails saying nothing was deployed.
+         */
+        @Override
+        public void onResume() {
+            StepContext context = getContext();
+            PendingRollout rollout = pending;
+            if (rollout == null) {
+                context.onFailure(new AbortException(Messages.DeploymentSequence_NothingDeployed()));
+                return;
+            }
+            Thread reattach = new Thread(() -> {
+                try {
+                    PipelineDeployer deployer = new PipelineDeployer(context.get(Run.class), context.get(FilePath.class), context.get(Launcher.class),
+                            context.get(EnvVars.class), context.get(TaskListener.class));
+                    context.onSuccess(deployer.reattach(rollout).toStepResult());
+                } catch (DeploymentFailure e) {
+                    context.onFailure(new AbortException(e.getMessage()));
+                } catch (Throwable e) {
+                    context.onFailure(e);
+                }
+            }, "dataPipelineDeploy re-attaching to " + rollout.target());
+            reattach.setDaemon(true);
+            reattach.start();
         }
 
         @Override
@@ -232,7 +279,7 @@ public final class DataPipelineDeployStep extends Step {
                 PipelineDeployer deployer = new PipelineDeployer(run, workspace, launcher, environment, listener);
                 RollbackRequest rollback = run.getAction(RollbackRequest.class);
                 if (rollback == null) {
-                    return deployer.deploy(settings).toStepResult();
+                    return deployer.deploy(settings, this::checkpoint).toStepResult();
                 }
                 if (settings.dryRun()) {
                     // A rollback builds no image, and a dry run deploys nothing: nothing is left to do.
@@ -242,7 +289,7 @@ public final class DataPipelineDeployStep extends Step {
                     skipped.put("skipped", true);
                     return skipped;
                 }
-                return Rollbacks.perform(run, rollback, settings, defaults, deployer).toStepResult();
+                return Rollbacks.perform(run, rollback, settings, defaults, deployer, this::checkpoint).toStepResult();
             } catch (DeploymentFailure e) {
                 throw new AbortException(e.getMessage());
             }

@@ -48,13 +48,7 @@ public final class LocalCli {
 
     /** As the step's runner: the standard output, or the failure with the command's own words. */
     public CliRunner runner() {
-        return arguments -> {
-            CliOutcome outcome = run(arguments);
-            if (!outcome.succeeded()) {
-                throw new DeploymentFailure(outcome.failureMessage());
-            }
-            return outcome.stdout();
-        };
+        return this::run;
     }
 
     public CliOutcome run(List<String> arguments) throws IOException, InterruptedException {

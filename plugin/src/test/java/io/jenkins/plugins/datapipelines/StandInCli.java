@@ -31,6 +31,7 @@ public final class StandInCli {
             "test", Set.of(),
             "build", Set.of("--image", "--base-image", "--insecure", "--registry-username-env", "--registry-password-env",
                     "--registry-username", "--registry-password-file", "--skip-tests", "--output"),
+            "status", Set.of("--deployment", "--namespace", "--kubeconfig", "--output"),
             "deploy", Set.of("--image", "--deployment", "--namespace", "--kubeconfig", "--bootstrap-servers", "--kafka-username-env", "--kafka-username", "--kafka-password-file",
                     "--kafka-password-env", "--kafka-sasl-mechanism", "--kafka-security-protocol", "--wait", "--timeout", "--dry-run",
                     "--cause", "--build-url", "--output"));
@@ -51,7 +52,18 @@ public final class StandInCli {
         if ("deploy".equals(command)) {
             return null;
         }
-        List<String> forbidden = new java.util.ArrayList<>(List.of("DATAPIPELINES_KAFKA_USERNAME", "DATAPIPELINES_KAFKA_PASSWORD", "KUBECONFIG"));
+        List<String> forbidden = new java.util.ArrayList<>(List.of("DATAPIPELINES_KAFKA_USERNAME", "DATAPIPELINES_KAFKA_PASSWORD"));
+        if ("status".equals(command)) {
+            // Reads the cluster (KUBECONFIG, a kubeconfig file) and runs no code of the definition's.
+            forbidden.addAll(List.of("DATAPIPELINES_REGISTRY_USERNAME", "DATAPIPELINES_REGISTRY_PASSWORD"));
+            for (String name : forbidden) {
+                if (System.getenv(name) != null) {
+                    return "$" + name;
+                }
+            }
+            return null;
+        }
+        forbidden.add("KUBECONFIG");
         if (!"build".equals(command)) {
             forbidden.addAll(List.of("DATAPIPELINES_REGISTRY_USERNAME", "DATAPIPELINES_REGISTRY_PASSWORD"));
         }
@@ -118,6 +130,9 @@ public final class StandInCli {
         if (definition == null) {
             System.err.println("datapipelines: no DEFINITION given");
             return 2;
+        }
+        if ("status".equals(args[0])) {
+            return status(options); // the PIPELINE is a name, not a file
         }
         Path file = Path.of(definition);
         if (!Files.isRegularFile(file)) {
@@ -239,6 +254,15 @@ public final class StandInCli {
         int revision = Files.exists(counter) ? Integer.parseInt(Files.readString(counter).trim()) + 1 : 1;
         Files.writeString(counter, Integer.toString(revision));
         log("deployed", namespace + "/" + deployment + " revision " + revision + " " + image + " cause " + options.get("--cause"));
+        // A rollout that takes its time: while stand-in-cluster/hold-rollout exists, the wait goes on (a test restarts
+        // Jenkins meanwhile; the cluster has the new revision all the same).
+        Path hold = Path.of("stand-in-cluster", "hold-rollout");
+        if (Files.exists(hold)) {
+            System.err.println("waiting for " + namespace + "/" + deployment + ": 0/1 available");
+            while (Files.exists(hold)) {
+                Thread.sleep(100);
+            }
+        }
         if (options.containsKey("--wait")) {
             System.err.println("waiting up to " + options.get("--timeout") + " for " + namespace + "/" + deployment + ": 1/1 available");
         }
@@ -246,6 +270,41 @@ public final class StandInCli {
                 + ",\"image\":" + quote(image) + ",\"replicas\":" + replicas + ",\"status\":\""
                 + (options.containsKey("--wait") ? "deployed" : "applied") + "\"}");
         return 0;
+    }
+
+    /**
+     * What the stand-in cluster runs for a deployment: its last deployment, "available", unless a file
+     * stand-in-cluster/progressing holds a count of looks that still see it "progressing" (each look takes one).
+     */
+    private static int status(Map<String, String> options) throws Exception {
+        String target = options.get("--namespace") + "/" + options.get("--deployment");
+        Path deployed = Path.of("stand-in-cluster", "deployed");
+        String last = null;
+        if (Files.exists(deployed)) {
+            for (String line : Files.readAllLines(deployed)) {
+                if (line.startsWith(target + " ")) {
+                    last = line;
+                }
+            }
+        }
+        String head = "{\"namespace\":" + quote(options.get("--namespace")) + ",\"deployment\":" + quote(options.get("--deployment"));
+        if (last == null) {
+            System.out.println(head + ",\"revision\":null,\"image\":null,\"replicas\":null,\"status\":\"not-deployed\"}");
+            return 1;
+        }
+        String[] words = last.split(" ");
+        Path progressing = Path.of("stand-in-cluster", "progressing");
+        String state = "available";
+        if (Files.exists(progressing)) {
+            int looks = Integer.parseInt(Files.readString(progressing).strip());
+            if (looks > 0) {
+                state = "progressing";
+                Files.writeString(progressing, Integer.toString(looks - 1));
+            }
+        }
+        System.out.println(head + ",\"revision\":" + words[2] + ",\"image\":" + quote(words[3])
+                + ",\"replicas\":{\"min\":1,\"max\":1},\"status\":\"" + state + "\"}");
+        return "available".equals(state) ? 0 : 1;
     }
 
     /** The content of the file an option names (owner-only, as the step writes it), or null after saying what is wrong. */

@@ -164,6 +164,61 @@ class StandInCliTest {
         }
     }
 
+    /** After a controller restart the step asks the cluster (status) whether the rollout it had started landed. */
+    @Test
+    void aRestartedStepReattachesToItsRolloutThroughStatus() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("agent/tools/datapipelines-cli")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().deployment("orders-eu").namespace("prod")
+                .image("registry.example.com/orders").baseImage("registry.example.com/jre@sha256:" + "0".repeat(64))
+                .kafkaBootstrapServers("kafka:9092").build(), DeployDefaults.NONE);
+        LocalCli cli = new LocalCli(jar, workspace, new CliEnvironment());
+        java.io.ByteArrayOutputStream stepLog = new java.io.ByteArrayOutputStream();
+        DeploymentSequence sequence = new DeploymentSequence(cli.runner(), new java.io.PrintStream(stepLog, true), cli.masker());
+        List<PendingRollout> saved = new java.util.ArrayList<>();
+        DeploymentSequence.Outcome deployed = sequence.deploy(settings, Kubeconfig.AGENTS_OWN, "Jenkins orders #1", null, saved::add);
+        assertEquals(1, saved.size(), "saved before the rollout");
+        PendingRollout pending = saved.get(0);
+        assertEquals(deployed.record().image().digest(), pending.imageDigest());
+        assertEquals("prod/orders-eu", pending.target());
+
+        // The restart: the rollout is still progressing for two more looks, then available.
+        Files.writeString(workspace.resolve("stand-in-cluster/progressing"), "2");
+        List<java.time.Duration> pauses = new java.util.ArrayList<>();
+        int logBefore = cli.log().length();
+        DeploymentSequence.Outcome reattached = sequence.reattach(pending, Kubeconfig.AGENTS_OWN, true, java.time.Duration.ofMinutes(5), pauses::add);
+        assertEquals(deployed.record(), reattached.record(), "the same record as if the step had waited");
+        assertEquals(deployed.canonicalDefinition(), reattached.canonicalDefinition());
+        String log = cli.log().substring(logBefore);
+        assertEquals(3, log.split("\\+ datapipelines status --deployment orders-eu --namespace prod --output json -- orders", -1).length - 1, log);
+        assertFalse(log.contains("+ datapipelines build") || log.contains("+ datapipelines deploy"), "nothing built or deployed: " + log);
+        assertEquals(2, pauses.size());
+        assertTrue(stepLog.toString().contains("Jenkins restarted during the rollout of " + pending.image() + " to prod/orders-eu"), stepLog.toString());
+
+        // Still progressing when the rollout timeout is up: a failure that says so.
+        Files.writeString(workspace.resolve("stand-in-cluster/progressing"), "99");
+        DeploymentFailure slow = assertThrows(DeploymentFailure.class,
+                () -> sequence.reattach(pending, Kubeconfig.AGENTS_OWN, true, java.time.Duration.ofSeconds(10), d -> { }));
+        assertTrue(slow.getMessage().contains("(progressing)"), slow.getMessage());
+        // Without waiting for the rollout (wait: false), the image applied is the record, as without a restart.
+        assertEquals("applied", sequence.reattach(pending, Kubeconfig.AGENTS_OWN, false, java.time.Duration.ZERO, d -> { }).record().status());
+        Files.delete(workspace.resolve("stand-in-cluster/progressing"));
+
+        // Someone deployed another image meanwhile, or the deployment is gone: nothing recorded, the reason given.
+        PendingRollout elsewhere = new PendingRollout(pending.pipeline(), pending.revisionHash(), pending.canonicalDefinition(),
+                pending.imageRepository(), pending.imageDigest(), "orders-us", "prod", pending.definitionFile(), null, null);
+        DeploymentFailure gone = assertThrows(DeploymentFailure.class,
+                () -> sequence.reattach(elsewhere, Kubeconfig.AGENTS_OWN, true, java.time.Duration.ofMinutes(5), d -> { }));
+        assertTrue(gone.getMessage().contains("and the cluster does not run it: it runs nothing"), gone.getMessage());
+        PendingRollout other = new PendingRollout(pending.pipeline(), pending.revisionHash(), pending.canonicalDefinition(),
+                pending.imageRepository(), "sha256:" + "e".repeat(64), "orders-eu", "prod", pending.definitionFile(), null, null);
+        DeploymentFailure replaced = assertThrows(DeploymentFailure.class,
+                () -> sequence.reattach(other, Kubeconfig.AGENTS_OWN, true, java.time.Duration.ofMinutes(5), d -> { }));
+        assertTrue(replaced.getMessage().contains("it runs " + deployed.record().image() + " (available)"), replaced.getMessage());
+    }
+
     @Test
     void aRollbackDeploysTheRecordedImageAgainAndBuildsNothing() throws Exception {
         Path workspace = Files.createDirectories(temp.resolve("workspace"));
