@@ -55,4 +55,15 @@ public abstract class Launcher {
             throw new UnsupportedOperationException("stand-in: compile-time only");
         }
     }
+
+    /** A launcher that runs its processes elsewhere or differently: docker-workflow's docker.inside, kubernetes' container(). */
+    public static class DecoratedLauncher extends Launcher {
+        public DecoratedLauncher(@NonNull Launcher inner) {
+            throw new UnsupportedOperationException("stand-in: compile-time only");
+        }
+
+        public Launcher getInner() {
+            throw new UnsupportedOperationException("stand-in: compile-time only");
+        }
+    }
 }

@@ -19,14 +19,7 @@ public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
 
+    /** As the real one: no constructor of its own (the implicit no-argument one, describing the class it is nested in). */
     public abstract static class AbstractProjectDescriptor extends TopLevelItemDescriptor {
-        protected AbstractProjectDescriptor(Class<? extends TopLevelItem> clazz) {
-            super(clazz);
-            throw new UnsupportedOperationException("stand-in: compile-time only");
-        }
-
-        protected AbstractProjectDescriptor() {
-            throw new UnsupportedOperationException("stand-in: compile-time only");
-        }
     }
 }

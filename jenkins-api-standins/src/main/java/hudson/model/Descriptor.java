@@ -14,7 +14,9 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
 
-    protected static <T extends Describable<T>> Class<T> self() {
+    /** Raw, as in the real class: a marker class that the constructor recognises. */
+    @SuppressWarnings("rawtypes")
+    protected static Class self() {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
 

@@ -24,6 +24,11 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
 
+    @SuppressWarnings("rawtypes")
+    public <T extends Descriptor> T getDescriptorByType(Class<T> type) {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
     @NonNull
     @SuppressWarnings("rawtypes")
     public Descriptor getDescriptorOrDie(Class<? extends Describable> type) {

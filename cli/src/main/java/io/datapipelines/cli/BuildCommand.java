@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
 
 /** {@code datapipelines build}: tests a definition, then builds its immutable image and pushes it by digest. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Validates a definition and runs its tests; if they pass, builds the pipeline's image with Jib (no Docker",
+        description = {"Validates a definition and runs its tests (in a child process without the registry login's",
+                "environment variables, when the login names any); if they pass, builds the pipeline's image with Jib (no Docker",
                 "daemon) and pushes it, or writes it as an OCI archive with --output-tar. Prints the image by digest",
                 "(REPOSITORY@sha256:...), the reference deployments use. The same definition, runtime and base digest",
                 "always give the same digest; a new revision pushes only its definition layer.",
@@ -77,6 +78,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Jib's layer cache (default: $DATAPIPELINES_CACHE_DIR, else ~/.cache/datapipelines/jib).")
     Path cacheDir;
 
+    @Option(names = "--skip-tests", description = {"Do not run the definition's tests: for a caller that has just run 'datapipelines test'",
+            "itself, without this command's secrets (the Jenkins plugin inside a container, where the login is a file)."})
+    boolean skipTests;
+
     @ArgGroup(exclusive = false, heading = "Registry login (default: the Docker config):%n")
     RegistryLogin login = new RegistryLogin();
 
@@ -97,9 +102,16 @@ final class BuildCommand implements Callable<Integer> {
             err.println("datapipelines: " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        if (!testsPass(definition, err)) {
-            err.println("datapipelines: a test failed: no image built");
-            return ExitCodes.FAILED;
+        // The tests run the definition's own code: with secrets in this process's environment, in a child without them.
+        List<String> secrets = login.environmentVariables();
+        int tests = skipTests ? ExitCodes.OK : secrets.isEmpty() ? (testsPass(definition, err) ? ExitCodes.OK : ExitCodes.FAILED)
+                : IsolatedTests.run(definitionFile, secrets, err);
+        if (skipTests) {
+            err.println("Tests not run (--skip-tests)");
+        }
+        if (tests != ExitCodes.OK) {
+            err.println("datapipelines: " + (tests == ExitCodes.INVALID ? "the definition is invalid" : "a test failed") + ": no image built");
+            return tests;
         }
         BuildProgress progress = new BuildProgress(err);
         BuiltImage built;

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,17 @@ final class RegistryLogin {
     @Option(names = "--docker-config", paramLabel = "FILE",
             description = "A Docker config.json (auths, credHelpers, credsStore). Default: $DOCKER_CONFIG/config.json or ~/.docker/config.json.")
     Path dockerConfig;
+
+    /** The environment variables these options name: what code run on the way (the definition's tests) must not see. */
+    List<String> environmentVariables() {
+        List<String> names = new ArrayList<>();
+        for (String name : new String[] {usernameEnv, passwordEnv, tokenEnv}) {
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
+    }
 
     /** The credentials these options name. @throws IllegalArgumentException naming what is missing or contradictory */
     RegistryCredentials credentials(Map<String, String> environment) {

@@ -51,6 +51,66 @@ class BuildCommandTest {
         assertThat(tar).doesNotExist();
     }
 
+    /** A test that passes only where the definition's code cannot read $HOME. */
+    private static Path environmentProbe() throws Exception {
+        Path probe = dir.resolve("environment-probe.yaml");
+        Files.writeString(probe, """
+                apiVersion: datapipelines/v1
+                kind: DataPipeline
+                metadata:
+                  name: environment-probe
+                spec:
+                  source: {topic: in, format: json}
+                  sink: {topic: out, format: json}
+                  steps:
+                    - kind: Record
+                      name: read the environment
+                      transform:
+                        key: user-defined-record-transformation
+                        config:
+                          code: |
+                            import os
+                            def transform(record):
+                                record["value"]["seen"] = os.environ.get("HOME", "out of reach")
+                                return record
+                  tests:
+                    - name: the login's variable is out of reach
+                      input: [{key: k, value: {a: 1}}]
+                      expect: [{key: k, value: {a: 1, seen: out of reach}}]
+                """);
+        return probe;
+    }
+
+    @Test
+    void theTestsRunWithoutTheVariablesThatHoldTheRegistryLogin() throws Exception {
+        assertThat(System.getenv("HOME")).as("the variable standing in for a password").isNotBlank();
+        Path probe = environmentProbe();
+        Path tar = dir.resolve("probe.tar");
+        assertThat(tar).doesNotExist();
+
+        // The login names HOME as its password variable: the definition's code must not see it.
+        CliTest.Run isolated = run(args(probe.toString(), "--image", "registry.example.com/probe", "--registry-username", "ci",
+                "--registry-password-env", "HOME", "--output-tar", tar.toString()));
+        // (The image itself needs the packaged runtime jars: after 'mvn test' alone the build stops there.)
+        assertThat(isolated.err()).contains("PASS the login's variable is out of reach").contains("1 passed, 0 failed")
+                .doesNotContain("no image built");
+
+        // The control: with no login in the environment the tests run in this process, where the code sees $HOME.
+        CliTest.Run inProcess = run(args(probe.toString(), "--image", "registry.example.com/probe", "--output-tar",
+                dir.resolve("never.tar").toString()));
+        assertThat(inProcess.exitCode()).isEqualTo(1);
+        assertThat(inProcess.err()).contains("FAIL the login's variable is out of reach").contains("a test failed: no image built");
+    }
+
+    @Test
+    void skipTestsBuildsWithoutRunningThem() throws Exception {
+        Path changed = dir.resolve("failing-but-skipped.yaml");
+        Files.writeString(changed, Files.readString(EXAMPLE).replace("status: paid}", "status: PAID}"));
+        CliTest.Run run = run(args(changed.toString(), "--image", "registry.example.com/orders", "--skip-tests",
+                "--output-tar", dir.resolve("skipped.tar").toString()));
+        assertThat(run.err()).contains("Tests not run (--skip-tests)").doesNotContain("FAIL").doesNotContain("no image built");
+    }
+
     @Test
     void anInvalidDefinitionExitsTwo() {
         CliTest.Run run = run(args("../runtime/src/test/resources/invalid/unknown-builtin.yaml", "--image", "registry.example.com/orders"));

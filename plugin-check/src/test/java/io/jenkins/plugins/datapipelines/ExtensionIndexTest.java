@@ -28,6 +28,7 @@ class ExtensionIndexTest {
                 "io.jenkins.plugins.datapipelines.DataPipelineDeployStep$DescriptorImpl",
                 "io.jenkins.plugins.datapipelines.DataPipelineProject$DescriptorImpl",
                 "io.jenkins.plugins.datapipelines.DataPipelinesConfiguration",
+                "io.jenkins.plugins.datapipelines.DeployOptions$DescriptorImpl",
                 "io.jenkins.plugins.datapipelines.DeploymentHistoryAction$Factory",
                 "io.jenkins.plugins.datapipelines.RollbackAction$Factory");
     }

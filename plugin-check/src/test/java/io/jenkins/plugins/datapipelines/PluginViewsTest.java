@@ -113,15 +113,35 @@ class PluginViewsTest {
     }
 
     @Test
-    void everyStepParameterIsOnTheFormWithHelp() throws Exception {
-        Path dir = PACKAGE.resolve("DataPipelineDeployStep");
+    void everyDeploymentSettingIsOnItsOneFormWithHelp() throws Exception {
+        Path dir = PACKAGE.resolve("DeployOptions");
         Set<String> fields = formFields(dir.resolve("config.jelly"));
-        assertThat(fields).isEqualTo(dataBoundProperties(DataPipelineDeployStep.class));
-        assertThat(fields).containsExactlyInAnyOrder("definition", "deployment", "namespace", "image", "baseImage", "registryCredentialsId",
+        assertThat(fields).isEqualTo(dataBoundProperties(DeployOptions.class));
+        assertThat(fields).containsExactlyInAnyOrder("deployment", "namespace", "image", "baseImage", "registryCredentialsId",
                 "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
                 "kafkaSecurityProtocol", "wait", "timeout", "dryRun");
         assertHelpFor(dir, fields);
+        assertThat(helpOf(dir.resolve("config.jelly")).values()).as("its own help files, no references elsewhere").containsOnly("");
+    }
+
+    @Test
+    void theStepKeepsItsFlatParametersAndShowsTheSettingsForm() throws Exception {
+        Path dir = PACKAGE.resolve("DataPipelineDeployStep");
+        Set<String> stepParameters = dataBoundProperties(DataPipelineDeployStep.class);
+        Set<String> settings = dataBoundProperties(DeployOptions.class);
+        Set<String> own = new TreeSet<>(stepParameters);
+        own.removeAll(settings);
+        assertThat(own).as("every parameter but the definition file is a deployment setting").containsExactly("definition");
+        assertThat(stepParameters).containsAll(settings);
+        assertThat(formFields(dir.resolve("config.jelly"))).containsExactly("definition");
+        String form = Files.readString(dir.resolve("config.jelly"));
+        assertThat(form).as("the settings' own form, with their descriptor").contains("descriptor.optionsDescriptor")
+                .contains("<st:include page=\"config.jelly\" class=\"${descriptor.clazz}\"/>");
+        assertHelpFor(dir, own);
         assertThat(dir.resolve("help.html")).as("the step's own help, shown in the Snippet Generator").exists();
+        for (String setting : settings) {
+            assertThat(dir.resolve("help-" + setting + ".html")).as("help lives with the settings, once").doesNotExist();
+        }
     }
 
     @Test
@@ -133,28 +153,15 @@ class PluginViewsTest {
     }
 
     @Test
-    void everyBuildStepSettingIsOnTheJobFormWithHelp() throws Exception {
+    void theJobsBuildStepEmbedsTheSettings() throws Exception {
         Path dir = PACKAGE.resolve("DataPipelineBuilder");
-        java.util.Map<String, String> help = helpOf(dir.resolve("config.jelly"));
-        assertThat(help.keySet()).isEqualTo(dataBoundProperties(DataPipelineBuilder.class));
-        // The deployment settings are the step's, and so is their help (Jenkins serves /descriptor/CLASS/help/FIELD).
-        Set<String> stepFields = dataBoundProperties(DataPipelineDeployStep.class);
-        stepFields.remove("definition");
-        assertThat(help.keySet()).containsAll(stepFields).contains("definition", "definitionFile");
-        List<String> broken = new ArrayList<>();
-        for (var entry : help.entrySet()) {
-            String reference = entry.getValue();
-            if (reference.isEmpty()) {
-                continue;
-            }
-            String prefix = "/descriptor/" + DataPipelineDeployStep.class.getName() + "/help/";
-            if (!reference.equals(prefix + entry.getKey()) || !Files.exists(PACKAGE.resolve("DataPipelineDeployStep/help-" + entry.getKey() + ".html"))) {
-                broken.add(entry.getKey() + " -> " + reference);
-            }
-        }
-        assertThat(broken).as("help references that Jenkins could not serve").isEmpty();
-        assertHelpFor(dir, help.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(java.util.Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toSet()));
+        Set<String> fields = formFields(dir.resolve("config.jelly"));
+        assertThat(fields).containsExactlyInAnyOrder("definition", "definitionFile");
+        assertThat(dataBoundProperties(DataPipelineBuilder.class)).containsExactlyInAnyOrder("definition", "definitionFile", "options");
+        NodeList properties = parse(dir.resolve("config.jelly"), null).getElementsByTagNameNS("/lib/form", "property");
+        assertThat(properties.getLength()).isEqualTo(1);
+        assertThat(((Element) properties.item(0)).getAttribute("field")).isEqualTo("options");
+        assertHelpFor(dir, fields);
         assertThat(dir.resolve("help.html")).as("the build step's own help").exists();
         assertThat(Files.readString(dir.resolve("config.jelly"))).as("a YAML editor").contains("codemirror-mode=\"yaml\"");
     }

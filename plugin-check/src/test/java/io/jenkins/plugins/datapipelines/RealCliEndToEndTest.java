@@ -115,7 +115,7 @@ class RealCliEndToEndTest {
 
     private DeploymentSequence.Outcome deploy(LocalCli cli, DeploySettings settings, String buildNumber) throws Exception {
         return new DeploymentSequence(cli.runner(), new PrintStream(stepLog, true, StandardCharsets.UTF_8), cli.masker())
-                .deploy(settings, settings.dryRun() ? null : kubeconfig.toString(), "Jenkins orders #" + buildNumber,
+                .deploy(settings, Kubeconfig.at(settings.dryRun() ? null : kubeconfig.toString()), "Jenkins orders #" + buildNumber,
                         "https://ci.example.com/job/orders/" + buildNumber + "/");
     }
 
@@ -131,9 +131,9 @@ class RealCliEndToEndTest {
         assertThat(record.image().repository()).isEqualTo(registry.address() + "/pipelines/orders-cleanup");
         assertThat(record.kubernetesRevision()).isEqualTo(1);
         assertThat(record.status()).isEqualTo("applied");
-        assertThat(log).contains("+ datapipelines build pipelines/orders.yaml --image " + registry.address() + "/pipelines/orders-cleanup "
+        assertThat(log).contains("+ datapipelines build --image " + registry.address() + "/pipelines/orders-cleanup "
                 + "--base-image " + baseImage + " --insecure --registry-username-env DATAPIPELINES_REGISTRY_USERNAME "
-                + "--registry-password-env DATAPIPELINES_REGISTRY_PASSWORD --output json");
+                + "--registry-password-env DATAPIPELINES_REGISTRY_PASSWORD --output json -- pipelines/orders.yaml");
         assertThat(log).contains("--kafka-username-env DATAPIPELINES_KAFKA_USERNAME --kafka-password-env DATAPIPELINES_KAFKA_PASSWORD "
                 + "--kafka-sasl-mechanism SCRAM-SHA-512 --kafka-security-protocol SASL_SSL");
         assertThat(log).doesNotContain(AuthenticatedRegistry.PASSWORD).doesNotContain(KAFKA_PASSWORD);
@@ -183,12 +183,12 @@ class RealCliEndToEndTest {
         LocalCli cli = cli(AuthenticatedRegistry.PASSWORD);
         DeploymentRecord rollback = new DeploymentSequence(cli.runner(), new PrintStream(stepLog, true, StandardCharsets.UTF_8), cli.masker())
                 .redeploy(recorded, RollbackTarget.settingsFor(recorded, settings, DeployDefaults.NONE), recordedDefinition.toString(),
-                        kubeconfig.toString(), "Rolled back to #1 by alice", "https://ci.example.com/job/orders/3/").record();
+                        Kubeconfig.at(kubeconfig.toString()), "Rolled back to #1 by alice", "https://ci.example.com/job/orders/3/").record();
 
         assertThat(rollback.image()).isEqualTo(first.record().image());
         assertThat(rollback.revisionHash()).isEqualTo(first.record().revisionHash());
         assertThat(rollback.kubernetesRevision()).isEqualTo(3);
-        assertThat(cli.log()).contains("+ datapipelines deploy " + recordedDefinition).doesNotContain("+ datapipelines build")
+        assertThat(cli.log()).contains("+ datapipelines deploy --image ").contains("-- " + recordedDefinition).doesNotContain("+ datapipelines build")
                 .doesNotContain("+ datapipelines validate");
         Deployment deployment = client.apps().deployments().inNamespace("pipelines").withName("orders-cleanup-prod").get();
         assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(first.record().image().toString());

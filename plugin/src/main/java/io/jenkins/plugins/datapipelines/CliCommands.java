@@ -10,14 +10,26 @@ import java.util.List;
  * docs/images.md, docs/deployment.md): every command is asked for {@code --output json}, so the step reads one JSON
  * object on stdout while progress goes to stderr, into the build log. Secrets are never arguments: they travel in
  * the environment ({@link CliEnvironment}), and the arguments only name the variables that hold them.
+ *
+ * <p>The definition, a path users choose, comes last, after {@code --} (picocli's end of options): a file named
+ * {@code -x.yaml} or {@code --help} is a file, never an option.
  */
 public final class CliCommands {
+    /** After it, every argument is a positional parameter (picocli's default end-of-options delimiter). */
+    static final String END_OF_OPTIONS = "--";
+
     private CliCommands() {
+    }
+
+    private static List<String> withDefinition(List<String> args, String definition) {
+        args.add(END_OF_OPTIONS);
+        args.add(definition);
+        return List.copyOf(args);
     }
 
     /** Validates and prints the pipeline name, revision hash and canonical definition. */
     public static List<String> validate(String definition) {
-        return List.of("validate", "--output", "json", definition);
+        return List.of("validate", "--output", "json", END_OF_OPTIONS, definition);
     }
 
     /**
@@ -26,7 +38,32 @@ public final class CliCommands {
      * registry credential's, when there is one, else the agent's Docker configuration.
      */
     public static List<String> build(DeploySettings settings, String imageRepository) {
-        List<String> args = new ArrayList<>(List.of("build", settings.definition(), "--image", imageRepository));
+        return build(settings, imageRepository, LoginArguments.ENVIRONMENT);
+    }
+
+    /** Runs the definition's tests (on their own, before a {@code build --skip-tests}: see {@link LoginArguments}). */
+    public static List<String> test(String definition) {
+        return List.of("test", END_OF_OPTIONS, definition);
+    }
+
+    /**
+     * What the cluster runs for a deployment: its live revision, image and rollout state (exit 0 available, 1 anything
+     * else). The pipeline's name comes last, after {@code --}.
+     */
+    public static List<String> status(String pipeline, String deployment, String namespace, @CheckForNull String kubeconfig) {
+        List<String> args = new ArrayList<>(List.of("status", "--deployment", deployment, "--namespace", namespace));
+        if (kubeconfig != null) {
+            args.add("--kubeconfig");
+            args.add(kubeconfig);
+        }
+        args.add("--output");
+        args.add("json");
+        return withDefinition(args, pipeline);
+    }
+
+    /** As above, with the registry login as {@code logins} say. */
+    public static List<String> build(DeploySettings settings, String imageRepository, LoginArguments logins) {
+        List<String> args = new ArrayList<>(List.of("build", "--image", imageRepository));
         if (settings.baseImage() != null) {
             args.add("--base-image");
             args.add(settings.baseImage());
@@ -35,12 +72,14 @@ public final class CliCommands {
             args.add("--insecure");
         }
         if (settings.registryCredentialsId() != null) {
-            args.addAll(List.of("--registry-username-env", CliEnvironment.REGISTRY_USERNAME,
-                    "--registry-password-env", CliEnvironment.REGISTRY_PASSWORD));
+            args.addAll(logins.registry());
+        }
+        if (logins.testsSeparately()) {
+            args.add("--skip-tests");
         }
         args.add("--output");
         args.add("json");
-        return List.copyOf(args);
+        return withDefinition(args, settings.definition());
     }
 
     /**
@@ -54,7 +93,14 @@ public final class CliCommands {
      */
     public static List<String> deploy(DeploySettings settings, String definition, ImageReference image, String deployment,
                                       @CheckForNull String kubeconfig, @CheckForNull String cause, @CheckForNull String buildUrl) {
-        List<String> args = new ArrayList<>(List.of("deploy", definition, "--image", image.toString(),
+        return deploy(settings, definition, image, deployment, kubeconfig, cause, buildUrl, LoginArguments.ENVIRONMENT);
+    }
+
+    /** As above, with the Kafka login as {@code logins} say. */
+    public static List<String> deploy(DeploySettings settings, String definition, ImageReference image, String deployment,
+                                      @CheckForNull String kubeconfig, @CheckForNull String cause, @CheckForNull String buildUrl,
+                                      LoginArguments logins) {
+        List<String> args = new ArrayList<>(List.of("deploy", "--image", image.toString(),
                 "--deployment", deployment, "--namespace", settings.namespace()));
         if (kubeconfig != null) {
             args.add("--kubeconfig");
@@ -65,8 +111,8 @@ public final class CliCommands {
             args.add(settings.kafkaBootstrapServers());
         }
         if (settings.kafkaCredentialsId() != null) {
-            args.addAll(List.of("--kafka-username-env", CliEnvironment.KAFKA_USERNAME, "--kafka-password-env", CliEnvironment.KAFKA_PASSWORD,
-                    "--kafka-sasl-mechanism", settings.kafkaSaslMechanism(), "--kafka-security-protocol", settings.kafkaSecurityProtocol()));
+            args.addAll(logins.kafka());
+            args.addAll(List.of("--kafka-sasl-mechanism", settings.kafkaSaslMechanism(), "--kafka-security-protocol", settings.kafkaSecurityProtocol()));
         }
         if (settings.waitForRollout()) {
             args.add("--wait");
@@ -86,6 +132,6 @@ public final class CliCommands {
         }
         args.add("--output");
         args.add("json");
-        return List.copyOf(args);
+        return withDefinition(args, definition);
     }
 }

@@ -22,22 +22,39 @@ final class CliLauncher implements CliRunner {
     private final Launcher launcher;
     private final FilePath workspace;
     private final JavaCommand java;
-    private final Map<String, String> environment;
+    private final Map<String, String> buildEnvironment;
+    private final CliEnvironment logins;
     private final TaskListener listener;
     private final SecretMasker masker;
 
-    CliLauncher(Launcher launcher, FilePath workspace, JavaCommand java, Map<String, String> environment, TaskListener listener,
-                SecretMasker masker) {
+    /**
+     * @param buildEnvironment the build's environment
+     * @param logins           the credentials, each given only to the command that needs it
+     */
+    CliLauncher(Launcher launcher, FilePath workspace, JavaCommand java, Map<String, String> buildEnvironment, CliEnvironment logins,
+                TaskListener listener, SecretMasker masker) {
         this.launcher = launcher;
         this.workspace = workspace;
         this.java = java;
-        this.environment = environment;
+        this.buildEnvironment = buildEnvironment;
+        this.logins = logins;
         this.listener = listener;
         this.masker = masker;
     }
 
+    /**
+     * The overrides for this command's process: its logins, and an empty value for every variable it must not have,
+     * which removes the variable from what the launcher inherits from the agent's own environment (EnvVars.override).
+     */
+    static Map<String, String> environmentFor(String command, Map<String, String> buildEnvironment, CliEnvironment logins) {
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        CliEnvironment.hiddenFrom(command).forEach(name -> environment.put(name, ""));
+        environment.putAll(logins.applyTo(buildEnvironment, command));
+        return environment;
+    }
+
     @Override
-    public String run(List<String> arguments) throws DeploymentFailure, IOException, InterruptedException {
+    public CliOutcome outcome(List<String> arguments) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         // Our own line instead of the launcher's: it shows the CLI command, not the java command line around it.
         log.println(masker.mask("+ datapipelines " + String.join(" ", arguments)));
@@ -47,7 +64,7 @@ final class CliLauncher implements CliRunner {
         try {
             exitCode = launcher.launch()
                     .cmds(java.commandLine(arguments))
-                    .envs(environment)
+                    .envs(environmentFor(arguments.get(0), buildEnvironment, logins))
                     .pwd(workspace)
                     .stdout(stdout)
                     .stderr(stderr)
@@ -60,12 +77,6 @@ final class CliLauncher implements CliRunner {
         for (String line : CliOutput.of(output).otherLines()) {
             log.println(masker.mask(line));
         }
-        CliOutcome outcome = new CliOutcome(arguments.get(0), exitCode, output, stderr.tail());
-        if (!outcome.succeeded()) {
-            throw new DeploymentFailure(outcome.failureMessage());
-        }
-        // The result is data, checked field by field, and it must stay intact (masking a short secret could
-        // rewrite a digest); only what goes to the log is masked.
-        return output;
+        return new CliOutcome(arguments.get(0), exitCode, output, stderr.tail());
     }
 }

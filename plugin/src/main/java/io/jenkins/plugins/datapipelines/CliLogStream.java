@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>Whole lines only are written: output arrives in arbitrary chunks from the agent, and a secret cut in two
  * by a chunk boundary would otherwise slip past the mask. A line longer than {@value #MAX_LINE} bytes is
- * written in pieces.
+ * written in pieces, cut where no secret is ({@link SecretMasker#safeCut}) and never inside a UTF-8 character:
+ * what could be the start of a secret waits for the next piece.
  */
 public final class CliLogStream extends OutputStream {
     static final int MAX_LINE = 64 * 1024;
@@ -39,7 +40,7 @@ public final class CliLogStream extends OutputStream {
         } else {
             line.write(b);
             if (line.size() >= MAX_LINE) {
-                endLine();
+                writePiece();
             }
         }
     }
@@ -51,12 +52,45 @@ public final class CliLogStream extends OutputStream {
         }
     }
 
+    /** Writes the long line so far up to a safe cut, keeping the rest (and any incomplete character) for later. */
+    private void writePiece() {
+        byte[] bytes = line.toByteArray();
+        int complete = completeCharacters(bytes);
+        String text = new String(bytes, 0, complete, StandardCharsets.UTF_8);
+        int cut = masker.safeCut(text);
+        if (cut == 0) {
+            return; // all of it could be part of a secret still arriving: wait (bounded by the longest secret)
+        }
+        line.reset();
+        byte[] kept = text.substring(cut).getBytes(StandardCharsets.UTF_8);
+        line.write(kept, 0, kept.length);
+        line.write(bytes, complete, bytes.length - complete);
+        write(text.substring(0, cut));
+    }
+
+    /** How many leading bytes form whole UTF-8 characters: a character's bytes may still be arriving. */
+    static int completeCharacters(byte[] bytes) {
+        int end = bytes.length;
+        for (int back = 1; back <= 3 && end - back >= 0; back++) {
+            int b = bytes[end - back] & 0xFF;
+            if ((b & 0xC0) != 0x80) { // not a continuation byte: an ASCII byte or the lead byte of a character
+                int length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+                return length > back ? end - back : end;
+            }
+        }
+        return end;
+    }
+
     private void endLine() {
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
+        write(text);
+    }
+
+    private void write(String text) {
         String masked = masker.mask(text);
         log.println(masked);
         if (!masked.isBlank()) {

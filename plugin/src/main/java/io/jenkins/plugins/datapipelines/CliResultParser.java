@@ -75,6 +75,22 @@ public final class CliResultParser {
                 dryRun && manifests != null && manifests.isObject() ? indented(manifests) : null);
     }
 
+    /**
+     * {@code datapipelines status --output json}: the same object as a deploy's, with the state {@code available},
+     * {@code progressing}, {@code failed} or {@code not-deployed} (then without image or replicas: null is returned).
+     */
+    public static @edu.umd.cs.findbugs.annotations.CheckForNull RolloutResult status(String stdout) throws DeploymentFailure {
+        JsonNode result = result("status", stdout);
+        JsonNode image = result.get("image");
+        if (image == null || image.isNull() || "not-deployed".equals(result.path("status").asText())) {
+            return null;
+        }
+        JsonNode replicas = result.path("replicas");
+        return new RolloutResult(text("status", result, "namespace"), text("status", result, "deployment"), integer("status", result, "revision"),
+                text("status", result, "image"), integer("status", replicas, "min", "replicas.min"), integer("status", replicas, "max", "replicas.max"),
+                text("status", result, "status"), null);
+    }
+
     private static String indented(JsonNode node) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);

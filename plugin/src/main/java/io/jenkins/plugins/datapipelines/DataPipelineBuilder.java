@@ -1,6 +1,5 @@
 package io.jenkins.plugins.datapipelines;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
@@ -16,9 +15,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -40,20 +37,25 @@ import java.util.List;
 public final class DataPipelineBuilder extends Builder {
     private String definition;
     private String definitionFile = DeployParameters.DEFAULT_DEFINITION;
-    private String deployment;
-    private String namespace;
-    private String image;
-    private String baseImage;
-    private String registryCredentialsId;
-    private boolean insecureRegistry;
-    private String kubeconfigCredentialsId;
-    private String kafkaBootstrapServers;
-    private String kafkaCredentialsId;
-    private String kafkaSaslMechanism;
-    private String kafkaSecurityProtocol;
-    private boolean wait = true;
-    private String timeout;
-    private boolean dryRun;
+    /** Where and how: the settings model shared with the dataPipelineDeploy step. */
+    private DeployOptions options = new DeployOptions();
+
+    // The flat shape of older versions: read from a stored config.xml and moved into the options by readResolve, then
+    // null, which XStream does not write (not transient: XStream would not read a transient field either).
+    @Deprecated private String deployment;
+    @Deprecated private String namespace;
+    @Deprecated private String image;
+    @Deprecated private String baseImage;
+    @Deprecated private String registryCredentialsId;
+    @Deprecated private Boolean insecureRegistry;
+    @Deprecated private String kubeconfigCredentialsId;
+    @Deprecated private String kafkaBootstrapServers;
+    @Deprecated private String kafkaCredentialsId;
+    @Deprecated private String kafkaSaslMechanism;
+    @Deprecated private String kafkaSecurityProtocol;
+    @Deprecated private Boolean wait;
+    @Deprecated private String timeout;
+    @Deprecated private Boolean dryRun;
 
     @DataBoundConstructor
     public DataPipelineBuilder() {
@@ -83,139 +85,53 @@ public final class DataPipelineBuilder extends Builder {
         this.definitionFile = value == null ? DeployParameters.DEFAULT_DEFINITION : value;
     }
 
-    public @CheckForNull String getDeployment() {
-        return deployment;
+    public DeployOptions getOptions() {
+        return options;
     }
 
     @DataBoundSetter
-    public void setDeployment(@CheckForNull String deployment) {
-        this.deployment = Strings.trimToNull(deployment);
+    public void setOptions(@CheckForNull DeployOptions options) {
+        this.options = options == null ? new DeployOptions() : options;
     }
 
-    public @CheckForNull String getNamespace() {
-        return namespace;
-    }
-
-    @DataBoundSetter
-    public void setNamespace(@CheckForNull String namespace) {
-        this.namespace = Strings.trimToNull(namespace);
-    }
-
-    public @CheckForNull String getImage() {
-        return image;
-    }
-
-    @DataBoundSetter
-    public void setImage(@CheckForNull String image) {
-        this.image = Strings.trimToNull(image);
-    }
-
-    public @CheckForNull String getBaseImage() {
-        return baseImage;
-    }
-
-    @DataBoundSetter
-    public void setBaseImage(@CheckForNull String baseImage) {
-        this.baseImage = Strings.trimToNull(baseImage);
-    }
-
-    public @CheckForNull String getRegistryCredentialsId() {
-        return registryCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setRegistryCredentialsId(@CheckForNull String registryCredentialsId) {
-        this.registryCredentialsId = Strings.trimToNull(registryCredentialsId);
-    }
-
-    public boolean isInsecureRegistry() {
-        return insecureRegistry;
-    }
-
-    @DataBoundSetter
-    public void setInsecureRegistry(boolean insecureRegistry) {
-        this.insecureRegistry = insecureRegistry;
-    }
-
-    public @CheckForNull String getKubeconfigCredentialsId() {
-        return kubeconfigCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setKubeconfigCredentialsId(@CheckForNull String kubeconfigCredentialsId) {
-        this.kubeconfigCredentialsId = Strings.trimToNull(kubeconfigCredentialsId);
-    }
-
-    public @CheckForNull String getKafkaBootstrapServers() {
-        return kafkaBootstrapServers;
-    }
-
-    @DataBoundSetter
-    public void setKafkaBootstrapServers(@CheckForNull String kafkaBootstrapServers) {
-        this.kafkaBootstrapServers = Strings.trimToNull(kafkaBootstrapServers);
-    }
-
-    public @CheckForNull String getKafkaCredentialsId() {
-        return kafkaCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setKafkaCredentialsId(@CheckForNull String kafkaCredentialsId) {
-        this.kafkaCredentialsId = Strings.trimToNull(kafkaCredentialsId);
-    }
-
-    public @CheckForNull String getKafkaSaslMechanism() {
-        return kafkaSaslMechanism;
-    }
-
-    @DataBoundSetter
-    public void setKafkaSaslMechanism(@CheckForNull String kafkaSaslMechanism) {
-        this.kafkaSaslMechanism = Strings.trimToNull(kafkaSaslMechanism);
-    }
-
-    public @CheckForNull String getKafkaSecurityProtocol() {
-        return kafkaSecurityProtocol;
-    }
-
-    @DataBoundSetter
-    public void setKafkaSecurityProtocol(@CheckForNull String kafkaSecurityProtocol) {
-        this.kafkaSecurityProtocol = Strings.trimToNull(kafkaSecurityProtocol);
-    }
-
-    public boolean isWait() {
-        return wait;
-    }
-
-    @DataBoundSetter
-    public void setWait(boolean wait) {
-        this.wait = wait;
-    }
-
-    public @CheckForNull String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(@CheckForNull String timeout) {
-        this.timeout = Strings.trimToNull(timeout);
-    }
-
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
+    /**
+     * After XStream loaded a job: the defaults that field initialisers give a new builder, for what its config.xml
+     * does not have; and a builder stored in the flat shape of older versions ({@code <deployment>},
+     * {@code <wait>}... directly in the builder) has those settings moved into its options.
+     */
+    @SuppressWarnings("deprecation")
+    protected Object readResolve() {
+        if (definitionFile == null) {
+            definitionFile = DeployParameters.DEFAULT_DEFINITION;
+        }
+        if (options == null) {
+            DeployOptions migrated = new DeployOptions();
+            migrated.setDeployment(deployment);
+            migrated.setNamespace(namespace);
+            migrated.setImage(image);
+            migrated.setBaseImage(baseImage);
+            migrated.setRegistryCredentialsId(registryCredentialsId);
+            migrated.setInsecureRegistry(Boolean.TRUE.equals(insecureRegistry));
+            migrated.setKubeconfigCredentialsId(kubeconfigCredentialsId);
+            migrated.setKafkaBootstrapServers(kafkaBootstrapServers);
+            migrated.setKafkaCredentialsId(kafkaCredentialsId);
+            migrated.setKafkaSaslMechanism(kafkaSaslMechanism);
+            migrated.setKafkaSecurityProtocol(kafkaSecurityProtocol);
+            migrated.setWait(wait == null || wait); // absent: the default, true
+            migrated.setTimeout(timeout);
+            migrated.setDryRun(Boolean.TRUE.equals(dryRun));
+            options = migrated;
+        }
+        // Not written again: the next save stores the options only.
+        deployment = namespace = image = baseImage = registryCredentialsId = kubeconfigCredentialsId = null;
+        kafkaBootstrapServers = kafkaCredentialsId = kafkaSaslMechanism = kafkaSecurityProtocol = timeout = null;
+        insecureRegistry = wait = dryRun = null;
+        return this;
     }
 
     /** The configured values, as the deployment logic takes them. */
     public DeployParameters parameters() {
-        return DeployParameters.builder().definition(definitionFile).deployment(deployment).namespace(namespace).image(image)
-                .baseImage(baseImage).registryCredentialsId(registryCredentialsId).insecureRegistry(insecureRegistry)
-                .kubeconfigCredentialsId(kubeconfigCredentialsId).kafkaBootstrapServers(kafkaBootstrapServers)
-                .kafkaCredentialsId(kafkaCredentialsId).kafkaSaslMechanism(kafkaSaslMechanism).kafkaSecurityProtocol(kafkaSecurityProtocol)
-                .waitForRollout(wait).timeout(timeout).dryRun(dryRun).build();
+        return options.parameters(definitionFile);
     }
 
     @Override
@@ -283,76 +199,6 @@ public final class DataPipelineBuilder extends Builder {
         @POST
         public FormValidation doCheckDefinitionFile(@AncestorInPath Item item, @QueryParameter String value) {
             return FieldChecks.canConfigure(item) ? FieldChecks.definition(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckDeployment(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.deployment(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.namespace(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.image(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckBaseImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.baseImage(value, false) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckKafkaBootstrapServers(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.kafkaBootstrapServers(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.timeout(value) : FormValidation.ok();
-        }
-
-        @POST
-        public ListBoxModel doFillKafkaSaslMechanismItems() {
-            return FieldChecks.choices(Names.SASL_MECHANISMS);
-        }
-
-        @POST
-        public ListBoxModel doFillKafkaSecurityProtocolItems() {
-            return FieldChecks.choices(Names.KAFKA_SECURITY_PROTOCOLS);
-        }
-
-        @POST
-        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
-            return CredentialsListBoxes.fill(item, registryCredentialsId, StandardUsernamePasswordCredentials.class);
-        }
-
-        @POST
-        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String kubeconfigCredentialsId) {
-            return CredentialsListBoxes.fill(item, kubeconfigCredentialsId, FileCredentials.class);
-        }
-
-        @POST
-        public ListBoxModel doFillKafkaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String kafkaCredentialsId) {
-            return CredentialsListBoxes.fill(item, kafkaCredentialsId, StandardUsernamePasswordCredentials.class);
-        }
-
-        @POST
-        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListBoxes.check(item, value, StandardUsernamePasswordCredentials.class);
-        }
-
-        @POST
-        public FormValidation doCheckKubeconfigCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListBoxes.check(item, value, FileCredentials.class);
-        }
-
-        @POST
-        public FormValidation doCheckKafkaCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListBoxes.check(item, value, StandardUsernamePasswordCredentials.class);
         }
     }
 }

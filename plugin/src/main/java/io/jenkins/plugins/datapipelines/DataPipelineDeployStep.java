@@ -1,6 +1,5 @@
 package io.jenkins.plugins.datapipelines;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
@@ -12,8 +11,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -25,9 +23,13 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code dataPipelineDeploy}: validates a pipeline definition from the workspace, builds its image (which runs
@@ -41,20 +43,8 @@ import java.util.Set;
  */
 public final class DataPipelineDeployStep extends Step {
     private String definition = DeployParameters.DEFAULT_DEFINITION;
-    private String deployment;
-    private String namespace;
-    private String image;
-    private String baseImage;
-    private String registryCredentialsId;
-    private boolean insecureRegistry;
-    private String kubeconfigCredentialsId;
-    private String kafkaBootstrapServers;
-    private String kafkaCredentialsId;
-    private String kafkaSaslMechanism;
-    private String kafkaSecurityProtocol;
-    private boolean wait = true;
-    private String timeout;
-    private boolean dryRun;
+    /** Every other parameter: the settings model shared with the Data Pipeline job ({@link DeployOptions}). */
+    private final DeployOptions options = new DeployOptions();
 
     @DataBoundConstructor
     public DataPipelineDeployStep() {
@@ -71,148 +61,146 @@ public final class DataPipelineDeployStep extends Step {
         this.definition = value == null ? DeployParameters.DEFAULT_DEFINITION : value;
     }
 
+    // The flat Pipeline syntax (dataPipelineDeploy namespace: 'prod', wait: false): each parameter delegates to the options.
+
     public @CheckForNull String getDeployment() {
-        return deployment;
+        return options.getDeployment();
     }
 
     /** The deployment's name; the pipeline's name when blank. One pipeline may be deployed under several names. */
     @DataBoundSetter
     public void setDeployment(@CheckForNull String deployment) {
-        this.deployment = Strings.trimToNull(deployment);
+        options.setDeployment(deployment);
     }
 
     public @CheckForNull String getNamespace() {
-        return namespace;
+        return options.getNamespace();
     }
 
     @DataBoundSetter
     public void setNamespace(@CheckForNull String namespace) {
-        this.namespace = Strings.trimToNull(namespace);
+        options.setNamespace(namespace);
     }
 
     public @CheckForNull String getImage() {
-        return image;
+        return options.getImage();
     }
 
     /** The image repository to push to (no tag: images are pushed and deployed by digest). */
     @DataBoundSetter
     public void setImage(@CheckForNull String image) {
-        this.image = Strings.trimToNull(image);
+        options.setImage(image);
     }
 
     public @CheckForNull String getBaseImage() {
-        return baseImage;
+        return options.getBaseImage();
     }
 
     /** The image pipelines are built on (java 17+); the global default when blank. */
     @DataBoundSetter
     public void setBaseImage(@CheckForNull String baseImage) {
-        this.baseImage = Strings.trimToNull(baseImage);
-    }
-
-    public boolean isInsecureRegistry() {
-        return insecureRegistry;
-    }
-
-    /** Push over plain HTTP (or to a registry with an untrusted certificate): a registry on a trusted network only. */
-    @DataBoundSetter
-    public void setInsecureRegistry(boolean insecureRegistry) {
-        this.insecureRegistry = insecureRegistry;
+        options.setBaseImage(baseImage);
     }
 
     public @CheckForNull String getRegistryCredentialsId() {
-        return registryCredentialsId;
+        return options.getRegistryCredentialsId();
     }
 
     @DataBoundSetter
     public void setRegistryCredentialsId(@CheckForNull String registryCredentialsId) {
-        this.registryCredentialsId = Strings.trimToNull(registryCredentialsId);
+        options.setRegistryCredentialsId(registryCredentialsId);
+    }
+
+    public boolean isInsecureRegistry() {
+        return options.isInsecureRegistry();
+    }
+
+    /** Push over plain HTTP: a registry on a trusted network only. */
+    @DataBoundSetter
+    public void setInsecureRegistry(boolean insecureRegistry) {
+        options.setInsecureRegistry(insecureRegistry);
     }
 
     public @CheckForNull String getKubeconfigCredentialsId() {
-        return kubeconfigCredentialsId;
+        return options.getKubeconfigCredentialsId();
     }
 
-    /** A secret file credential holding a kubeconfig; when blank, the agent's in-cluster service account or its own kubeconfig. */
+    /** A secret file credential holding a kubeconfig; blank: the agent's own cluster access. */
     @DataBoundSetter
     public void setKubeconfigCredentialsId(@CheckForNull String kubeconfigCredentialsId) {
-        this.kubeconfigCredentialsId = Strings.trimToNull(kubeconfigCredentialsId);
+        options.setKubeconfigCredentialsId(kubeconfigCredentialsId);
     }
 
     public @CheckForNull String getKafkaBootstrapServers() {
-        return kafkaBootstrapServers;
+        return options.getKafkaBootstrapServers();
     }
 
     @DataBoundSetter
     public void setKafkaBootstrapServers(@CheckForNull String kafkaBootstrapServers) {
-        this.kafkaBootstrapServers = Strings.trimToNull(kafkaBootstrapServers);
+        options.setKafkaBootstrapServers(kafkaBootstrapServers);
     }
 
     public @CheckForNull String getKafkaCredentialsId() {
-        return kafkaCredentialsId;
+        return options.getKafkaCredentialsId();
     }
 
     @DataBoundSetter
     public void setKafkaCredentialsId(@CheckForNull String kafkaCredentialsId) {
-        this.kafkaCredentialsId = Strings.trimToNull(kafkaCredentialsId);
+        options.setKafkaCredentialsId(kafkaCredentialsId);
     }
 
     public @CheckForNull String getKafkaSaslMechanism() {
-        return kafkaSaslMechanism;
+        return options.getKafkaSaslMechanism();
     }
 
-    /** PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512, for the Kafka credentials; the global default when blank, then PLAIN. */
+    /** PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512; the global default when blank, then PLAIN. */
     @DataBoundSetter
     public void setKafkaSaslMechanism(@CheckForNull String kafkaSaslMechanism) {
-        this.kafkaSaslMechanism = Strings.trimToNull(kafkaSaslMechanism);
+        options.setKafkaSaslMechanism(kafkaSaslMechanism);
     }
 
     public @CheckForNull String getKafkaSecurityProtocol() {
-        return kafkaSecurityProtocol;
+        return options.getKafkaSecurityProtocol();
     }
 
-    /** SASL_SSL or SASL_PLAINTEXT, for the Kafka credentials; the global default when blank, then SASL_SSL. */
+    /** SASL_SSL or SASL_PLAINTEXT; the global default when blank, then SASL_SSL. */
     @DataBoundSetter
     public void setKafkaSecurityProtocol(@CheckForNull String kafkaSecurityProtocol) {
-        this.kafkaSecurityProtocol = Strings.trimToNull(kafkaSecurityProtocol);
+        options.setKafkaSecurityProtocol(kafkaSecurityProtocol);
     }
 
     public boolean isWait() {
-        return wait;
+        return options.isWait();
     }
 
     /** Whether to wait until the new pods are available (the default), failing the build when the rollout fails. */
     @DataBoundSetter
     public void setWait(boolean wait) {
-        this.wait = wait;
+        options.setWait(wait);
     }
 
     public @CheckForNull String getTimeout() {
-        return timeout;
+        return options.getTimeout();
     }
 
     @DataBoundSetter
     public void setTimeout(@CheckForNull String timeout) {
-        this.timeout = Strings.trimToNull(timeout);
+        options.setTimeout(timeout);
     }
 
     public boolean isDryRun() {
-        return dryRun;
+        return options.isDryRun();
     }
 
     /** Build and push the image, render the Kubernetes objects, apply nothing. */
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
+        options.setDryRun(dryRun);
     }
 
     /** The step's values, as the serializable description the execution keeps. */
     public DeployParameters parameters() {
-        return DeployParameters.builder().definition(definition).deployment(deployment).namespace(namespace).image(image)
-                .baseImage(baseImage).registryCredentialsId(registryCredentialsId).insecureRegistry(insecureRegistry)
-                .kubeconfigCredentialsId(kubeconfigCredentialsId).kafkaBootstrapServers(kafkaBootstrapServers)
-                .kafkaCredentialsId(kafkaCredentialsId).kafkaSaslMechanism(kafkaSaslMechanism).kafkaSecurityProtocol(kafkaSecurityProtocol)
-                .waitForRollout(wait).timeout(timeout).dryRun(dryRun).build();
+        return options.parameters(definition);
     }
 
     @Override
@@ -228,10 +216,53 @@ public final class DataPipelineDeployStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final DeployParameters parameters;
+        /**
+         * The rollout asked of the cluster and not yet recorded, saved with the program's state before deploy runs:
+         * after a controller restart, {@link #onResume()} re-attaches to it.
+         */
+        private volatile @CheckForNull PendingRollout pending;
 
         Execution(@NonNull StepContext context, DeployParameters parameters) {
             super(context);
             this.parameters = parameters;
+        }
+
+        /** Keeps what is about to be rolled out, saved before the rollout starts. */
+        private void checkpoint(PendingRollout rollout) throws IOException, InterruptedException {
+            pending = rollout;
+            try {
+                getContext().saveState().get(1, TimeUnit.MINUTES);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("could not save the step's state before the rollout", e);
+            }
+        }
+
+        /**
+         * After a controller restart (a synchronous step would simply fail, while the cluster carries on): re-attaches
+         * to the rollout through {@code datapipelines status} and finishes with the result and record it would have
+         * had, or fails saying what the cluster runs; before any rollout, fails saying nothing was deployed.
+         */
+        @Override
+        public void onResume() {
+            StepContext context = getContext();
+            PendingRollout rollout = pending;
+            if (rollout == null) {
+                context.onFailure(new AbortException(Messages.DeploymentSequence_NothingDeployed()));
+                return;
+            }
+            Thread reattach = new Thread(() -> {
+                try {
+                    PipelineDeployer deployer = new PipelineDeployer(context.get(Run.class), context.get(FilePath.class), context.get(Launcher.class),
+                            context.get(EnvVars.class), context.get(TaskListener.class));
+                    context.onSuccess(deployer.reattach(rollout).toStepResult());
+                } catch (DeploymentFailure e) {
+                    context.onFailure(new AbortException(e.getMessage()));
+                } catch (Throwable e) {
+                    context.onFailure(e);
+                }
+            }, "dataPipelineDeploy re-attaching to " + rollout.target());
+            reattach.setDaemon(true);
+            reattach.start();
         }
 
         @Override
@@ -248,7 +279,7 @@ public final class DataPipelineDeployStep extends Step {
                 PipelineDeployer deployer = new PipelineDeployer(run, workspace, launcher, environment, listener);
                 RollbackRequest rollback = run.getAction(RollbackRequest.class);
                 if (rollback == null) {
-                    return deployer.deploy(settings).toStepResult();
+                    return deployer.deploy(settings, this::checkpoint).toStepResult();
                 }
                 if (settings.dryRun()) {
                     // A rollback builds no image, and a dry run deploys nothing: nothing is left to do.
@@ -258,7 +289,7 @@ public final class DataPipelineDeployStep extends Step {
                     skipped.put("skipped", true);
                     return skipped;
                 }
-                return Rollbacks.perform(run, rollback, settings, defaults, deployer).toStepResult();
+                return Rollbacks.perform(run, rollback, settings, defaults, deployer, this::checkpoint).toStepResult();
             } catch (DeploymentFailure e) {
                 throw new AbortException(e.getMessage());
             }
@@ -289,74 +320,9 @@ public final class DataPipelineDeployStep extends Step {
             return FieldChecks.canConfigure(item) ? FieldChecks.definition(value) : FormValidation.ok();
         }
 
-        @POST
-        public FormValidation doCheckDeployment(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.deployment(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.namespace(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.image(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckBaseImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.baseImage(value, false) : FormValidation.ok();
-        }
-
-        @POST
-        public ListBoxModel doFillKafkaSaslMechanismItems() {
-            return FieldChecks.choices(Names.SASL_MECHANISMS);
-        }
-
-        @POST
-        public ListBoxModel doFillKafkaSecurityProtocolItems() {
-            return FieldChecks.choices(Names.KAFKA_SECURITY_PROTOCOLS);
-        }
-
-        @POST
-        public FormValidation doCheckKafkaBootstrapServers(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.kafkaBootstrapServers(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.timeout(value) : FormValidation.ok();
-        }
-
-        @POST
-        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
-            return CredentialsListBoxes.fill(item, registryCredentialsId, StandardUsernamePasswordCredentials.class);
-        }
-
-        @POST
-        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String kubeconfigCredentialsId) {
-            return CredentialsListBoxes.fill(item, kubeconfigCredentialsId, FileCredentials.class);
-        }
-
-        @POST
-        public ListBoxModel doFillKafkaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String kafkaCredentialsId) {
-            return CredentialsListBoxes.fill(item, kafkaCredentialsId, StandardUsernamePasswordCredentials.class);
-        }
-
-        @POST
-        public FormValidation doCheckRegistryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListBoxes.check(item, value, StandardUsernamePasswordCredentials.class);
-        }
-
-        @POST
-        public FormValidation doCheckKubeconfigCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListBoxes.check(item, value, FileCredentials.class);
-        }
-
-        @POST
-        public FormValidation doCheckKafkaCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return CredentialsListBoxes.check(item, value, StandardUsernamePasswordCredentials.class);
+        /** The form, help and checks of every other parameter ({@code config.jelly} includes its form). */
+        public DeployOptions.DescriptorImpl getOptionsDescriptor() {
+            return Jenkins.get().getDescriptorByType(DeployOptions.DescriptorImpl.class);
         }
     }
 }

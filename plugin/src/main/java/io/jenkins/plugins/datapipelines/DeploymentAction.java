@@ -8,6 +8,11 @@ import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * The record of one deployment on the build that made it: which pipeline revision, where, which image (by
  * digest), which Kubernetes revision it became, and the canonical definition itself. Every field is final and
@@ -171,8 +176,37 @@ public final class DeploymentAction implements RunAction2 {
         return Messages.DeploymentAction_DisplayName(namespace, deployment);
     }
 
+    /**
+     * {@code data-pipeline-NAMESPACE-DEPLOYMENT}; unique within its build: a build that deployed the same (or a
+     * same-looking) namespace/deployment twice gets {@code -2}, {@code -3}... on the later records, so each record
+     * has a page of its own (Stapler serves the first action whose URL name matches).
+     */
     @Override
     public String getUrlName() {
+        if (run == null) {
+            return baseUrlName();
+        }
+        List<DeploymentAction> siblings = run.getActions(DeploymentAction.class);
+        int index = siblings.indexOf(this);
+        return index < 0 ? baseUrlName() : urlNames(siblings).get(index);
+    }
+
+    private String baseUrlName() {
         return "data-pipeline-" + namespace + "-" + deployment;
+    }
+
+    /** The URL names of a build's records, in their order: each its base name, or that with the first free suffix. */
+    static List<String> urlNames(List<DeploymentAction> records) {
+        Set<String> taken = new HashSet<>();
+        List<String> names = new ArrayList<>(records.size());
+        for (DeploymentAction record : records) {
+            String base = record.baseUrlName();
+            String name = base;
+            for (int suffix = 2; !taken.add(name); suffix++) {
+                name = base + "-" + suffix;
+            }
+            names.add(name);
+        }
+        return names;
     }
 }

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * The deployment history on a job's page ({@code jobMain.jelly}): every deployment of its recent builds, the live one
- * marked ({@link DeploymentHistory}). On every job that deployed: Data Pipeline jobs, and Pipelines that use
- * {@code dataPipelineDeploy}.
+ * marked ({@link DeploymentHistory}). Shown on every job that deployed lately: Data Pipeline jobs, and Pipelines that
+ * use {@code dataPipelineDeploy}.
  */
 public final class DeploymentHistoryAction implements Action {
     /** How many builds back the page looks: the history must not load a long job's every build. */
@@ -52,10 +52,7 @@ public final class DeploymentHistoryAction implements Action {
     static String who(Run<?, ?> run) {
         List<Cause> causes = run.getCauses();
         for (Cause cause : causes) {
-            if (cause instanceof RollbackCause rollback) {
-                return rollback.getUserName();
-            }
-            if (cause instanceof Cause.UserIdCause user) {
+            if (cause instanceof Cause.UserIdCause user) { // RollbackCause too: the user who rolled back
                 return user.getUserName();
             }
         }
@@ -91,21 +88,16 @@ public final class DeploymentHistoryAction implements Action {
             return DeploymentHistoryAction.class;
         }
 
+        /**
+         * One small object per job, loading nothing: Jenkins lists a job's actions on every page and API call that shows
+         * it, so looking for deployments here would load builds each time. The history is read only when the job page
+         * renders it ({@code jobMain.jelly}, which shows nothing for a job that never deployed), from the same recent
+         * builds the page's build history already shows.
+         */
         @NonNull
         @Override
         public Collection<? extends Action> createFor(@NonNull Job target) {
-            return target instanceof DataPipelineProject || deployedLately(target) ? List.of(new DeploymentHistoryAction(target)) : List.of();
-        }
-
-        /** Whether one of the last few builds deployed: cheap enough for every page that shows a job. */
-        private static boolean deployedLately(Job<?, ?> job) {
-            int count = 0;
-            for (Run<?, ?> run = job.getLastBuild(); run != null && count < 5; run = run.getPreviousBuild(), count++) {
-                if (!run.getActions(DeploymentAction.class).isEmpty()) {
-                    return true;
-                }
-            }
-            return false;
+            return List.of(new DeploymentHistoryAction(target));
         }
     }
 }

@@ -69,6 +69,24 @@ final class Names {
         return !value.replaceAll("[hms]", "").chars().allMatch(c -> c == '0');
     }
 
+    /** A {@link #isDuration duration}'s length: {@code 1h30m} is 90 minutes. */
+    static java.time.Duration duration(String value) {
+        if (!isDuration(value)) {
+            throw new IllegalArgumentException("not a duration: " + value);
+        }
+        java.time.Duration total = java.time.Duration.ZERO;
+        java.util.regex.Matcher part = java.util.regex.Pattern.compile("(\\d+)([hms])").matcher(value);
+        while (part.find()) {
+            long amount = Long.parseLong(part.group(1));
+            total = total.plus(switch (part.group(2)) {
+                case "h" -> java.time.Duration.ofHours(amount);
+                case "m" -> java.time.Duration.ofMinutes(amount);
+                default -> java.time.Duration.ofSeconds(amount);
+            });
+        }
+        return total;
+    }
+
     /** Kafka's bootstrap.servers: {@code host:port[,host:port...]}. */
     static boolean isBootstrapServers(@CheckForNull String value) {
         if (value == null || value.isBlank()) {

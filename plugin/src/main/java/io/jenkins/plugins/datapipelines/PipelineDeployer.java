@@ -37,10 +37,33 @@ public final class PipelineDeployer {
 
     /** Validates, tests, builds and deploys the definition the settings name. */
     public DeploymentRecord deploy(DeploySettings settings) throws DeploymentFailure, IOException, InterruptedException {
+        return deploy(settings, pending -> { });
+    }
+
+    /** @param checkpoint told what is about to be rolled out (a restarted step re-attaches to it: {@link #reattach}) */
+    public DeploymentRecord deploy(DeploySettings settings, DeploymentSequence.Checkpoint checkpoint)
+            throws DeploymentFailure, IOException, InterruptedException {
         settings.checkAgainst(environment);
         return withCli(settings, (sequence, kubeconfig) -> {
-            DeploymentSequence.Outcome outcome = sequence.deploy(settings, kubeconfig, cause(environment), buildUrl());
+            DeploymentSequence.Outcome outcome = sequence.deploy(settings, kubeconfig, cause(environment), buildUrl(),
+                    pending -> checkpoint.beforeRollout(pending.with(DeployParameters.of(settings), null)));
             return record(outcome, settings, settings.definition(), null);
+        });
+    }
+
+    /**
+     * After a controller restart during a rollout: finds out from the cluster whether the rollout that was pending
+     * landed, and records it as the interrupted step would have; fails saying what the cluster runs otherwise.
+     */
+    public DeploymentRecord reattach(PendingRollout pending) throws DeploymentFailure, IOException, InterruptedException {
+        if (pending.settings() == null) {
+            throw new DeploymentFailure("the interrupted rollout of " + pending.target() + " was not saved with its settings");
+        }
+        DeploySettings settings = DeploySettings.resolve(pending.settings(), DeployDefaults.NONE);
+        return withCli(settings, (sequence, kubeconfig) -> {
+            DeploymentSequence.Outcome outcome = sequence.reattach(pending, kubeconfig, settings.waitForRollout(), Names.duration(settings.timeout()),
+                    duration -> Thread.sleep(duration.toMillis()));
+            return record(outcome, settings, pending.definitionFile(), pending.rollbackOf());
         });
     }
 
@@ -53,6 +76,12 @@ public final class PipelineDeployer {
      */
     public DeploymentRecord rollBack(int buildNumber, DeploymentAction recorded, DeploySettings settings, String cause)
             throws DeploymentFailure, IOException, InterruptedException {
+        return rollBack(buildNumber, recorded, settings, cause, pending -> { });
+    }
+
+    /** As above, telling {@code checkpoint} what is about to be rolled out. */
+    public DeploymentRecord rollBack(int buildNumber, DeploymentAction recorded, DeploySettings settings, String cause,
+                                     DeploymentSequence.Checkpoint checkpoint) throws DeploymentFailure, IOException, InterruptedException {
         FilePath temporaryDirectory = WorkspaceList.tempDir(workspace);
         if (temporaryDirectory == null) {
             throw new DeploymentFailure("no temporary directory next to the workspace " + workspace.getRemote());
@@ -63,7 +92,8 @@ public final class PipelineDeployer {
         try {
             definition.write(recorded.getCanonicalDefinition(), StandardCharsets.UTF_8.name());
             return withCli(settings, (sequence, kubeconfig) -> {
-                DeploymentSequence.Outcome outcome = sequence.redeploy(recorded, settings, definition.getRemote(), kubeconfig, cause, buildUrl());
+                DeploymentSequence.Outcome outcome = sequence.redeploy(recorded, settings, definition.getRemote(), kubeconfig, cause, buildUrl(),
+                        pending -> checkpoint.beforeRollout(pending.with(DeployParameters.of(settings), buildNumber)));
                 return record(outcome, settings, recorded.getDefinitionFile(), buildNumber);
             });
         } finally {
@@ -72,18 +102,23 @@ public final class PipelineDeployer {
     }
 
     private interface CliWork {
-        DeploymentRecord run(DeploymentSequence sequence, @CheckForNull String kubeconfig) throws DeploymentFailure, IOException, InterruptedException;
+        DeploymentRecord run(DeploymentSequence sequence, Kubeconfig kubeconfig) throws DeploymentFailure, IOException, InterruptedException;
     }
 
     private DeploymentRecord withCli(DeploySettings settings, CliWork work) throws DeploymentFailure, IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        String cliJar = AgentCliInstaller.install(workspace, log);
-        JavaCommand java = JavaCommand.forAgent(environment, AgentCliInstaller.agentJavaHome(workspace), launcher.isUnix(), cliJar);
+        CliPlace place = CliPlace.of(launcher);
+        String cliJar = AgentCliInstaller.install(workspace, place, log);
+        // In a container the agent JVM's java.home does not exist: the container's own java runs the CLI.
+        String javaHome = place == CliPlace.AGENT ? AgentCliInstaller.agentJavaHome(workspace) : null;
+        JavaCommand java = JavaCommand.forAgent(environment, javaHome, launcher.isUnix(), cliJar);
         try (DeploymentCredentials credentials = DeploymentCredentials.resolve(run, workspace, settings)) {
             CliEnvironment cliEnvironment = credentials.environment();
             SecretMasker masker = new SecretMasker(cliEnvironment.secrets());
-            CliLauncher cli = new CliLauncher(launcher, workspace, java, cliEnvironment.applyTo(environment), listener, masker);
-            return work.run(new DeploymentSequence(cli, log, masker), credentials.kubeconfigPath());
+            // In a container the logins travel in files (LoginArguments), never in the environment.
+            CliEnvironment inEnvironment = place == CliPlace.AGENT ? cliEnvironment : new CliEnvironment();
+            CliLauncher cli = new CliLauncher(launcher, workspace, java, environment, inEnvironment, listener, masker);
+            return work.run(new DeploymentSequence(cli, log, masker, credentials.logins(place)), credentials.kubeconfig());
         }
     }
 

@@ -8,6 +8,7 @@ import hudson.model.CauseAction;
 import hudson.model.Failure;
 import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.ParametersAction;
 import hudson.model.Queue;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -19,6 +20,7 @@ import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.verb.POST;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -26,7 +28,7 @@ import java.util.List;
  * "Roll back to this build", on every successful build that deployed (a Data Pipeline job's, or a Pipeline's that
  * used {@code dataPipelineDeploy}). Its page ({@code index.jelly}) says what will be deployed again and asks to
  * confirm; the confirmation POSTs to {@link #doRollback()}, which needs {@link Item#BUILD} on the job and schedules a
- * new build with a {@link RollbackCause} and a {@link RollbackRequest}. That build deploys this build's recorded image
+ * new build with a {@link RollbackCause}, a {@link RollbackRequest} and build #N's parameters. That build deploys this build's recorded image
  * digest with its recorded settings, and builds no image.
  */
 public final class RollbackAction implements Action {
@@ -53,7 +55,7 @@ public final class RollbackAction implements Action {
     /** Hidden from those who may not build the job; the page and the POST check that permission again. */
     @Override
     public @CheckForNull String getIconFileName() {
-        return run.getParent().hasPermission(Item.BUILD) ? "symbol-arrow-undo" : null;
+        return run.getParent().hasPermission(Item.BUILD) ? "symbol-undo" : null;
     }
 
     @Override
@@ -77,11 +79,29 @@ public final class RollbackAction implements Action {
         User user = User.current();
         RollbackCause cause = new RollbackCause(run.getNumber(), user == null ? null : user.getId(),
                 user == null ? Messages.RollbackAction_Anonymous() : user.getFullName());
-        Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(job, 0, new CauseAction(cause), new RollbackRequest(run.getNumber()));
+        Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(job, 0, queueActions(run, cause).toArray(new Action[0]));
         if (item == null) {
             throw new Failure(Messages.RollbackAction_NotScheduled(job.getFullDisplayName()));
         }
         return HttpResponses.redirectTo("../../");
+    }
+
+    /**
+     * What the rollback build is scheduled with: its cause, the request, and build #N's own parameters. Without a
+     * {@link ParametersAction}, scheduling a parameterized job adds the parameters' DEFAULT values, and a Pipeline that
+     * chooses what to deploy from its parameters would then deploy something other than #N did.
+     */
+    static List<Action> queueActions(Run<?, ?> run, RollbackCause cause) {
+        List<Action> actions = new ArrayList<>();
+        actions.add(new CauseAction(cause));
+        actions.add(new RollbackRequest(run.getNumber()));
+        ParametersAction parameters = run.getAction(ParametersAction.class);
+        if (parameters != null) {
+            // The parameters the job defines (and those declared safe), as build #N ran with them; a new action, since
+            // an action belongs to one build (its onAttached records the build).
+            actions.add(new ParametersAction(parameters.getParameters()));
+        }
+        return actions;
     }
 
     /** Whether a build may be rolled back to: finished successfully, deployed something for real, in a job that can be scheduled. */

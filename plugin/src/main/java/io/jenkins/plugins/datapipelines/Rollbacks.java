@@ -15,6 +15,13 @@ final class Rollbacks {
 
     static DeploymentRecord perform(Run<?, ?> run, RollbackRequest request, DeploySettings current, DeployDefaults defaults,
                                     PipelineDeployer deployer) throws DeploymentFailure, IOException, InterruptedException {
+        return perform(run, request, current, defaults, deployer, pending -> { });
+    }
+
+    /** As above, telling {@code checkpoint} what is about to be rolled out (a restarted step re-attaches to it). */
+    static DeploymentRecord perform(Run<?, ?> run, RollbackRequest request, DeploySettings current, DeployDefaults defaults,
+                                    PipelineDeployer deployer, DeploymentSequence.Checkpoint checkpoint)
+            throws DeploymentFailure, IOException, InterruptedException {
         int number = request.getBuildNumber();
         Run<?, ?> earlier = run.getParent().getBuildByNumber(number);
         if (earlier == null) {
@@ -26,6 +33,6 @@ final class Rollbacks {
         RollbackCause cause = run.getCauses().stream().filter(RollbackCause.class::isInstance).map(RollbackCause.class::cast)
                 .filter(c -> c.getBuildNumber() == number).findFirst().orElse(null);
         String why = cause != null ? cause.getShortDescription() : Messages.RollbackCause_ShortDescription(Integer.toString(number), "?");
-        return deployer.rollBack(number, target, settings, why);
+        return deployer.rollBack(number, target, settings, why, checkpoint);
     }
 }

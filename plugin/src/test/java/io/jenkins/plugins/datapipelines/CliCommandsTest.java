@@ -19,12 +19,12 @@ class CliCommandsTest {
 
     @Test
     void validateAsksForJson() {
-        assertEquals(List.of("validate", "--output", "json", "p/orders.yaml"), CliCommands.validate("p/orders.yaml"));
+        assertEquals(List.of("validate", "--output", "json", "--", "p/orders.yaml"), CliCommands.validate("p/orders.yaml"));
     }
 
     @Test
     void buildWithoutSettingsLeavesBaseImageAndLoginToTheCli() throws Exception {
-        assertEquals(List.of("build", "orders.yaml", "--image", "registry.example.com/orders", "--output", "json"),
+        assertEquals(List.of("build", "--image", "registry.example.com/orders", "--output", "json", "--", "orders.yaml"),
                 CliCommands.build(settings(DeployParameters.builder().definition("orders.yaml")), "registry.example.com/orders"));
     }
 
@@ -32,9 +32,9 @@ class CliCommandsTest {
     void buildNamesTheBaseImageTheCredentialVariablesAndPlainHttp() throws Exception {
         DeploySettings settings = settings(DeployParameters.builder().definition("orders.yaml").baseImage("docker-archive:/opt/jre.tar")
                 .registryCredentialsId("registry").insecureRegistry(true));
-        assertEquals(List.of("build", "orders.yaml", "--image", "127.0.0.1:5000/orders", "--base-image", "docker-archive:/opt/jre.tar",
+        assertEquals(List.of("build", "--image", "127.0.0.1:5000/orders", "--base-image", "docker-archive:/opt/jre.tar",
                         "--insecure", "--registry-username-env", "DATAPIPELINES_REGISTRY_USERNAME",
-                        "--registry-password-env", "DATAPIPELINES_REGISTRY_PASSWORD", "--output", "json"),
+                        "--registry-password-env", "DATAPIPELINES_REGISTRY_PASSWORD", "--output", "json", "--", "orders.yaml"),
                 CliCommands.build(settings, "127.0.0.1:5000/orders"));
     }
 
@@ -42,12 +42,12 @@ class CliCommandsTest {
     void deployPinsTheDigestNamesKafkaAndWaitsWithItsTimeout() throws Exception {
         DeploySettings settings = settings(DeployParameters.builder().definition("orders.yaml").namespace("prod").kafkaBootstrapServers("k:9093")
                 .kafkaCredentialsId("kafka").kafkaSaslMechanism("SCRAM-SHA-512").timeout("90s"));
-        assertEquals(List.of("deploy", "orders.yaml", "--image", "registry.example.com/orders@sha256:" + "ab".repeat(32),
+        assertEquals(List.of("deploy", "--image", "registry.example.com/orders@sha256:" + "ab".repeat(32),
                         "--deployment", "orders-eu", "--namespace", "prod", "--kubeconfig", "/w@tmp/kubeconfig1.yaml",
                         "--bootstrap-servers", "k:9093", "--kafka-username-env", "DATAPIPELINES_KAFKA_USERNAME",
                         "--kafka-password-env", "DATAPIPELINES_KAFKA_PASSWORD", "--kafka-sasl-mechanism", "SCRAM-SHA-512",
                         "--kafka-security-protocol", "SASL_SSL", "--wait", "--timeout", "90s",
-                        "--cause", "Jenkins orders #7", "--build-url", "https://ci.example.com/job/orders/7/", "--output", "json"),
+                        "--cause", "Jenkins orders #7", "--build-url", "https://ci.example.com/job/orders/7/", "--output", "json", "--", "orders.yaml"),
                 CliCommands.deploy(settings, "orders.yaml", IMAGE, "orders-eu", "/w@tmp/kubeconfig1.yaml", "Jenkins orders #7",
                         "https://ci.example.com/job/orders/7/"));
     }
@@ -55,8 +55,18 @@ class CliCommandsTest {
     @Test
     void deployWithoutKubeconfigKafkaWaitOrCauseButWithDryRun() throws Exception {
         DeploySettings settings = settings(DeployParameters.builder().definition("orders.yaml").waitForRollout(false).dryRun(true));
-        assertEquals(List.of("deploy", "recorded.json", "--image", IMAGE.toString(), "--deployment", "orders", "--namespace", "default",
-                        "--dry-run", "--output", "json"),
+        assertEquals(List.of("deploy", "--image", IMAGE.toString(), "--deployment", "orders", "--namespace", "default",
+                        "--dry-run", "--output", "json", "--", "recorded.json"),
                 CliCommands.deploy(settings, "recorded.json", IMAGE, "orders", null, null, null));
+    }
+
+    @Test
+    void aDefinitionNamedLikeAnOptionComesAfterTheEndOfOptions() throws Exception {
+        DeploySettings settings = settings(DeployParameters.builder().definition("-x.yaml"));
+        for (List<String> command : List.of(CliCommands.validate("-x.yaml"), CliCommands.build(settings, "registry.example.com/orders"),
+                CliCommands.deploy(settings, "-x.yaml", IMAGE, "orders", null, null, null))) {
+            assertEquals(List.of("--", "-x.yaml"), command.subList(command.size() - 2, command.size()), command.toString());
+            assertEquals(1, java.util.Collections.frequency(command, "--"), command.toString());
+        }
     }
 }

@@ -39,6 +39,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,10 +161,10 @@ class DataPipelineDeployStepJenkinsTest {
 
         WorkflowRun first = r.buildAndAssertSuccess(job);
         r.assertLogContains("Copying the datapipelines CLI", first);
-        r.assertLogContains("+ datapipelines validate --output json datapipeline.yaml", first);
-        r.assertLogContains("+ datapipelines build datapipeline.yaml --image registry.example.com/pipelines/orders --base-image "
+        r.assertLogContains("+ datapipelines validate --output json -- datapipeline.yaml", first);
+        r.assertLogContains("+ datapipelines build --image registry.example.com/pipelines/orders --base-image "
                 + "registry.example.com/java/jre@sha256:" + "0".repeat(64) + " --registry-username-env DATAPIPELINES_REGISTRY_USERNAME "
-                + "--registry-password-env DATAPIPELINES_REGISTRY_PASSWORD --output json", first);
+                + "--registry-password-env DATAPIPELINES_REGISTRY_PASSWORD --output json -- datapipeline.yaml", first);
         r.assertLogContains("running the definition's tests: 1 passed, 0 failed", first);
         r.assertLogContains("logging in to the registry as robot with password ****", first);
         r.assertLogContains("--bootstrap-servers kafka:9092 --kafka-username-env DATAPIPELINES_KAFKA_USERNAME "
@@ -217,12 +218,133 @@ class DataPipelineDeployStepJenkinsTest {
     }
 
     @Test
+    void aUsernameTheCredentialMarksSecretIsMaskedInTheLog(JenkinsRule r) throws Exception {
+        UsernamePasswordCredentialsImpl secretName = new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "registry", "registry robot",
+                "robot-7f3a9c", REGISTRY_PASSWORD);
+        secretName.setUsernameSecret(true);
+        SystemCredentialsProvider.getInstance().getCredentials().add(secretName);
+        SystemCredentialsProvider.getInstance().save();
+        baseImageAndKafka();
+        r.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = pipeline(r, "orders", "dataPipelineDeploy deployment: 'orders-eu', image: 'registry.example.com/orders', "
+                + "registryCredentialsId: 'registry'");
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("logging in to the registry as **** with password ****", run);
+        r.assertLogNotContains("robot-7f3a9c", run);
+        r.assertLogNotContains(REGISTRY_PASSWORD, run);
+    }
+
+    @Test
+    void twoDeploymentsOfTheSameTargetInOneBuildHaveAPageEach(JenkinsRule r) throws Exception {
+        baseImageAndKafka();
+        r.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = pipeline(r, "orders", """
+                  dataPipelineDeploy deployment: 'orders-eu', namespace: 'prod', image: 'registry.example.com/orders'
+                  writeFile file: 'datapipeline.yaml', text: readFile('datapipeline.yaml') + '# second revision\n'
+                  dataPipelineDeploy deployment: 'orders-eu', namespace: 'prod', image: 'registry.example.com/orders'""");
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        List<DeploymentAction> records = run.getActions(DeploymentAction.class);
+        assertEquals(2, records.size());
+        assertEquals(List.of("data-pipeline-prod-orders-eu", "data-pipeline-prod-orders-eu-2"), records.stream().map(DeploymentAction::getUrlName).toList());
+        JenkinsRule.WebClient web = r.createWebClient();
+        for (DeploymentAction record : records) {
+            String page = web.goTo(run.getUrl() + record.getUrlName() + "/").asNormalizedText();
+            assertTrue(page.contains(record.getRevisionHash()), record.getUrlName() + " shows its own record: " + page);
+        }
+        assertNotEquals(records.get(0).getRevisionHash(), records.get(1).getRevisionHash());
+    }
+
+    /**
+     * As inside docker.inside or container(): the step's launcher is a decorated one (here a no-op decoration, so the
+     * processes still run on the agent). The CLI goes under WORKSPACE@tmp, the logins travel in files that exist only
+     * while their command runs, and the tests run on their own before build.
+     */
+    @Test
+    void inAContainerTheCliComesFromTheWorkspaceTmpAndTheLoginsAreFiles(JenkinsRule r) throws Exception {
+        addCredentials();
+        baseImageAndKafka();
+        DumbSlave agent = r.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = pipeline(r, "orders", """
+                  fakeContainer {
+                    dataPipelineDeploy deployment: 'orders-eu', image: 'registry.example.com/orders', registryCredentialsId: 'registry',
+                        kafkaCredentialsId: 'kafka'
+                  }""");
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("+ datapipelines test -- datapipeline.yaml", run);
+        r.assertLogContains("--registry-username robot --registry-password-file ", run);
+        r.assertLogContains("--skip-tests --output json -- datapipeline.yaml", run);
+        r.assertLogContains("logging in to the registry as robot with password ****", run);
+        r.assertLogContains("--kafka-username svc --kafka-password-file ", run);
+        r.assertLogContains("kafka kafka:9092 as svc with password **** (PLAIN over SASL_SSL)", run);
+        r.assertLogNotContains(REGISTRY_PASSWORD, run);
+        r.assertLogNotContains(KAFKA_PASSWORD, run);
+        r.assertLogNotContains("DATAPIPELINES_REGISTRY_PASSWORD", run);
+        hudson.FilePath temporary = WorkspaceList.tempDir(agent.getWorkspaceFor(job));
+        assertEquals(1, temporary.child("datapipelines-cli").listDirectories().size(), "the CLI where the container sees it");
+        assertFalse(agent.getRootPath().child("tools/datapipelines-cli").exists(), "not in the agent's tools, which it does not see");
+        assertEquals(0, temporary.list("datapipelines-login*").length, "no login file outlives its command");
+        assertNotNull(run.getAction(DeploymentAction.class));
+    }
+
+    /** A block step that runs its body with a decorated launcher, as docker.inside and container() do. */
+    public static final class FakeContainerStep extends org.jenkinsci.plugins.workflow.steps.Step {
+        @org.kohsuke.stapler.DataBoundConstructor
+        public FakeContainerStep() {
+        }
+
+        @Override
+        public org.jenkinsci.plugins.workflow.steps.StepExecution start(org.jenkinsci.plugins.workflow.steps.StepContext context) {
+            return new org.jenkinsci.plugins.workflow.steps.StepExecution(context) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public boolean start() throws Exception {
+                    getContext().newBodyInvoker()
+                            .withContext(org.jenkinsci.plugins.workflow.steps.BodyInvoker.mergeLauncherDecorators(
+                                    getContext().get(hudson.LauncherDecorator.class), new Decorator()))
+                            .withCallback(org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback.wrap(getContext()))
+                            .start();
+                    return false;
+                }
+            };
+        }
+
+        private static final class Decorator extends hudson.LauncherDecorator implements java.io.Serializable {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public hudson.Launcher decorate(hudson.Launcher launcher, hudson.model.Node node) {
+                return new hudson.Launcher.DecoratedLauncher(launcher);
+            }
+        }
+
+        @org.jvnet.hudson.test.TestExtension("inAContainerTheCliComesFromTheWorkspaceTmpAndTheLoginsAreFiles")
+        public static final class DescriptorImpl extends org.jenkinsci.plugins.workflow.steps.StepDescriptor {
+            @Override
+            public String getFunctionName() {
+                return "fakeContainer";
+            }
+
+            @Override
+            public boolean takesImplicitBlockArgument() {
+                return true;
+            }
+
+            @Override
+            public java.util.Set<? extends Class<?>> getRequiredContext() {
+                return java.util.Set.of();
+            }
+        }
+    }
+
+    @Test
     void aDryRunAppliesNothingButRecordsAndShowsTheManifests(JenkinsRule r) throws Exception {
         baseImageAndKafka();
         r.createOnlineSlave(Label.get("agent"));
         WorkflowJob job = pipeline(r, "p", "def d = dataPipelineDeploy image: 'registry.example.com/orders', dryRun: true\necho \"dry run: ${d.dryRun}\"");
         WorkflowRun run = r.buildAndAssertSuccess(job);
-        r.assertLogContains("+ datapipelines deploy datapipeline.yaml --image registry.example.com/orders@sha256:", run);
+        r.assertLogContains("+ datapipelines deploy --image registry.example.com/orders@sha256:", run);
+        r.assertLogContains("--dry-run --output json -- datapipeline.yaml", run);
         r.assertLogContains("The Kubernetes objects the deployment would apply:", run);
         r.assertLogContains("\"kind\" : \"Deployment\"", run);
         r.assertLogContains("nothing was applied to the cluster", run);
@@ -287,7 +409,8 @@ class DataPipelineDeployStepJenkinsTest {
                 .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ).everywhere().to("developer")
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
         WorkflowJob job = r.createProject(WorkflowJob.class, "p");
-        DataPipelineDeployStep.DescriptorImpl step = r.jenkins.getDescriptorByType(DataPipelineDeployStep.DescriptorImpl.class);
+        // The step's form shows the deployment settings' own form, with its checks and drop-downs (DeployOptions).
+        DeployOptions.DescriptorImpl step = r.jenkins.getDescriptorByType(DataPipelineDeployStep.DescriptorImpl.class).getOptionsDescriptor();
         DataPipelinesConfiguration global = DataPipelinesConfiguration.get();
 
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
@@ -309,11 +432,12 @@ class DataPipelineDeployStepJenkinsTest {
             assertEquals(FormValidation.Kind.ERROR, global.doCheckTimeout("soon").kind);
         }
 
-        // Form methods answer POST only (@POST): a GET, as from a link in a malicious page, is refused.
+        // Form methods answer POST only (@POST): a GET, as from a link in a malicious page, is refused. Stapler's
+        // HttpVerbInterceptor cancels it and the request ends as 404 (Stapler's DispatcherTest asserts 404).
         JenkinsRule.WebClient web = r.createWebClient().login("developer");
         web.setThrowExceptionOnFailingStatusCode(false);
-        int status = web.goTo(job.getUrl() + "descriptorByName/" + DataPipelineDeployStep.class.getName()
+        int status = web.goTo(job.getUrl() + "descriptorByName/" + DeployOptions.class.getName()
                 + "/fillRegistryCredentialsIdItems?registryCredentialsId=x", null).getWebResponse().getStatusCode();
-        assertEquals(405, status);
+        assertEquals(404, status);
     }
 }

@@ -1,8 +1,13 @@
 package io.jenkins.plugins.datapipelines;
 
+import hudson.model.Cause;
 import hudson.model.Item;
 import hudson.model.Label;
+import hudson.model.ParametersAction;
+import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
+import hudson.model.StringParameterValue;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
@@ -75,7 +80,7 @@ class DataPipelineProjectJenkinsTest {
         DataPipelineProject job = r.createProject(DataPipelineProject.class, "orders");
         job.setAssignedLabel(Label.get("agent"));
         job.getBuildersList().get(DataPipelineBuilder.class).setDefinition(definition);
-        job.getBuildersList().get(DataPipelineBuilder.class).setDeployment("orders-eu");
+        job.getBuildersList().get(DataPipelineBuilder.class).getOptions().setDeployment("orders-eu");
         job.save();
         return job;
     }
@@ -110,15 +115,15 @@ class DataPipelineProjectJenkinsTest {
         assertNotNull(builder, "a new Data Pipeline job starts with its build step");
         builder.setDefinition(V1);
         builder.setDefinitionFile("pipelines/orders.yaml");
-        builder.setDeployment("orders-eu");
-        builder.setNamespace("prod");
-        builder.setImage("registry.example.com/orders");
-        builder.setBaseImage("docker-archive:/opt/jre17.tar");
-        builder.setInsecureRegistry(true);
-        builder.setKafkaBootstrapServers("kafka-0:9092");
-        builder.setKafkaSaslMechanism("SCRAM-SHA-512");
-        builder.setWait(false);
-        builder.setTimeout("90s");
+        builder.getOptions().setDeployment("orders-eu");
+        builder.getOptions().setNamespace("prod");
+        builder.getOptions().setImage("registry.example.com/orders");
+        builder.getOptions().setBaseImage("docker-archive:/opt/jre17.tar");
+        builder.getOptions().setInsecureRegistry(true);
+        builder.getOptions().setKafkaBootstrapServers("kafka-0:9092");
+        builder.getOptions().setKafkaSaslMechanism("SCRAM-SHA-512");
+        builder.getOptions().setWait(false);
+        builder.getOptions().setTimeout("90s");
         job.save();
 
         DataPipelineProject roundTripped = r.configRoundtrip(job);
@@ -145,8 +150,8 @@ class DataPipelineProjectJenkinsTest {
         DataPipelineProject job = job(r, V1);
         DataPipelineBuild build = r.buildAndAssertSuccess(job);
         r.assertLogContains("Wrote the definition stored in the job to datapipeline.yaml.", build);
-        r.assertLogContains("+ datapipelines validate --output json datapipeline.yaml", build);
-        r.assertLogContains("+ datapipelines build datapipeline.yaml --image registry.example.com/pipelines/orders", build);
+        r.assertLogContains("+ datapipelines validate --output json -- datapipeline.yaml", build);
+        r.assertLogContains("+ datapipelines build --image registry.example.com/pipelines/orders", build);
         r.assertLogContains("--cause Jenkins orders #1", build);
         assertEquals(V1, agent.getWorkspaceFor(job).child("datapipeline.yaml").readToString());
         DeploymentAction record = build.getAction(DeploymentAction.class);
@@ -175,6 +180,9 @@ class DataPipelineProjectJenkinsTest {
         DataPipelineBuild third = job.getBuildByNumber(3);
         r.assertBuildStatusSuccess(third);
         assertEquals("Rolled back to #1 by alice", third.getCause(RollbackCause.class).getShortDescription());
+        assertEquals("alice", third.getCause(Cause.UserIdCause.class).getUserId(), "a rollback is started by a user");
+        r.assertLogContains("Rolled back to #1 by alice", third);
+        r.assertLogNotContains("Started by user", third);
         DeploymentAction record = third.getAction(DeploymentAction.class);
         assertEquals(firstDigest, record.getDigest(), "the same image as #1");
         assertEquals(first.getAction(DeploymentAction.class).getRevisionHash(), record.getRevisionHash());
@@ -224,6 +232,59 @@ class DataPipelineProjectJenkinsTest {
     }
 
     @Test
+    void aRollbackOfAParameterizedJobRunsWithTheParametersOfTheBuildItRollsBackTo(JenkinsRule r) throws Exception {
+        r.createOnlineSlave(Label.get("agent"));
+        allowBuilding(r);
+        globalDefaults();
+        WorkflowJob job = r.createProject(WorkflowJob.class, "orders");
+        job.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("TARGET", "orders-eu")));
+        job.setDefinition(new CpsFlowDefinition("node('agent') {\n"
+                + "  writeFile file: 'datapipeline.yaml', text: \"apiVersion: datapipelines.io/v1\\nmetadata:\\n  name: orders\\n\"\n"
+                + "  echo \"target ${params.TARGET}\"\n"
+                + "  dataPipelineDeploy deployment: params.TARGET\n}", true));
+        WorkflowRun first = r.assertBuildStatusSuccess(job.scheduleBuild2(0, new ParametersAction(new StringParameterValue("TARGET", "orders-us"))));
+        assertEquals("orders-us", first.getAction(DeploymentAction.class).getDeployment());
+        r.buildAndAssertSuccess(job); // the default, orders-eu
+
+        rollBack(r, first, "alice");
+
+        WorkflowRun third = job.getBuildByNumber(3);
+        r.assertBuildStatusSuccess(third);
+        assertEquals("orders-us", ((StringParameterValue) third.getAction(ParametersAction.class).getParameter("TARGET")).getValue(),
+                "#1's parameters, not the defaults");
+        r.assertLogContains("target orders-us", third);
+        assertEquals("orders-us", third.getAction(DeploymentAction.class).getDeployment());
+        assertEquals(first.getAction(DeploymentAction.class).getDigest(), third.getAction(DeploymentAction.class).getDigest());
+    }
+
+    @Test
+    void aJobStoredWithoutWaitLoadsWaitingForTheRollout(JenkinsRule r) throws Exception {
+        // createProjectFromXML loads it as Jenkins loads every job: Items.load, XStream2.
+        try (var stored = getClass().getResourceAsStream("job-without-wait.xml")) {
+            DataPipelineProject job = (DataPipelineProject) r.jenkins.createProjectFromXML("stored", stored);
+            DataPipelineBuilder builder = job.getBuildersList().get(DataPipelineBuilder.class);
+            assertTrue(builder.getOptions().isWait(), "XStream runs no field initialisers: readResolve gives the default");
+            assertEquals("datapipeline.yaml", builder.getDefinitionFile());
+            assertEquals("orders-eu", builder.getOptions().getDeployment(), "the flat shape of older versions, moved into the options");
+            assertEquals("prod", builder.getOptions().getNamespace());
+            assertFalse(job.getConfigFile().asString().contains("<options>"), "loaded as stored");
+            job.save();
+            String saved = job.getConfigFile().asString();
+            assertTrue(saved.contains("<options>"), saved);
+            assertEquals(1, saved.split("<deployment>orders-eu</deployment>", -1).length - 1, "saved once, in the options: " + saved);
+        }
+    }
+
+    @Test
+    void aJobThatNeverDeployedShowsNoHistory(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "plain");
+        job.setDefinition(new CpsFlowDefinition("echo 'nothing to deploy'", true));
+        r.buildAndAssertSuccess(job);
+        assertTrue(job.getAction(DeploymentHistoryAction.class).getHistory().isEmpty());
+        assertFalse(r.createWebClient().getPage(job).asNormalizedText().contains("Deployment history"));
+    }
+
+    @Test
     void aRollbackWaitingInTheQueueIsNeverMergedIntoAnotherBuild(JenkinsRule r) throws Exception {
         r.createOnlineSlave(Label.get("agent"));
         DataPipelineProject job = job(r, V1);
@@ -256,7 +317,8 @@ class DataPipelineProjectJenkinsTest {
 
         JenkinsRule.WebClient alice = r.createWebClient().login("alice");
         alice.setThrowExceptionOnFailingStatusCode(false);
-        assertEquals(405, alice.goTo(first.getUrl() + "rollback/rollback", null).getWebResponse().getStatusCode(),
+        // @POST: Stapler's HttpVerbInterceptor cancels a GET, which ends as 404 (405 is @RequirePOST's answer).
+        assertEquals(404, alice.goTo(first.getUrl() + "rollback/rollback", null).getWebResponse().getStatusCode(),
                 "a GET (a link, an image in another page) schedules nothing");
         assertEquals(1, job.getBuilds().size());
         try (ACLContext ignored = ACL.as2(User.getById("alice", true).impersonate2())) {
@@ -271,11 +333,11 @@ class DataPipelineProjectJenkinsTest {
     void aFailedOrDryRunBuildOffersNoRollback(JenkinsRule r) throws Exception {
         r.createOnlineSlave(Label.get("agent"));
         DataPipelineProject job = job(r, V1);
-        job.getBuildersList().get(DataPipelineBuilder.class).setDryRun(true);
+        job.getBuildersList().get(DataPipelineBuilder.class).getOptions().setDryRun(true);
         DataPipelineBuild dryRun = r.buildAndAssertSuccess(job);
         assertNull(dryRun.getAction(RollbackAction.class), "a dry run deployed nothing");
-        job.getBuildersList().get(DataPipelineBuilder.class).setDryRun(false);
-        job.getBuildersList().get(DataPipelineBuilder.class).setDeployment("broken-rollout");
+        job.getBuildersList().get(DataPipelineBuilder.class).getOptions().setDryRun(false);
+        job.getBuildersList().get(DataPipelineBuilder.class).getOptions().setDeployment("broken-rollout");
         DataPipelineBuild failed = r.buildAndAssertStatus(Result.FAILURE, job);
         assertNull(failed.getAction(RollbackAction.class));
     }

@@ -18,7 +18,7 @@ public final class LocalCli {
     private final String jar;
     private final Path workingDirectory;
     private final Map<String, String> buildEnvironment;
-    private final Map<String, String> environment;
+    private final CliEnvironment logins;
     private final SecretMasker masker;
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
@@ -30,11 +30,16 @@ public final class LocalCli {
      * @param buildEnvironment what a build's environment would add to this machine's (DATAPIPELINES_JAVA_OPTS, say)
      */
     public LocalCli(String jar, Path workingDirectory, Map<String, String> buildEnvironment, CliEnvironment environment) {
+        this(jar, workingDirectory, buildEnvironment, environment, new SecretMasker(environment.secrets()));
+    }
+
+    /** @param masker the secrets to mask, also those that are not in the environment (logins in files, in a container) */
+    public LocalCli(String jar, Path workingDirectory, Map<String, String> buildEnvironment, CliEnvironment environment, SecretMasker masker) {
         this.jar = jar;
         this.workingDirectory = workingDirectory;
         this.buildEnvironment = Map.copyOf(buildEnvironment);
-        this.environment = environment.applyTo(buildEnvironment);
-        this.masker = new SecretMasker(environment.secrets());
+        this.logins = environment;
+        this.masker = masker;
     }
 
     public SecretMasker masker() {
@@ -43,13 +48,7 @@ public final class LocalCli {
 
     /** As the step's runner: the standard output, or the failure with the command's own words. */
     public CliRunner runner() {
-        return arguments -> {
-            CliOutcome outcome = run(arguments);
-            if (!outcome.succeeded()) {
-                throw new DeploymentFailure(outcome.failureMessage());
-            }
-            return outcome.stdout();
-        };
+        return this::run;
     }
 
     public CliOutcome run(List<String> arguments) throws IOException, InterruptedException {
@@ -57,7 +56,9 @@ public final class LocalCli {
         PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
         logStream.println(masker.mask("+ datapipelines " + String.join(" ", arguments)));
         ProcessBuilder builder = new ProcessBuilder(java.commandLine(arguments)).directory(workingDirectory.toFile());
-        builder.environment().putAll(environment);
+        // As the step's launcher does: each command with only the logins it needs.
+        builder.environment().keySet().removeAll(CliEnvironment.hiddenFrom(arguments.get(0)));
+        builder.environment().putAll(logins.applyTo(buildEnvironment, arguments.get(0)));
         Process process = builder.start();
         process.getOutputStream().close();
         CliLogStream stderr = new CliLogStream(logStream, masker, 20);

@@ -47,6 +47,37 @@ class SecretMaskingTest {
         assertEquals(List.of("three", "four"), stream.tail());
     }
 
+    /** A secret that straddles the 64 KiB piece boundary of a long line, at every offset around it, in odd chunk sizes. */
+    @Test
+    void aSecretStraddlingTheSplitOfALongLineIsStillMasked() throws Exception {
+        String secret = "hunter2-\u00e9t\u00e9-s3cret";
+        SecretMasker masker = new SecretMasker(Set.of(secret, "short"));
+        for (int before = CliLogStream.MAX_LINE - secret.length() - 3; before <= CliLogStream.MAX_LINE + 3; before++) {
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            CliLogStream stream = new CliLogStream(new PrintStream(log, true, StandardCharsets.UTF_8), masker, 5);
+            String line = "\u00fc".repeat(before / 2) + "x".repeat(before % 2) + secret + " tail " + secret + "\n";
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0, chunk = 1; i < bytes.length; i += chunk, chunk = chunk % 4093 + 7) {
+                stream.write(bytes, i, Math.min(chunk, bytes.length - i));
+            }
+            stream.close();
+            String text = log.toString(StandardCharsets.UTF_8);
+            assertFalse(text.contains("hunter2"), "a piece of the secret leaked with " + before + " characters before it");
+            assertFalse(text.contains("\uFFFD"), "a character was cut in two with " + before + " characters before it");
+            assertEquals(line.length() - 2 * secret.length() + 2 * SecretMasker.MASK.length() - 1,
+                    text.replace(System.lineSeparator(), "").length(), "nothing lost or added");
+        }
+    }
+
+    @Test
+    void theSafeCutNeverSplitsASecret() {
+        SecretMasker masker = new SecretMasker(Set.of("abcdef"));
+        assertEquals(5, masker.safeCut("0123456789")); // "56789" could begin a secret
+        assertEquals(9, masker.safeCut("012abcdef")); // a whole secret ending at the end: all of it can go
+        assertEquals(7, masker.safeCut("0abcdef789"), "a secret across the proposed cut moves the cut behind it");
+        assertEquals(10, SecretMasker.NONE.safeCut("0123456789"));
+    }
+
     @Test
     void anEndlessLineIsWrittenInPieces() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +25,14 @@ import java.util.Set;
  * and every deployment is logged there ({@code stand-in-cluster/}), so that a test can tell what ran.
  */
 public final class StandInCli {
-    private static final Set<String> FLAGS = Set.of("--wait", "--dry-run", "--insecure");
+    private static final Set<String> FLAGS = Set.of("--wait", "--dry-run", "--insecure", "--skip-tests");
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "validate", Set.of("--output"),
-            "build", Set.of("--image", "--base-image", "--insecure", "--registry-username-env", "--registry-password-env", "--output"),
-            "deploy", Set.of("--image", "--deployment", "--namespace", "--kubeconfig", "--bootstrap-servers", "--kafka-username-env",
+            "test", Set.of(),
+            "build", Set.of("--image", "--base-image", "--insecure", "--registry-username-env", "--registry-password-env",
+                    "--registry-username", "--registry-password-file", "--skip-tests", "--output"),
+            "status", Set.of("--deployment", "--namespace", "--kubeconfig", "--output"),
+            "deploy", Set.of("--image", "--deployment", "--namespace", "--kubeconfig", "--bootstrap-servers", "--kafka-username-env", "--kafka-username", "--kafka-password-file",
                     "--kafka-password-env", "--kafka-sasl-mechanism", "--kafka-security-protocol", "--wait", "--timeout", "--dry-run",
                     "--cause", "--build-url", "--output"));
 
@@ -39,6 +43,49 @@ public final class StandInCli {
         System.exit(run(args));
     }
 
+    /**
+     * A secret that {@code command} (which runs the definition's code: validate compiles it, build runs its tests) could
+     * reach: in its environment, or a kubeconfig written next to the workspace. Only deploy may have the Kafka login and
+     * the kubeconfig; only build (for its push) the registry login.
+     */
+    static String secretWithinReach(String command, boolean testsSkipped) throws java.io.IOException {
+        if ("deploy".equals(command)) {
+            return null;
+        }
+        List<String> forbidden = new java.util.ArrayList<>(List.of("DATAPIPELINES_KAFKA_USERNAME", "DATAPIPELINES_KAFKA_PASSWORD"));
+        if ("status".equals(command)) {
+            // Reads the cluster (KUBECONFIG, a kubeconfig file) and runs no code of the definition's.
+            forbidden.addAll(List.of("DATAPIPELINES_REGISTRY_USERNAME", "DATAPIPELINES_REGISTRY_PASSWORD"));
+            for (String name : forbidden) {
+                if (System.getenv(name) != null) {
+                    return "$" + name;
+                }
+            }
+            return null;
+        }
+        forbidden.add("KUBECONFIG");
+        if (!"build".equals(command)) {
+            forbidden.addAll(List.of("DATAPIPELINES_REGISTRY_USERNAME", "DATAPIPELINES_REGISTRY_PASSWORD"));
+        }
+        for (String name : forbidden) {
+            if (System.getenv(name) != null) {
+                return "$" + name;
+            }
+        }
+        Path temporary = Path.of(System.getProperty("user.dir") + "@tmp");
+        if (java.nio.file.Files.isDirectory(temporary)) {
+            try (var files = java.nio.file.Files.list(temporary)) {
+                // A login file may exist during a build that runs no tests (the step ran them before, as "test").
+                java.util.Optional<Path> kubeconfig = files.filter(f -> f.getFileName().toString().startsWith("kubeconfig")
+                        || f.getFileName().toString().startsWith("datapipelines-login") && !("build".equals(command) && testsSkipped)).findFirst();
+                if (kubeconfig.isPresent()) {
+                    return kubeconfig.get().toString();
+                }
+            }
+        }
+        return null;
+    }
+
     static int run(String[] args) throws Exception {
         if (args.length < 2 || !OPTIONS.containsKey(args[0])) {
             System.err.println("datapipelines: usage: validate|build|deploy ARGS");
@@ -46,8 +93,17 @@ public final class StandInCli {
         }
         Map<String, String> options = new HashMap<>();
         String definition = null;
+        boolean endOfOptions = false;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("--") && !OPTIONS.get(args[0]).contains(args[i])) {
+            if (!endOfOptions && "--".equals(args[i])) {
+                endOfOptions = true; // as picocli: what follows is positional
+            } else if (endOfOptions) {
+                if (definition != null) {
+                    System.err.println("datapipelines: unexpected argument '" + args[i] + "'");
+                    return 2;
+                }
+                definition = args[i];
+            } else if (args[i].startsWith("-") && !OPTIONS.get(args[0]).contains(args[i])) {
                 System.err.println("datapipelines: Unknown option: '" + args[i] + "'");
                 return 2;
             } else if (FLAGS.contains(args[i])) {
@@ -61,13 +117,22 @@ public final class StandInCli {
                 return 2;
             }
         }
-        if (!"json".equals(options.get("--output"))) {
+        String leak = secretWithinReach(args[0], options.containsKey("--skip-tests"));
+        if (leak != null) {
+            // What a definition's Python test could do on the agent: the step must not hand it the secret.
+            System.err.println("datapipelines: [stand-in] the definition's code could read " + leak + " during " + args[0]);
+            return 1;
+        }
+        if (!"test".equals(args[0]) && !"json".equals(options.get("--output"))) {
             System.err.println("datapipelines: the stand-in only speaks --output json");
             return 2;
         }
         if (definition == null) {
             System.err.println("datapipelines: no DEFINITION given");
             return 2;
+        }
+        if ("status".equals(args[0])) {
+            return status(options); // the PIPELINE is a name, not a file
         }
         Path file = Path.of(definition);
         if (!Files.isRegularFile(file)) {
@@ -99,6 +164,11 @@ public final class StandInCli {
                 System.out.println("{\"file\":" + quote(definition) + ",\"pipeline\":" + quote(pipeline) + ",\"revisionHash\":\"" + revision
                         + "\",\"canonical\":" + quote(canonical) + "}");
                 return 0;
+            case "test":
+                System.out.println(definition + ":");
+                System.out.println("  PASS the stand-in's test");
+                System.out.println("1 passed, 0 failed");
+                return 0;
             case "build":
                 return build(options, pipeline, revision);
             default:
@@ -117,12 +187,13 @@ public final class StandInCli {
             System.err.println("datapipelines: no base image: give --base-image REF or docker-archive:PATH (or set DATAPIPELINES_BASE_IMAGE)");
             return 2;
         }
-        String user = variable(options, "--registry-username-env");
-        String password = user == null ? null : variable(options, "--registry-password-env");
+        String user = options.containsKey("--registry-password-file") ? options.get("--registry-username") : variable(options, "--registry-username-env");
+        String password = user == null ? null : options.containsKey("--registry-password-file") ? secretFile(options, "--registry-password-file")
+                : variable(options, "--registry-password-env");
         if (password == null) {
             return 2;
         }
-        System.err.println("running the definition's tests: 1 passed, 0 failed");
+        System.err.println(options.containsKey("--skip-tests") ? "tests not run (--skip-tests)" : "running the definition's tests: 1 passed, 0 failed");
         System.err.println("base image " + base + (options.containsKey("--insecure") ? ", plain HTTP allowed" : ""));
         if (!user.isEmpty()) {
             System.err.println("logging in to the registry as " + user + " with password " + password);
@@ -148,8 +219,9 @@ public final class StandInCli {
             System.err.println("datapipelines: no Kafka bootstrap servers: give --bootstrap-servers HOST:PORT[,...] (or set KAFKA_BOOTSTRAP_SERVERS)");
             return 2;
         }
-        String user = variable(options, "--kafka-username-env");
-        String password = user == null ? null : variable(options, "--kafka-password-env");
+        String user = options.containsKey("--kafka-password-file") ? options.get("--kafka-username") : variable(options, "--kafka-username-env");
+        String password = user == null ? null : options.containsKey("--kafka-password-file") ? secretFile(options, "--kafka-password-file")
+                : variable(options, "--kafka-password-env");
         if (password == null) {
             return 2;
         }
@@ -182,6 +254,15 @@ public final class StandInCli {
         int revision = Files.exists(counter) ? Integer.parseInt(Files.readString(counter).trim()) + 1 : 1;
         Files.writeString(counter, Integer.toString(revision));
         log("deployed", namespace + "/" + deployment + " revision " + revision + " " + image + " cause " + options.get("--cause"));
+        // A rollout that takes its time: while stand-in-cluster/hold-rollout exists, the wait goes on (a test restarts
+        // Jenkins meanwhile; the cluster has the new revision all the same).
+        Path hold = Path.of("stand-in-cluster", "hold-rollout");
+        if (Files.exists(hold)) {
+            System.err.println("waiting for " + namespace + "/" + deployment + ": 0/1 available");
+            while (Files.exists(hold)) {
+                Thread.sleep(100);
+            }
+        }
         if (options.containsKey("--wait")) {
             System.err.println("waiting up to " + options.get("--timeout") + " for " + namespace + "/" + deployment + ": 1/1 available");
         }
@@ -189,6 +270,56 @@ public final class StandInCli {
                 + ",\"image\":" + quote(image) + ",\"replicas\":" + replicas + ",\"status\":\""
                 + (options.containsKey("--wait") ? "deployed" : "applied") + "\"}");
         return 0;
+    }
+
+    /**
+     * What the stand-in cluster runs for a deployment: its last deployment, "available", unless a file
+     * stand-in-cluster/progressing holds a count of looks that still see it "progressing" (each look takes one).
+     */
+    private static int status(Map<String, String> options) throws Exception {
+        String target = options.get("--namespace") + "/" + options.get("--deployment");
+        Path deployed = Path.of("stand-in-cluster", "deployed");
+        String last = null;
+        if (Files.exists(deployed)) {
+            for (String line : Files.readAllLines(deployed)) {
+                if (line.startsWith(target + " ")) {
+                    last = line;
+                }
+            }
+        }
+        String head = "{\"namespace\":" + quote(options.get("--namespace")) + ",\"deployment\":" + quote(options.get("--deployment"));
+        if (last == null) {
+            System.out.println(head + ",\"revision\":null,\"image\":null,\"replicas\":null,\"status\":\"not-deployed\"}");
+            return 1;
+        }
+        String[] words = last.split(" ");
+        Path progressing = Path.of("stand-in-cluster", "progressing");
+        String state = "available";
+        if (Files.exists(progressing)) {
+            int looks = Integer.parseInt(Files.readString(progressing).strip());
+            if (looks > 0) {
+                state = "progressing";
+                Files.writeString(progressing, Integer.toString(looks - 1));
+            }
+        }
+        System.out.println(head + ",\"revision\":" + words[2] + ",\"image\":" + quote(words[3])
+                + ",\"replicas\":{\"min\":1,\"max\":1},\"status\":\"" + state + "\"}");
+        return "available".equals(state) ? 0 : 1;
+    }
+
+    /** The content of the file an option names (owner-only, as the step writes it), or null after saying what is wrong. */
+    private static String secretFile(Map<String, String> options, String option) throws java.io.IOException {
+        Path file = Path.of(options.get(option));
+        if (!Files.isRegularFile(file)) {
+            System.err.println("datapipelines: " + option + " " + file + ": no such file");
+            return null;
+        }
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")
+                && !Files.getPosixFilePermissions(file).equals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))) {
+            System.err.println("datapipelines: " + option + " " + file + ": readable by others");
+            return null;
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
 
     /** The value of the variable an option names ("" when the option is absent), or null after saying it is unset. */

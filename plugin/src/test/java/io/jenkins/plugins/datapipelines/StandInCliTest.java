@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,6 +67,159 @@ class StandInCliTest {
     }
 
     @Test
+    void theKubeconfigIsWrittenOnlyForDeployWhereTheDefinitionsCodeCannotReadIt() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Path temporary = Files.createDirectories(temp.resolve("workspace@tmp"));
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("agent/tools/datapipelines-cli")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().deployment("orders-eu").namespace("prod")
+                .image("registry.example.com/orders").baseImage("registry.example.com/jre@sha256:" + "0".repeat(64))
+                .kafkaBootstrapServers("kafka:9092").build(), DeployDefaults.NONE);
+        LocalCli cli = new LocalCli(jar, workspace, new CliEnvironment());
+        DeploymentSequence sequence = new DeploymentSequence(cli.runner(), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+                cli.masker());
+        Path kubeconfig = temporary.resolve("kubeconfig123.yaml");
+        List<String> asked = new java.util.ArrayList<>();
+
+        DeploymentSequence.Outcome outcome = sequence.deploy(settings, () -> {
+            asked.add(cli.log().contains("+ datapipelines build") ? "after build" : "before build");
+            Files.writeString(kubeconfig, "apiVersion: v1\n");
+            return kubeconfig.toString();
+        }, "Jenkins orders #1", null);
+        assertEquals(List.of("after build"), asked);
+        assertEquals("deployed", outcome.record().status());
+        assertTrue(cli.log().contains("cluster from kubeconfig: apiVersion: v1"), cli.log());
+
+        // Written before (as the step did): validate, which compiles the definition's code, could read it.
+        DeploymentFailure leak = assertThrows(DeploymentFailure.class, () -> sequence.deploy(settings, Kubeconfig.at(kubeconfig.toString()), null, null));
+        assertTrue(leak.getMessage().contains("the definition's code could read " + kubeconfig + " during validate"), leak.getMessage());
+    }
+
+    /** In a container the logins are files, written for the one command that needs them; the tests run on their own first. */
+    @Test
+    void inAContainerTheLoginsAreFilesThatOnlyTheirCommandSees() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Path temporary = Files.createDirectories(temp.resolve("workspace@tmp"));
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("agent/tools/datapipelines-cli")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().deployment("orders-eu").namespace("prod")
+                .image("registry.example.com/orders").baseImage("registry.example.com/jre@sha256:" + "0".repeat(64))
+                .registryCredentialsId("registry").kafkaBootstrapServers("kafka:9092").kafkaCredentialsId("kafka").build(), DeployDefaults.NONE);
+        CliEnvironment credentials = new CliEnvironment().registry("robot", "r3g-s3cret").kafkaCredentials("svc", "k4f-s3cret");
+        // As the step in a container: nothing in the environment, the masker knows the secrets.
+        LocalCli cli = new LocalCli(jar, workspace, Map.of(), new CliEnvironment(), new SecretMasker(credentials.secrets()));
+        List<Path> written = new java.util.ArrayList<>();
+        Logins files = new Logins() {
+            private Path write(String secret) throws java.io.IOException {
+                Path file = Files.createTempFile(temporary, "datapipelines-login", ".txt",
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, secret);
+                written.add(file);
+                return file;
+            }
+
+            @Override
+            public LoginArguments forBuild() throws java.io.IOException {
+                return LoginArguments.files("robot", write("r3g-s3cret").toString(), null, null);
+            }
+
+            @Override
+            public LoginArguments forDeploy() throws java.io.IOException {
+                return LoginArguments.files(null, null, "svc", write("k4f-s3cret").toString());
+            }
+
+            @Override
+            public void removeFiles() throws java.io.IOException {
+                for (Path file : written) {
+                    Files.deleteIfExists(file);
+                }
+            }
+
+            @Override
+            public boolean testsSeparately() {
+                return true;
+            }
+        };
+        DeploymentSequence sequence = new DeploymentSequence(cli.runner(), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+                cli.masker(), files);
+
+        DeploymentSequence.Outcome outcome = sequence.deploy(settings, Kubeconfig.AGENTS_OWN, "Jenkins orders #1", null);
+
+        assertEquals("deployed", outcome.record().status());
+        String log = cli.log();
+        int test = log.indexOf("+ datapipelines test -- datapipeline.yaml");
+        int build = log.indexOf("+ datapipelines build --image registry.example.com/orders");
+        assertTrue(test >= 0 && build > test, "the tests run first, on their own: " + log);
+        assertTrue(log.contains("--registry-username robot --registry-password-file " + written.get(0) + " --skip-tests"), log);
+        assertTrue(log.contains("logging in to the registry as robot with password ****"), "the CLI read the file: " + log);
+        assertTrue(log.contains("--kafka-username svc --kafka-password-file " + written.get(1)), log);
+        assertTrue(log.contains("kafka kafka:9092 as svc with password **** (PLAIN over SASL_SSL)"), log);
+        assertFalse(log.contains("s3cret"), log);
+        assertFalse(log.contains("DATAPIPELINES_REGISTRY_PASSWORD") || log.contains("DATAPIPELINES_KAFKA_PASSWORD"), log);
+        assertEquals(2, written.size());
+        for (Path file : written) {
+            assertFalse(Files.exists(file), file + " outlived its command");
+        }
+    }
+
+    /** After a controller restart the step asks the cluster (status) whether the rollout it had started landed. */
+    @Test
+    void aRestartedStepReattachesToItsRolloutThroughStatus() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("agent/tools/datapipelines-cli")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().deployment("orders-eu").namespace("prod")
+                .image("registry.example.com/orders").baseImage("registry.example.com/jre@sha256:" + "0".repeat(64))
+                .kafkaBootstrapServers("kafka:9092").build(), DeployDefaults.NONE);
+        LocalCli cli = new LocalCli(jar, workspace, new CliEnvironment());
+        java.io.ByteArrayOutputStream stepLog = new java.io.ByteArrayOutputStream();
+        DeploymentSequence sequence = new DeploymentSequence(cli.runner(), new java.io.PrintStream(stepLog, true), cli.masker());
+        List<PendingRollout> saved = new java.util.ArrayList<>();
+        DeploymentSequence.Outcome deployed = sequence.deploy(settings, Kubeconfig.AGENTS_OWN, "Jenkins orders #1", null, saved::add);
+        assertEquals(1, saved.size(), "saved before the rollout");
+        PendingRollout pending = saved.get(0);
+        assertEquals(deployed.record().image().digest(), pending.imageDigest());
+        assertEquals("prod/orders-eu", pending.target());
+
+        // The restart: the rollout is still progressing for two more looks, then available.
+        Files.writeString(workspace.resolve("stand-in-cluster/progressing"), "2");
+        List<java.time.Duration> pauses = new java.util.ArrayList<>();
+        int logBefore = cli.log().length();
+        DeploymentSequence.Outcome reattached = sequence.reattach(pending, Kubeconfig.AGENTS_OWN, true, java.time.Duration.ofMinutes(5), pauses::add);
+        assertEquals(deployed.record(), reattached.record(), "the same record as if the step had waited");
+        assertEquals(deployed.canonicalDefinition(), reattached.canonicalDefinition());
+        String log = cli.log().substring(logBefore);
+        assertEquals(3, log.split("\\+ datapipelines status --deployment orders-eu --namespace prod --output json -- orders", -1).length - 1, log);
+        assertFalse(log.contains("+ datapipelines build") || log.contains("+ datapipelines deploy"), "nothing built or deployed: " + log);
+        assertEquals(2, pauses.size());
+        assertTrue(stepLog.toString().contains("Jenkins restarted during the rollout of " + pending.image() + " to prod/orders-eu"), stepLog.toString());
+
+        // Still progressing when the rollout timeout is up: a failure that says so.
+        Files.writeString(workspace.resolve("stand-in-cluster/progressing"), "99");
+        DeploymentFailure slow = assertThrows(DeploymentFailure.class,
+                () -> sequence.reattach(pending, Kubeconfig.AGENTS_OWN, true, java.time.Duration.ofSeconds(10), d -> { }));
+        assertTrue(slow.getMessage().contains("(progressing)"), slow.getMessage());
+        // Without waiting for the rollout (wait: false), the image applied is the record, as without a restart.
+        assertEquals("applied", sequence.reattach(pending, Kubeconfig.AGENTS_OWN, false, java.time.Duration.ZERO, d -> { }).record().status());
+        Files.delete(workspace.resolve("stand-in-cluster/progressing"));
+
+        // Someone deployed another image meanwhile, or the deployment is gone: nothing recorded, the reason given.
+        PendingRollout elsewhere = new PendingRollout(pending.pipeline(), pending.revisionHash(), pending.canonicalDefinition(),
+                pending.imageRepository(), pending.imageDigest(), "orders-us", "prod", pending.definitionFile(), null, null);
+        DeploymentFailure gone = assertThrows(DeploymentFailure.class,
+                () -> sequence.reattach(elsewhere, Kubeconfig.AGENTS_OWN, true, java.time.Duration.ofMinutes(5), d -> { }));
+        assertTrue(gone.getMessage().contains("and the cluster does not run it: it runs nothing"), gone.getMessage());
+        PendingRollout other = new PendingRollout(pending.pipeline(), pending.revisionHash(), pending.canonicalDefinition(),
+                pending.imageRepository(), "sha256:" + "e".repeat(64), "orders-eu", "prod", pending.definitionFile(), null, null);
+        DeploymentFailure replaced = assertThrows(DeploymentFailure.class,
+                () -> sequence.reattach(other, Kubeconfig.AGENTS_OWN, true, java.time.Duration.ofMinutes(5), d -> { }));
+        assertTrue(replaced.getMessage().contains("it runs " + deployed.record().image() + " (available)"), replaced.getMessage());
+    }
+
+    @Test
     void aRollbackDeploysTheRecordedImageAgainAndBuildsNothing() throws Exception {
         Path workspace = Files.createDirectories(temp.resolve("workspace"));
         String jar = new CliCache(new LocalInstallLocation(temp.resolve("cache")),
@@ -77,16 +231,16 @@ class StandInCliTest {
                 .baseImage("jre:17").kafkaBootstrapServers("k:9092").build(), DeployDefaults.NONE);
 
         Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
-        DeploymentSequence.Outcome first = sequence.deploy(settings, null, "Jenkins orders #1", null);
+        DeploymentSequence.Outcome first = sequence.deploy(settings, Kubeconfig.AGENTS_OWN, "Jenkins orders #1", null);
         Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION + "# a new revision\n");
-        DeploymentSequence.Outcome second = sequence.deploy(settings, null, "Jenkins orders #2", null);
+        DeploymentSequence.Outcome second = sequence.deploy(settings, Kubeconfig.AGENTS_OWN, "Jenkins orders #2", null);
         assertFalse(first.record().image().equals(second.record().image()));
 
         DeploymentAction recorded = new DeploymentAction(first.record(), "datapipeline.yaml", first.canonicalDefinition(),
                 DeployParameters.of(settings), null);
         Path definition = Files.writeString(temp.resolve("recorded.json"), recorded.getCanonicalDefinition());
         DeploymentSequence.Outcome rollback = sequence.redeploy(recorded, RollbackTarget.settingsFor(recorded, settings, DeployDefaults.NONE),
-                definition.toString(), null, "Rolled back to #1 by alice", null);
+                definition.toString(), Kubeconfig.AGENTS_OWN, "Rolled back to #1 by alice", null);
 
         assertEquals(first.record().image(), rollback.record().image());
         assertEquals(first.record().revisionHash(), rollback.record().revisionHash());
@@ -99,7 +253,7 @@ class StandInCliTest {
         DeploymentAction altered = new DeploymentAction(first.record(), "datapipeline.yaml", first.canonicalDefinition() + " ", null, null);
         assertEquals("the recorded definition of prod/orders does not hash to its recorded revision " + first.record().revisionHash()
                 + ": the build record was altered", assertThrows(DeploymentFailure.class, () -> sequence.redeploy(altered, settings,
-                definition.toString(), null, null, null)).getMessage());
+                definition.toString(), Kubeconfig.AGENTS_OWN, null, null)).getMessage());
     }
 
     @Test

@@ -7,4 +7,12 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 public interface UsernameCredentials extends Credentials {
     @NonNull
     String getUsername();
+
+    /**
+     * Whether the username is a secret too, for masking in build logs (since credentials 2.4). The real default is
+     * true; the stand-in's throws like every body here.
+     */
+    default boolean isUsernameSecret() {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
 }

@@ -16,4 +16,9 @@ public abstract class StepExecution implements Serializable {
     }
 
     public abstract boolean start() throws Exception;
+
+    /** Called after a controller restart, when the program resumes with this execution still running. */
+    public void onResume() {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
 }

@@ -16,4 +16,10 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
     public final boolean start() throws Exception {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
+
+    /** The real one fails the step (SynchronousResumeNotSupportedException). */
+    @Override
+    public void onResume() {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
 }

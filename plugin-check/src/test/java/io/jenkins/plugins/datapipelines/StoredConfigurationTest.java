@@ -1,0 +1,79 @@
+package io.jenkins.plugins.datapipelines;
+
+import com.thoughtworks.xstream.XStream;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stored configuration loaded as Jenkins loads it: with XStream (the version core 2.541.3 uses), which creates objects
+ * without running constructors or field initialisers and then calls {@code readResolve}. A job saved without
+ * {@code <wait>} must load with wait = true, as a new builder has.
+ */
+class StoredConfigurationTest {
+    private static final Path STORED_JOB = Path.of(System.getProperty("plugin.dir", "../plugin"),
+            "src/test/resources/io/jenkins/plugins/datapipelines/job-without-wait.xml");
+
+    private static XStream xstream() {
+        XStream xstream = new XStream();
+        xstream.allowTypesByWildcard(new String[] {"io.jenkins.plugins.datapipelines.**"});
+        return xstream;
+    }
+
+    /** The build step's element of the stored job (the job itself is Jenkins' type: a stand-in here). */
+    private static String storedBuilder() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document job = factory.newDocumentBuilder().parse(STORED_JOB.toFile());
+        Element builder = (Element) job.getElementsByTagName(DataPipelineBuilder.class.getName()).item(0);
+        assertThat(builder).as("the stored job's build step").isNotNull();
+        var transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+        StringWriter xml = new StringWriter();
+        transformer.transform(new DOMSource(builder), new StreamResult(xml));
+        return xml.toString();
+    }
+
+    @Test
+    void aBuilderStoredWithoutWaitLoadsWaitingForTheRollout() throws Exception {
+        String xml = storedBuilder();
+        assertThat(xml).doesNotContain("<wait>").doesNotContain("<definitionFile>");
+        DataPipelineBuilder builder = (DataPipelineBuilder) xstream().fromXML(xml);
+        assertThat(builder.getOptions().isWait()).as("the default, as for a new builder").isTrue();
+        assertThat(builder.parameters().waitForRollout()).isTrue();
+        assertThat(builder.getDefinitionFile()).isEqualTo("datapipeline.yaml");
+        assertThat(builder.getOptions().getDeployment()).as("the flat shape of older versions, moved into the options").isEqualTo("orders-eu");
+        assertThat(builder.getOptions().getNamespace()).isEqualTo("prod");
+        String saved = xstream().toXML(builder);
+        assertThat(saved).as("saved in the new shape only").contains("<options>").containsOnlyOnce("<deployment>orders-eu</deployment>");
+    }
+
+    @Test
+    void anExplicitSettingSurvivesTheRoundTrip() throws Exception {
+        DataPipelineBuilder loaded = (DataPipelineBuilder) xstream().fromXML(storedBuilder()
+                .replace("<dryRun>false</dryRun>", "<dryRun>false</dryRun><wait>false</wait>"));
+        assertThat(loaded.getOptions().isWait()).as("a stored false stays false").isFalse();
+        DataPipelineBuilder again = (DataPipelineBuilder) xstream().fromXML(xstream().toXML(loaded));
+        assertThat(again.getOptions().isWait()).isFalse();
+        assertThat(again.getOptions()).isEqualTo(loaded.getOptions());
+    }
+
+    @Test
+    void optionsStoredWithoutWaitWaitToo() {
+        DataPipelineBuilder loaded = (DataPipelineBuilder) xstream().fromXML("<" + DataPipelineBuilder.class.getName() + "><options>"
+                + "<namespace>prod</namespace></options></" + DataPipelineBuilder.class.getName() + ">");
+        assertThat(loaded.getOptions().isWait()).isTrue();
+        assertThat(loaded.getOptions().getNamespace()).isEqualTo("prod");
+        assertThat(loaded.getDefinitionFile()).isEqualTo("datapipeline.yaml");
+    }
+}
