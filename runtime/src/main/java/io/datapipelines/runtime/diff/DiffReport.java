@@ -74,9 +74,9 @@ public final class DiffReport {
         json.put("rates", ratesJson);
         json.put("changedRate", changedRate());
         Map<String, Object> consumers = new LinkedHashMap<>();
-        consumers.put("sinkTopic", Map.of("old", impact.oldSinkTopic(), "new", impact.newSinkTopic()));
-        consumers.put("keyFormat", Map.of("old", impact.oldKeyFormat(), "new", impact.newKeyFormat()));
-        consumers.put("valueFormat", Map.of("old", impact.oldValueFormat(), "new", impact.newValueFormat()));
+        consumers.put("sinkTopic", oldAndNew(impact.oldSinkTopic(), impact.newSinkTopic()));
+        consumers.put("keyFormat", oldAndNew(impact.oldKeyFormat(), impact.newKeyFormat()));
+        consumers.put("valueFormat", oldAndNew(impact.oldValueFormat(), impact.newValueFormat()));
         consumers.put("keysChanged", impact.keysChanged());
         consumers.put("fieldsAdded", impact.fieldsAdded());
         consumers.put("fieldsRemoved", impact.fieldsRemoved());
@@ -101,6 +101,13 @@ public final class DiffReport {
         }
         json.put("records", list);
         return json;
+    }
+
+    private static Map<String, Object> oldAndNew(String oldValue, String newValue) {
+        Map<String, Object> pair = new LinkedHashMap<>();
+        pair.put("old", oldValue);
+        pair.put("new", newValue);
+        return pair;
     }
 
     static Map<String, Object> recordJson(RecordDiff diff) {
