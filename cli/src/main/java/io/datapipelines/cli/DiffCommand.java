@@ -119,7 +119,7 @@ final class DiffCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         DiffReport report;
-        try (PipelineComparison comparison = new PipelineComparison(oldDefinition, newDefinition)) {
+        try (PipelineComparison comparison = new PipelineComparison(oldDefinition, newDefinition, show)) {
             inputs.forEach(comparison::compare);
             report = comparison.report();
         }

@@ -22,11 +22,12 @@ final class DiffText {
         for (Outcome outcome : Outcome.values()) {
             out.println(String.format(Locale.ROOT, "  %-20s %6d  %s", outcome.label(), report.count(outcome), DiffThresholds.percent(report.rate(outcome))));
         }
-        List<RecordDiff> differing = report.records().stream().filter(r -> r.outcome() != Outcome.UNCHANGED).toList();
-        if (!differing.isEmpty()) {
+        long differingCount = report.total() - report.count(Outcome.UNCHANGED);
+        List<RecordDiff> shown = report.differing().subList(0, Math.min(show, report.differing().size()));
+        if (!shown.isEmpty()) {
             out.println();
-            out.println("differing records" + (differing.size() > show ? " (first " + show + " of " + differing.size() + ")" : "") + ":");
-            for (RecordDiff diff : differing.subList(0, Math.min(show, differing.size()))) {
+            out.println("differing records" + (differingCount > shown.size() ? " (first " + shown.size() + " of " + differingCount + ")" : "") + ":");
+            for (RecordDiff diff : shown) {
                 out.println("  " + diff.inputId() + ": " + diff.outcome().label() + detail(diff));
                 for (FieldChange change : diff.changes()) {
                     out.println("      " + change.describe());

@@ -7,31 +7,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The comparison of two revisions on the same input records: each record's {@link RecordDiff}, the counts
- * and rates per {@link Outcome}, and the {@link ConsumerImpact}. Immutable.
+ * The comparison of two revisions on the same input records: the counts and rates per {@link Outcome},
+ * the {@link ConsumerImpact}, and a sample of the differing records (the first ones, in input order, up
+ * to the comparison's sample limit). Immutable.
  */
 public final class DiffReport {
-    private final List<RecordDiff> records;
+    private final List<RecordDiff> differing;
     private final Map<Outcome, Long> counts;
+    private final long total;
     private final ConsumerImpact impact;
 
-    DiffReport(List<RecordDiff> records, ConsumerImpact impact) {
-        this.records = List.copyOf(records);
-        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+    DiffReport(Map<Outcome, Long> counts, List<RecordDiff> differing, ConsumerImpact impact) {
+        Map<Outcome, Long> all = new EnumMap<>(Outcome.class);
         for (Outcome outcome : Outcome.values()) {
-            counts.put(outcome, 0L);
+            all.put(outcome, counts.getOrDefault(outcome, 0L));
         }
-        records.forEach(r -> counts.merge(r.outcome(), 1L, Long::sum));
-        this.counts = java.util.Collections.unmodifiableMap(counts);
+        this.counts = java.util.Collections.unmodifiableMap(all);
+        this.total = all.values().stream().mapToLong(Long::longValue).sum();
+        this.differing = List.copyOf(differing);
         this.impact = impact;
     }
 
-    public List<RecordDiff> records() {
-        return records;
+    /** The first differing (not unchanged) records, in input order, as many as the sample limit allowed. */
+    public List<RecordDiff> differing() {
+        return differing;
     }
 
     public long total() {
-        return records.size();
+        return total;
     }
 
     public long count(Outcome outcome) {
@@ -40,16 +43,16 @@ public final class DiffReport {
 
     /** The share of input records with this outcome (0 without input). */
     public double rate(Outcome outcome) {
-        return records.isEmpty() ? 0 : (double) count(outcome) / records.size();
+        return total == 0 ? 0 : (double) count(outcome) / total;
     }
 
     /** Records whose sink output changes: changed, dropped by NEW or emitted only by NEW. */
     public long changedCount() {
-        return records.stream().filter(r -> r.outcome().altersSink()).count();
+        return count(Outcome.CHANGED) + count(Outcome.DROPPED) + count(Outcome.ONLY_IN_NEW);
     }
 
     public double changedRate() {
-        return records.isEmpty() ? 0 : (double) changedCount() / records.size();
+        return total == 0 ? 0 : (double) changedCount() / total;
     }
 
     public ConsumerImpact impact() {
@@ -90,13 +93,7 @@ public final class DiffReport {
         verdict.put("violations", violations);
         json.put("verdict", verdict);
         List<Object> list = new ArrayList<>();
-        for (RecordDiff diff : records) {
-            if (diff.outcome() == Outcome.UNCHANGED) {
-                continue;
-            }
-            if (list.size() == maxRecords) {
-                break;
-            }
+        for (RecordDiff diff : differing.subList(0, Math.min(maxRecords, differing.size()))) {
             list.add(recordJson(diff));
         }
         json.put("records", list);
@@ -110,7 +107,8 @@ public final class DiffReport {
         return pair;
     }
 
-    static Map<String, Object> recordJson(RecordDiff diff) {
+    /** One differing record as plain maps: {@code input}, {@code outcome}, {@code changes}, {@code old} and {@code new}. */
+    public static Map<String, Object> recordJson(RecordDiff diff) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("input", diff.inputId());
         record.put("outcome", diff.outcome().jsonName());

@@ -10,20 +10,38 @@ import io.datapipelines.runtime.topology.PipelineMetrics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs an old and a new revision of a pipeline side by side through their real topologies
  * ({@link LocalTopology}) on the same input records, and compares what each gives, record by record.
+ * Nothing is written to Kafka: the topologies run in-process. Memory stays bounded however many records
+ * are sent: counts, field types, and at most {@code sampleLimit} differing records are kept.
  * Not thread-safe: one caller sends the records in order. {@link #report()} summarises everything sent.
  */
 public final class PipelineComparison implements AutoCloseable {
+    /** The sample limit of the two-argument constructor. */
+    public static final int DEFAULT_SAMPLE_LIMIT = 1000;
+
     private final Side oldSide;
     private final Side newSide;
-    private final List<RecordDiff> diffs = new ArrayList<>();
+    private final int sampleLimit;
+    private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+    private final List<RecordDiff> differing = new ArrayList<>();
     private final ConsumerImpact.Collector impact = new ConsumerImpact.Collector();
 
     public PipelineComparison(PipelineDefinition oldDefinition, PipelineDefinition newDefinition) {
+        this(oldDefinition, newDefinition, DEFAULT_SAMPLE_LIMIT);
+    }
+
+    /** @param sampleLimit how many differing records the report keeps (the first ones) */
+    public PipelineComparison(PipelineDefinition oldDefinition, PipelineDefinition newDefinition, int sampleLimit) {
+        if (sampleLimit < 0) {
+            throw new IllegalArgumentException("the sample limit cannot be negative");
+        }
+        this.sampleLimit = sampleLimit;
         this.oldSide = new Side(oldDefinition);
         Side created = null;
         try {
@@ -39,14 +57,17 @@ public final class PipelineComparison implements AutoCloseable {
     /** Sends one record through both revisions and records how they differ. */
     public RecordDiff compare(DiffInput input) {
         RecordDiff diff = RecordDiff.of(input.id(), oldSide.send(input), newSide.send(input));
-        diffs.add(diff);
+        counts.merge(diff.outcome(), 1L, Long::sum);
+        if (diff.outcome() != Outcome.UNCHANGED && differing.size() < sampleLimit) {
+            differing.add(diff);
+        }
         impact.add(diff);
         return diff;
     }
 
     /** Everything compared so far. */
     public DiffReport report() {
-        return new DiffReport(diffs, impact.impact(oldSide.definition, newSide.definition));
+        return new DiffReport(counts, differing, impact.impact(oldSide.definition, newSide.definition));
     }
 
     @Override

@@ -61,11 +61,14 @@ class PipelineComparisonTest {
     @Test
     void identicalRevisionsAreUnchangedAndWithinTheStrictestThresholds() {
         try (PipelineComparison comparison = new PipelineComparison(revision(2, ""), revision(2, ""))) {
-            comparison.compare(json("in:1", "o-1", "{\"amount\": 10.499, \"status\": \"PAID\", \"items\": [1, 2]}"));
-            comparison.compare(json("in:2", null, "{\"amount\": \"n/a\"}")); // a dead letter in both
+            RecordDiff cleaned = comparison.compare(json("in:1", "o-1", "{\"amount\": 10.499, \"status\": \"PAID\", \"items\": [1, 2]}"));
+            RecordDiff dead = comparison.compare(json("in:2", null, "{\"amount\": \"n/a\"}")); // a dead letter in both
+            assertThat(List.of(cleaned, dead)).extracting(RecordDiff::outcome).containsExactly(Outcome.UNCHANGED, Outcome.UNCHANGED);
+            assertThat(dead.oldOutput().failure().errorClass()).isEqualTo("TypeError");
             DiffReport report = comparison.report();
-            assertThat(report.records()).extracting(RecordDiff::outcome).containsExactly(Outcome.UNCHANGED, Outcome.UNCHANGED);
-            assertThat(report.records().get(1).oldOutput().failure().errorClass()).isEqualTo("TypeError");
+            assertThat(report.total()).isEqualTo(2);
+            assertThat(report.count(Outcome.UNCHANGED)).isEqualTo(2);
+            assertThat(report.differing()).isEmpty();
             assertThat(DiffThresholds.NONE_ALLOWED.violations(report)).isEmpty();
         }
     }
@@ -165,6 +168,18 @@ class PipelineComparisonTest {
                     + "\"new\":{\"sink\":[{\"key\":\"o-2\",\"value\":{\"amount\":3.0,\"status\":\"a\"}}]}}]");
             assertThat(((Map<?, ?>) json.get("verdict")).get("within")).isEqualTo(false);
             assertThat((List<?>) comparison.report().toJson(DiffThresholds.NONE_ALLOWED, 0).get("records")).isEmpty();
+        }
+    }
+
+    @Test
+    void theReportKeepsOnlyTheFirstDifferingRecordsButCountsThemAll() {
+        try (PipelineComparison comparison = new PipelineComparison(revision(2, ""), revision(0, ""), 2)) {
+            for (int i = 0; i < 5; i++) {
+                comparison.compare(json("in:" + i, "o", "{\"amount\": 1.25, \"status\": \"A\"}"));
+            }
+            DiffReport report = comparison.report();
+            assertThat(report.count(Outcome.CHANGED)).isEqualTo(5);
+            assertThat(report.differing()).extracting(RecordDiff::inputId).containsExactly("in:0", "in:1");
         }
     }
 
