@@ -80,6 +80,12 @@ public final class PipelineMain implements Callable<Integer> {
             description = "How long a shutdown may take, as an ISO-8601 duration; keep it below the pod's grace period (default: ${DEFAULT-VALUE}).")
     Duration shutdownTimeout;
 
+    @Option(names = "--shadow-of", defaultValue = "${env:DATAPIPELINES_SHADOW_OF}", paramLabel = "LIVE_DEFINITION",
+            description = {"Shadow mode: compare the live revision in this file with --definition (the candidate) on the live",
+                    "source, writing nothing to the sink; differences and summaries go to <pipeline>-<deployment>-shadow",
+                    "(see docs/shadow.md)."})
+    Path shadowOf;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new PipelineMain()).execute(args));
     }
@@ -109,7 +115,7 @@ public final class PipelineMain implements Callable<Integer> {
     }
 
     private int run() throws Exception {
-        PipelineDefinition definition = loadDefinition();
+        PipelineDefinition definition = loadDefinition(definitionFile);
         if (definition == null) {
             return 2;
         }
@@ -125,6 +131,11 @@ public final class PipelineMain implements Callable<Integer> {
                 deployment, kafka.describe());
         if (!kafka.ignored().isEmpty()) {
             LOG.info("Not Kafka client settings, so ignored: {}", String.join(", ", kafka.ignored()));
+        }
+        if (shadowOf != null) {
+            PipelineDefinition live = loadDefinition(shadowOf);
+            return live == null ? 2 : io.datapipelines.runtime.shadow.ShadowMain.run(live, definition, kafka,
+                    io.datapipelines.runtime.shadow.ShadowSettings.builder(deployment).build(), httpPort, createTopics, partitions, shutdownTimeout);
         }
         try (Admin admin = Admin.create(kafka.toProperties())) {
             PipelineTopics.ensure(admin, definition, createTopics, partitions);
@@ -214,7 +225,7 @@ public final class PipelineMain implements Callable<Integer> {
         return code;
     }
 
-    private PipelineDefinition loadDefinition() {
+    private PipelineDefinition loadDefinition(Path definitionFile) {
         try {
             return new DefinitionParser().parse(definitionFile);
         } catch (NoSuchFileException e) {
