@@ -1,6 +1,5 @@
 package io.datapipelines.cli;
 
-import io.datapipelines.kubernetes.KafkaCredentials;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.app.KafkaSettings;
 import io.datapipelines.runtime.codec.JsonCodec;
@@ -162,19 +161,7 @@ final class DiffCommand implements Callable<Integer> {
     /** @return the records, or null after printing why Kafka cannot be read */
     private List<DiffInput> fromTopic(PipelineDefinition definition, PrintWriter err) {
         try {
-            KafkaCredentials credentials = kafkaLogin.credentials(System.getenv());
-            KafkaSettings settings = KafkaSettings.fromEnvironment(System.getenv());
-            if (bootstrapServers != null && !bootstrapServers.isBlank()) {
-                settings = settings.with("bootstrap.servers", bootstrapServers);
-            }
-            if (settings.bootstrapServers() == null) {
-                throw new IllegalArgumentException("--from-topic needs Kafka: give --bootstrap-servers HOST:PORT[,...] (or set KAFKA_BOOTSTRAP_SERVERS)");
-            }
-            if (credentials != null) {
-                settings = settings.with("security.protocol", credentials.sasl().securityProtocol())
-                        .with("sasl.mechanism", credentials.sasl().mechanism().kafkaName())
-                        .with("sasl.jaas.config", credentials.jaasConfig());
-            }
+            KafkaSettings settings = KafkaClient.settings(bootstrapServers, kafkaLogin, System.getenv(), "--from-topic");
             return TopicTail.read(settings.toProperties(), definition.spec().source().topics(), records, kafkaTimeout);
         } catch (IllegalArgumentException | TopicTail.Unreadable e) {
             err.println("datapipelines: " + e.getMessage());

@@ -80,7 +80,7 @@ public final class ShadowMain {
     }
 
     /** The live revision's source topics must exist; the diff topic is created with --create-topics. */
-    static void ensureTopics(Admin admin, List<String> sources, String diffTopic, boolean create, int partitions)
+    public static void ensureTopics(Admin admin, List<String> sources, String diffTopic, boolean create, int partitions)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         List<String> missing = new ArrayList<>();
