@@ -5,9 +5,7 @@ import io.datapipelines.model.PipelineDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What changes for consumers of the sink: its topic and formats (from the definitions), how many records
@@ -41,17 +39,36 @@ public record ConsumerImpact(String oldSinkTopic, String newSinkTopic, String ol
         return !sinkTopicChanged() && !formatChanged() && keysChanged == 0 && fieldsAdded.isEmpty() && fieldsRemoved.isEmpty() && typeChanges.isEmpty();
     }
 
-    /** Gathers the field types of both revisions' sink records. */
+    /**
+     * Gathers the field types of both revisions' sink records. Called for every record, so it walks each value
+     * along a tree of the paths seen (no path strings built per record) and keeps each path's types as bits.
+     */
     static final class Collector {
-        private final Map<String, Set<String>> oldTypes = new TreeMap<>();
-        private final Map<String, Set<String>> newTypes = new TreeMap<>();
+        private static final String[] TYPES = {"null", "boolean", "integer", "float", "string", "object", "array", "other"};
+
+        /** One path: the types seen there in each revision, and its children. */
+        private static final class Node {
+            int oldTypes;
+            int newTypes;
+            final Map<String, Node> children = new java.util.HashMap<>();
+        }
+
+        private final Node root = new Node();
         private long keysChanged;
 
         void add(RecordDiff diff) {
-            diff.oldOutput().sink().forEach(r -> collect(r.value(), "value", oldTypes));
-            diff.newOutput().sink().forEach(r -> collect(r.value(), "value", newTypes));
-            if (diff.changes().stream().anyMatch(c -> c.path().equals("key") || c.path().endsWith("].key") || c.path().startsWith("key."))) {
-                keysChanged++;
+            for (RevisionOutput.SinkRecord r : diff.oldOutput().sink()) {
+                collect(r.value(), root, true);
+            }
+            for (RevisionOutput.SinkRecord r : diff.newOutput().sink()) {
+                collect(r.value(), root, false);
+            }
+            for (FieldChange change : diff.changes()) {
+                String path = change.path();
+                if (path.equals("key") || path.endsWith("].key") || path.startsWith("key.") || path.startsWith("key[")) {
+                    keysChanged++;
+                    break;
+                }
             }
         }
 
@@ -59,16 +76,16 @@ public record ConsumerImpact(String oldSinkTopic, String newSinkTopic, String ol
             List<String> added = new ArrayList<>();
             List<String> removed = new ArrayList<>();
             Map<String, String> typeChanges = new TreeMap<>();
-            for (String path : newTypes.keySet()) {
-                if (!oldTypes.containsKey(path)) {
-                    added.add(path);
-                } else if (!oldTypes.get(path).equals(newTypes.get(path))) {
-                    typeChanges.put(path, String.join("|", oldTypes.get(path)) + " -> " + String.join("|", newTypes.get(path)));
-                }
-            }
-            for (String path : oldTypes.keySet()) {
-                if (!newTypes.containsKey(path)) {
-                    removed.add(path);
+            Map<String, Node> paths = new TreeMap<>();
+            flatten(root, "value", paths);
+            for (Map.Entry<String, Node> e : paths.entrySet()) {
+                Node node = e.getValue();
+                if (node.oldTypes == 0 && node.newTypes != 0) {
+                    added.add(e.getKey());
+                } else if (node.oldTypes != 0 && node.newTypes == 0) {
+                    removed.add(e.getKey());
+                } else if (node.oldTypes != node.newTypes) {
+                    typeChanges.put(e.getKey(), names(node.oldTypes) + " -> " + names(node.newTypes));
                 }
             }
             var oldSpec = oldDefinition.spec();
@@ -79,17 +96,53 @@ public record ConsumerImpact(String oldSinkTopic, String newSinkTopic, String ol
                     keysChanged, added, removed, typeChanges);
         }
 
-        private static void collect(Object value, String path, Map<String, Set<String>> types) {
+        private static void flatten(Node node, String path, Map<String, Node> out) {
+            for (Map.Entry<String, Node> e : node.children.entrySet()) {
+                String child = e.getKey().equals("[]") ? path + "[]" : path + "." + e.getKey();
+                out.put(child, e.getValue());
+                flatten(e.getValue(), child, out);
+            }
+        }
+
+        private static String names(int bits) {
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < TYPES.length; i++) {
+                if ((bits & (1 << i)) != 0) {
+                    names.append(names.isEmpty() ? "" : "|").append(TYPES[i]);
+                }
+            }
+            return names.toString();
+        }
+
+        private static int typeBit(Object value) {
+            return 1 << switch (ValueDiff.typeName(value)) {
+                case "null" -> 0;
+                case "boolean" -> 1;
+                case "integer" -> 2;
+                case "float" -> 3;
+                case "string" -> 4;
+                case "object" -> 5;
+                case "array" -> 6;
+                default -> 7;
+            };
+        }
+
+        /** Records the types of {@code value}'s fields under {@code node}: object fields by name, list items' fields under "[]". */
+        private static void collect(Object value, Node node, boolean old) {
             if (value instanceof Map<?, ?> map) {
                 for (Map.Entry<?, ?> e : map.entrySet()) {
-                    String child = path + "." + e.getKey();
-                    types.computeIfAbsent(child, k -> new TreeSet<>()).add(ValueDiff.typeName(e.getValue()));
-                    collect(e.getValue(), child, types);
+                    Node child = node.children.computeIfAbsent(String.valueOf(e.getKey()), k -> new Node());
+                    if (old) {
+                        child.oldTypes |= typeBit(e.getValue());
+                    } else {
+                        child.newTypes |= typeBit(e.getValue());
+                    }
+                    collect(e.getValue(), child, old);
                 }
             } else if (value instanceof List<?> list) {
                 for (Object item : list) {
                     if (item instanceof Map<?, ?>) {
-                        collect(item, path + "[]", types);
+                        collect(item, node.children.computeIfAbsent("[]", k -> new Node()), old);
                     }
                 }
             }

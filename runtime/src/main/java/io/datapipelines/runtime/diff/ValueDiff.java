@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Field-level differences between two decoded values, as a consumer would see them: objects regardless
@@ -17,25 +16,32 @@ public final class ValueDiff {
     }
 
     /** The differences between {@code oldValue} and {@code newValue}, with paths under {@code path}. */
+    /** The differences between {@code oldValue} and {@code newValue}, with paths under {@code path}, sorted by path. */
     public static List<FieldChange> between(Object oldValue, Object newValue, String path) {
+        if (same(oldValue, newValue)) { // the common case, without building paths
+            return List.of();
+        }
         List<FieldChange> changes = new ArrayList<>();
         collect(oldValue, newValue, path, changes);
+        if (changes.size() > 1) {
+            changes.sort(java.util.Comparator.comparing(FieldChange::path));
+        }
         return changes;
     }
 
     private static void collect(Object oldValue, Object newValue, String path, List<FieldChange> out) {
         if (oldValue instanceof Map<?, ?> o && newValue instanceof Map<?, ?> n) {
-            TreeSet<String> keys = new TreeSet<>();
-            o.keySet().forEach(k -> keys.add(String.valueOf(k)));
-            n.keySet().forEach(k -> keys.add(String.valueOf(k)));
-            for (String key : keys) {
-                String child = path.isEmpty() ? key : path + "." + key;
+            for (Map.Entry<?, ?> e : o.entrySet()) {
+                Object key = e.getKey();
                 if (!n.containsKey(key)) {
-                    out.add(new FieldChange(child, FieldChange.Kind.REMOVED, o.get(key), null));
-                } else if (!o.containsKey(key)) {
-                    out.add(new FieldChange(child, FieldChange.Kind.ADDED, null, n.get(key)));
-                } else {
-                    collect(o.get(key), n.get(key), child, out);
+                    out.add(new FieldChange(child(path, key), FieldChange.Kind.REMOVED, e.getValue(), null));
+                } else if (!same(e.getValue(), n.get(key))) {
+                    collect(e.getValue(), n.get(key), child(path, key), out);
+                }
+            }
+            for (Map.Entry<?, ?> e : n.entrySet()) {
+                if (!o.containsKey(e.getKey())) {
+                    out.add(new FieldChange(child(path, e.getKey()), FieldChange.Kind.ADDED, null, e.getValue()));
                 }
             }
         } else if (oldValue instanceof List<?> o && newValue instanceof List<?> n && o.size() == n.size()) {
@@ -45,6 +51,10 @@ public final class ValueDiff {
         } else if (!same(oldValue, newValue)) {
             out.add(new FieldChange(path, FieldChange.Kind.CHANGED, oldValue, newValue));
         }
+    }
+
+    private static String child(String path, Object key) {
+        return path.isEmpty() ? String.valueOf(key) : path + "." + key;
     }
 
     /** Equal in value and type. */
