@@ -101,12 +101,15 @@ public final class PipelineComparison implements AutoCloseable {
                 result = topology.send(input.key(), input.value(), input.headers(), input.timestamp());
             } catch (PipelineFailedException e) {
                 // errors.mode fail: the pipeline would stop here. The record is this revision's error; go on with a fresh topology.
-                topology.close();
-                topology = new LocalTopology(definition, this);
+                restart();
                 RevisionOutput.RecordFailure failure = lastError != null
                         ? new RevisionOutput.RecordFailure(lastError.errorClass(), lastError.step(), e.getMessage())
                         : new RevisionOutput.RecordFailure("PipelineFailed", null, e.getMessage());
                 return new RevisionOutput(List.of(), failure);
+            } catch (RuntimeException e) {
+                // Anything else that escapes the topology would stop the pipeline too: this record's error, never the comparison's end.
+                restart();
+                return new RevisionOutput(List.of(), new RevisionOutput.RecordFailure(e.getClass().getSimpleName(), null, e.getMessage()));
             }
             if (!result.deadLetters().isEmpty()) {
                 var headers = result.deadLetters().get(0).headers();
@@ -121,6 +124,15 @@ public final class PipelineComparison implements AutoCloseable {
                 sink.add(new RevisionOutput.SinkRecord(decode(sinkKeys, output.key()), decode(sinkValues, output.value()), output.headers()));
             }
             return new RevisionOutput(sink, null);
+        }
+
+        private void restart() {
+            try {
+                topology.close();
+            } catch (RuntimeException ignored) {
+                // a driver that failed may not close cleanly; a fresh one replaces it either way
+            }
+            topology = new LocalTopology(definition, this);
         }
 
         private static Object decode(RecordCodec codec, byte[] bytes) {

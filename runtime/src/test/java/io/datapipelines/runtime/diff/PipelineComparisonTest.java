@@ -172,6 +172,37 @@ class PipelineComparisonTest {
     }
 
     @Test
+    void errorsThatStopOrSkipAreRecordErrorsAndTheComparisonGoesOn() {
+        PipelineDefinition stops = TestDefinitions.pipeline("""
+                  steps:
+                    - kind: Field
+                      fields:
+                        amount: {transform: {key: cast-data-type, config: {toDataType: float}}}
+                  errors: {mode: fail}
+                """);
+        PipelineDefinition skips = TestDefinitions.pipeline("""
+                  steps:
+                    - kind: Field
+                      fields:
+                        amount: {transform: {key: cast-data-type, config: {toDataType: int}}}
+                  errors: {mode: skip}
+                """);
+        try (PipelineComparison comparison = new PipelineComparison(stops, skips)) {
+            RecordDiff bothFail = comparison.compare(json("1", "a", "{\"amount\": \"n/a\"}"));
+            assertThat(bothFail.outcome()).isEqualTo(Outcome.UNCHANGED);
+            assertThat(bothFail.oldOutput().failure().message()).isNotNull(); // the stop's message
+            assertThat(bothFail.newOutput().failure().errorClass()).isEqualTo("ValueError");
+            RecordDiff skipped = comparison.compare(json("2", "b", "{\"amount\": \"2.5\"}"));
+            assertThat(skipped.outcome()).isEqualTo(Outcome.NEW_DEAD_LETTER);
+            assertThat(skipped.newOutput().failure().step()).contains("amount");
+            // OLD stopped on record 1, yet it handles the next record: a fresh topology took over.
+            RecordDiff after = comparison.compare(json("3", "c", "{\"amount\": \"3\"}"));
+            assertThat(after.outcome()).isEqualTo(Outcome.CHANGED);
+            assertThat(after.changes()).extracting(FieldChange::describe).containsExactly("value.amount: 3.0 -> 3 (float -> integer)");
+        }
+    }
+
+    @Test
     void theReportKeepsOnlyTheFirstDifferingRecordsButCountsThemAll() {
         try (PipelineComparison comparison = new PipelineComparison(revision(2, ""), revision(0, ""), 2)) {
             for (int i = 0; i < 5; i++) {
