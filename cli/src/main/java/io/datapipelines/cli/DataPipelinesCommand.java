@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Validate, test, preview and run streaming data pipeline definitions (Kafka Streams), "
                 + "build their images and deploy them to Kubernetes.",
-        subcommands = {ValidateCommand.class, TestCommand.class, PreviewCommand.class, RunCommand.class, BuildCommand.class,
+        subcommands = {ValidateCommand.class, TestCommand.class, PreviewCommand.class, DiffCommand.class, ShadowCommand.class, RunCommand.class, BuildCommand.class,
                 DeployCommand.class, HistoryCommand.class, RollbackCommand.class, StatusCommand.class, UndeployCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DataPipelinesCommand {

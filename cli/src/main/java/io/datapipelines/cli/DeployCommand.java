@@ -1,17 +1,21 @@
 package io.datapipelines.cli;
 
 import io.datapipelines.kubernetes.ApplyStamp;
+import io.datapipelines.kubernetes.ClusterDns;
 import io.datapipelines.kubernetes.DeployResult;
 import io.datapipelines.kubernetes.DeploymentOptions;
 import io.datapipelines.kubernetes.ImageReference;
 import io.datapipelines.kubernetes.KafkaAccess;
 import io.datapipelines.kubernetes.KafkaCredentials;
 import io.datapipelines.kubernetes.KafkaEgress;
+import io.datapipelines.kubernetes.MetricsIngress;
+import io.datapipelines.kubernetes.NetworkPolicyManifest;
 import io.datapipelines.kubernetes.PartitionCap;
 import io.datapipelines.kubernetes.PipelineDeployer;
 import io.datapipelines.kubernetes.PipelineDeployment;
 import io.datapipelines.kubernetes.PipelineManifests;
 import io.datapipelines.kubernetes.RolloutPolicy;
+import io.datapipelines.kubernetes.ScratchStorage;
 import io.datapipelines.kubernetes.SecretKeyReference;
 import io.datapipelines.kubernetes.SecurityOptions;
 import io.datapipelines.model.PipelineDefinition;
@@ -84,8 +88,32 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--kafka-namespace", paramLabel = "NS", description = "NetworkPolicy: a namespace the brokers run in.")
     List<String> kafkaNamespaces = new ArrayList<>();
 
+    @Option(names = "--kafka-pod-label", paramLabel = "KEY=VALUE", description = {"NetworkPolicy: a label of the broker pods (all must match);",
+            "in the --kafka-namespace namespaces, else in the pipeline's own."})
+    Map<String, String> kafkaPodLabels = new LinkedHashMap<>();
+
     @Option(names = "--kafka-port", paramLabel = "PORT", description = "NetworkPolicy: the brokers' ports (default: those of --bootstrap-servers).")
     List<Integer> kafkaPorts = new ArrayList<>();
+
+    @Option(names = "--dns-namespace", defaultValue = "kube-system", paramLabel = "NS",
+            description = "NetworkPolicy: the namespace of the cluster DNS pods (default: ${DEFAULT-VALUE}).")
+    String dnsNamespace;
+
+    @Option(names = "--dns-pod-label", paramLabel = "KEY=VALUE", description = "NetworkPolicy: a label of the cluster DNS pods (default: k8s-app=kube-dns).")
+    Map<String, String> dnsPodLabels = new LinkedHashMap<>();
+
+    @Option(names = "--dns-cidr", paramLabel = "CIDR", description = "NetworkPolicy: a further DNS address, such as a node-local cache's 169.254.20.10/32.")
+    List<String> dnsCidrs = new ArrayList<>();
+
+    @Option(names = "--metrics-namespace", paramLabel = "NS", description = "NetworkPolicy: a namespace that may reach port 8080 (metrics) (default: any address).")
+    List<String> metricsNamespaces = new ArrayList<>();
+
+    @Option(names = "--state-size-limit", defaultValue = "1Gi", paramLabel = "SIZE",
+            description = "sizeLimit of the state directory's emptyDir (default: ${DEFAULT-VALUE}).")
+    String stateSizeLimit;
+
+    @Option(names = "--tmp-size-limit", defaultValue = "256Mi", paramLabel = "SIZE", description = "sizeLimit of /tmp's emptyDir (default: ${DEFAULT-VALUE}).")
+    String tmpSizeLimit;
 
     @Option(names = "--keda-authentication", paramLabel = "NAME", description = "The KEDA TriggerAuthentication the lag scaler uses to reach Kafka.")
     String kedaAuthentication;
@@ -150,6 +178,8 @@ final class DeployCommand implements Callable<Integer> {
             err.println("datapipelines: " + e.getMessage());
             return ExitCodes.INVALID;
         }
+        // Said on every deploy (dry runs too): what the NetworkPolicy leaves open because no peer was named.
+        NetworkPolicyManifest.openings(target.options()).forEach(opening -> err.println("warning: " + opening));
         ApplyStamp stamp = new ApplyStamp(0, cause, buildUrl);
         if (dryRun) {
             PipelineManifests manifests = PipelineManifests.render(target).stamped(stamp);
@@ -173,7 +203,10 @@ final class DeployCommand implements Callable<Integer> {
         List<SecretKeyReference> secretKeys = kafkaSecretKeys.stream().map(SecretKeyReference::parse).toList();
         KafkaAccess kafka = new KafkaAccess(bootstrapServers, kafkaProperties, secretKeys, kafkaSecretEnvironments);
         DeploymentOptions options = DeploymentOptions.builder(kafka)
-                .egress(new KafkaEgress(kafkaCidrs, kafkaNamespaces, kafkaPorts))
+                .egress(new KafkaEgress(kafkaCidrs, kafkaNamespaces, kafkaPodLabels, kafkaPorts))
+                .dns(new ClusterDns(dnsNamespace, dnsPodLabels.isEmpty() ? ClusterDns.DEFAULT_POD_LABELS : dnsPodLabels, dnsCidrs))
+                .metricsIngress(new MetricsIngress(metricsNamespaces))
+                .storage(new ScratchStorage(stateSizeLimit, tmpSizeLimit))
                 .security(new SecurityOptions(!noUserNamespace, !noNetworkPolicy, runAsUser))
                 .kedaAuthentication(kedaAuthentication)
                 .shutdownTimeout(shutdownTimeout)

@@ -85,8 +85,9 @@ class DeployCommandTest {
     @ValueSource(strings = {"orders-cleanup.yaml", "csv-to-json.yaml", "order-fanout.yaml"})
     void dryRunPrintsTheManifestsOfEveryExample(String example) throws Exception {
         CliTest.Run run = run("deploy", EXAMPLES.resolve(example).toString(), "--image", IMAGE_A, "--deployment", "prod",
-                "--namespace", "pipelines", "--bootstrap-servers", "kafka.kafka.svc:9092", "--dry-run");
-        assertThat(run.err()).isEmpty();
+                "--namespace", "pipelines", "--bootstrap-servers", "kafka.kafka.svc:9092", "--dry-run",
+                "--kafka-namespace", "kafka", "--metrics-namespace", "monitoring");
+        assertThat(run.err()).isEmpty(); // every peer named: nothing left open to warn about
         assertThat(run.exitCode()).isZero();
         PipelineDefinition definition = new DefinitionParser().parse(EXAMPLES.resolve(example));
         List<HasMetadata> objects = new KubernetesSerialization().unmarshal(run.out());
@@ -105,7 +106,11 @@ class DeployCommandTest {
                 "--namespace", "pipelines", "--bootstrap-servers", "kafka.kafka.svc:9092", "--partitions", "2", "--dry-run", "--output", "json",
                 "--cause", "fix the EU filter");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err().strip()).isEqualTo("warning: spec.deployment.replicas: max 3 capped at 2, the source partition count: more replicas would sit idle");
+        assertThat(run.err().lines().toList()).containsExactly(
+                "warning: spec.deployment.replicas: max 3 capped at 2, the source partition count: more replicas would sit idle",
+                "warning: NetworkPolicy: Kafka egress is open to any address on the Kafka ports; name the brokers with --kafka-cidr, "
+                        + "--kafka-namespace or --kafka-pod-label",
+                "warning: NetworkPolicy: the metrics port 8080 is open to any address; name the scraper's namespace with --metrics-namespace");
         assertThat(run.out().lines().toList()).as("one JSON object on one line, as for every deploy").hasSize(1);
         JsonNode result = new ObjectMapper().readTree(run.out());
         assertThat(result.fieldNames()).toIterable()
@@ -120,6 +125,45 @@ class DeployCommandTest {
         assertThat(list.getItems()).extracting(HasMetadata::getKind).containsExactly("NetworkPolicy", "Deployment", "HorizontalPodAutoscaler");
         assertThat(list.getItems().get(1).getMetadata().getAnnotations()).containsEntry("io.datapipelines/cause", "fix the EU filter");
         assertThat(result.get("manifests").toString()).contains("\"maxReplicas\":2");
+    }
+
+    @Test
+    void networkAndStorageFlagsReachTheManifests() {
+        CliTest.Run run = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
+                "--namespace", "pipelines", "--bootstrap-servers", "kafka.kafka.svc:9092", "--dry-run",
+                "--kafka-namespace", "kafka", "--kafka-pod-label", "strimzi.io/kind=Kafka", "--kafka-port", "9093",
+                "--dns-namespace", "dns", "--dns-pod-label", "app.kubernetes.io/name=coredns", "--dns-cidr", "169.254.20.10/32",
+                "--metrics-namespace", "monitoring", "--state-size-limit", "4Gi", "--tmp-size-limit", "512Mi");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        List<HasMetadata> objects = new KubernetesSerialization().unmarshal(run.out());
+        var policy = objects.stream().filter(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class::cast).findFirst().orElseThrow().getSpec();
+        var dns = policy.getEgress().get(0).getTo();
+        assertThat(dns.get(0).getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "dns");
+        assertThat(dns.get(0).getPodSelector().getMatchLabels()).containsExactly(Map.entry("app.kubernetes.io/name", "coredns"));
+        assertThat(dns.get(1).getIpBlock().getCidr()).isEqualTo("169.254.20.10/32");
+        var kafka = policy.getEgress().get(1);
+        assertThat(kafka.getTo()).singleElement().satisfies(peer -> {
+            assertThat(peer.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "kafka");
+            assertThat(peer.getPodSelector().getMatchLabels()).containsExactly(Map.entry("strimzi.io/kind", "Kafka"));
+        });
+        assertThat(kafka.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(9093);
+        assertThat(policy.getIngress().get(0).getFrom()).singleElement()
+                .satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "monitoring"));
+        Deployment deployment = objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).findFirst().orElseThrow();
+        var pod = deployment.getSpec().getTemplate().getSpec();
+        assertThat(pod.getVolumes()).extracting(v -> v.getEmptyDir().getSizeLimit().toString()).containsExactly("4Gi", "512Mi");
+        assertThat(pod.getContainers().get(0).getResources().getLimits().get("ephemeral-storage").toString()).isEqualTo("4864Mi");
+
+        CliTest.Run badSize = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
+                "--namespace", "pipelines", "--bootstrap-servers", "kafka.kafka.svc:9092", "--dry-run", "--state-size-limit", "big");
+        assertThat(badSize.exitCode()).isEqualTo(2);
+        assertThat(badSize.err().strip()).isEqualTo("datapipelines: state volume size limit 'big' is not a positive size such as 512Mi or 2Gi");
+        CliTest.Run badLabel = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
+                "--namespace", "pipelines", "--bootstrap-servers", "kafka.kafka.svc:9092", "--dry-run", "--dns-pod-label", "k8s-app=kube dns");
+        assertThat(badLabel.exitCode()).isEqualTo(2);
+        assertThat(badLabel.err()).contains("DNS pod label 'k8s-app=kube dns' has no valid label value");
     }
 
     @Test

@@ -73,8 +73,10 @@ public final class DeploymentManifest {
                             .withSecurityContext(PodSecurity.pod(options.security()))
                             .withContainers(container(deployment))
                             .withVolumes(
-                                    new VolumeBuilder().withName("state").withNewEmptyDir().endEmptyDir().build(),
-                                    new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build())
+                                    new VolumeBuilder().withName("state").withNewEmptyDir()
+                                            .withSizeLimit(new Quantity(options.storage().stateSizeLimit())).endEmptyDir().build(),
+                                    new VolumeBuilder().withName("tmp").withNewEmptyDir()
+                                            .withSizeLimit(new Quantity(options.storage().tmpSizeLimit())).endEmptyDir().build())
                         .endSpec()
                     .endTemplate()
                 .endSpec()
@@ -97,7 +99,7 @@ public final class DeploymentManifest {
                 .withReadinessProbe(probe("/readyz", 5, 3))
                 .withNewResources()
                     .withRequests(quantities(deployment.definition().spec().deployment().requests()))
-                    .withLimits(quantities(deployment.definition().spec().deployment().limits()))
+                    .withLimits(limits(deployment))
                 .endResources()
                 .withSecurityContext(PodSecurity.container(options.security()))
                 .withVolumeMounts(
@@ -148,6 +150,14 @@ public final class DeploymentManifest {
                 .withTimeoutSeconds(2)
                 .withFailureThreshold(failureThreshold)
                 .build();
+    }
+
+    /** The definition's limits, with an ephemeral-storage limit that bounds the emptyDirs and logs if it sets none. */
+    private static Map<String, Quantity> limits(PipelineDeployment deployment) {
+        Map<String, String> given = deployment.definition().spec().deployment().limits();
+        Map<String, Quantity> limits = quantities(given);
+        limits.put("ephemeral-storage", deployment.options().storage().containerLimit(given));
+        return new LinkedHashMap<>(new TreeMap<>(limits));
     }
 
     private static Map<String, Quantity> quantities(Map<String, String> values) {

@@ -16,6 +16,9 @@ public final class DeploymentOptions {
 
     private final KafkaAccess kafka;
     private final KafkaEgress egress;
+    private final ClusterDns dns;
+    private final MetricsIngress metricsIngress;
+    private final ScratchStorage storage;
     private final SecurityOptions security;
     private final String kedaAuthentication;
     private final Duration shutdownTimeout;
@@ -26,6 +29,9 @@ public final class DeploymentOptions {
     private DeploymentOptions(Builder b) {
         this.kafka = Objects.requireNonNull(b.kafka, "kafka");
         this.egress = b.egress;
+        this.dns = b.dns;
+        this.metricsIngress = b.metricsIngress;
+        this.storage = b.storage;
         this.security = b.security;
         this.kedaAuthentication = b.kedaAuthentication;
         this.shutdownTimeout = b.shutdownTimeout;
@@ -37,6 +43,9 @@ public final class DeploymentOptions {
     private Builder toBuilder() {
         Builder b = new Builder(kafka);
         b.egress = egress;
+        b.dns = dns;
+        b.metricsIngress = metricsIngress;
+        b.storage = storage;
         b.security = security;
         b.kedaAuthentication = kedaAuthentication;
         b.shutdownTimeout = shutdownTimeout;
@@ -56,6 +65,21 @@ public final class DeploymentOptions {
 
     public KafkaEgress egress() {
         return egress;
+    }
+
+    /** Where DNS queries may go (NetworkPolicy). */
+    public ClusterDns dns() {
+        return dns;
+    }
+
+    /** Who may reach the HTTP port (NetworkPolicy). */
+    public MetricsIngress metricsIngress() {
+        return metricsIngress;
+    }
+
+    /** The emptyDir size limits and the container's ephemeral-storage limit. */
+    public ScratchStorage storage() {
+        return storage;
     }
 
     public SecurityOptions security() {
@@ -98,6 +122,9 @@ public final class DeploymentOptions {
     public static final class Builder {
         private final KafkaAccess kafka;
         private KafkaEgress egress = KafkaEgress.ANY_ADDRESS;
+        private ClusterDns dns = ClusterDns.DEFAULT;
+        private MetricsIngress metricsIngress = MetricsIngress.ANY_ADDRESS;
+        private ScratchStorage storage = ScratchStorage.DEFAULT;
         private SecurityOptions security = SecurityOptions.DEFAULT;
         private String kedaAuthentication;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
@@ -111,6 +138,21 @@ public final class DeploymentOptions {
 
         public Builder egress(KafkaEgress egress) {
             this.egress = Objects.requireNonNull(egress);
+            return this;
+        }
+
+        public Builder dns(ClusterDns dns) {
+            this.dns = Objects.requireNonNull(dns);
+            return this;
+        }
+
+        public Builder metricsIngress(MetricsIngress ingress) {
+            this.metricsIngress = Objects.requireNonNull(ingress);
+            return this;
+        }
+
+        public Builder storage(ScratchStorage storage) {
+            this.storage = Objects.requireNonNull(storage);
             return this;
         }
 

@@ -33,6 +33,35 @@ public final class KubernetesNames {
         return name;
     }
 
+    /**
+     * Checks a label selector's labels: keys {@code [prefix/]name} (a DNS subdomain prefix, a name of at most
+     * 63 letters, digits, '-', '_' and '.'), values of at most 63 such characters.
+     *
+     * @param what what the labels select ("DNS pod label")
+     * @return an immutable copy, in the given order
+     * @throws IllegalArgumentException naming the first invalid key or value
+     */
+    public static java.util.Map<String, String> requireLabels(java.util.Map<String, String> labels, String what) {
+        for (java.util.Map.Entry<String, String> label : labels.entrySet()) {
+            String key = label.getKey();
+            int slash = key.lastIndexOf('/');
+            String prefix = slash < 0 ? null : key.substring(0, slash);
+            String name = key.substring(slash + 1);
+            boolean validKey = !name.isEmpty() && name.length() <= MAX_LABEL && LABEL_VALUE.matcher(name).matches()
+                    && (prefix == null || (prefix.length() <= 253 && DNS_SUBDOMAIN.matcher(prefix).matches()));
+            if (!validKey) {
+                throw new IllegalArgumentException(what + " key '" + key + "' is not a valid label key: [prefix/]name, the name "
+                        + "at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+            }
+            String value = label.getValue();
+            if (value == null || value.length() > MAX_LABEL || !LABEL_VALUE.matcher(value).matches()) {
+                throw new IllegalArgumentException(what + " '" + key + "=" + value + "' has no valid label value: at most 63 "
+                        + "letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+            }
+        }
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+    }
+
     /** RFC 1123 subdomain: what Secret and ConfigMap names must be. */
     public static String requireDnsSubdomain(String name, String what) {
         if (name == null || name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {

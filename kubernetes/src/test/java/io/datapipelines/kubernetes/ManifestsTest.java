@@ -60,7 +60,8 @@ class ManifestsTest {
         assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/healthz");
         assertThat(container.getResources().getRequests()).containsExactly(
                 Map.entry("cpu", new Quantity("500m")), Map.entry("memory", new Quantity("384Mi")));
-        assertThat(container.getResources().getLimits()).containsExactly(Map.entry("memory", new Quantity("1Gi")));
+        assertThat(container.getResources().getLimits()).containsExactly(
+                Map.entry("ephemeral-storage", new Quantity("1536Mi")), Map.entry("memory", new Quantity("1Gi")));
     }
 
     @Test
@@ -190,7 +191,8 @@ class ManifestsTest {
     }
 
     @Test
-    void networkPolicyAllowsOnlyDnsKafkaAndTheMetricsPort() {
+    void networkPolicyAllowsOnlyClusterDnsKafkaAndTheMetricsPort() {
+        DeploymentOptions defaults = Fixtures.options();
         NetworkPolicy policy = only(NetworkPolicy.class, PipelineManifests.render(Fixtures.deployment(AUTOSCALED, "prod", Fixtures.DIGEST_A)));
         assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsExactly(
                 Map.entry("io.datapipelines/pipeline", "orders"), Map.entry("io.datapipelines/deployment", "prod"));
@@ -200,21 +202,107 @@ class ManifestsTest {
             assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8080));
         });
         assertThat(policy.getSpec().getEgress()).hasSize(2);
-        assertThat(policy.getSpec().getEgress().get(0).getPorts()).extracting(p -> p.getPort().getIntVal() + "/" + p.getProtocol())
-                .containsExactly("53/UDP", "53/TCP");
+        // DNS: only the cluster DNS pods, by default k8s-app=kube-dns in kube-system (one peer: both selectors at once).
+        var dns = policy.getSpec().getEgress().get(0);
+        assertThat(dns.getPorts()).extracting(p -> p.getPort().getIntVal() + "/" + p.getProtocol()).containsExactly("53/UDP", "53/TCP");
+        assertThat(dns.getTo()).singleElement().satisfies(peer -> {
+            assertThat(peer.getNamespaceSelector().getMatchLabels()).containsExactly(Map.entry("kubernetes.io/metadata.name", "kube-system"));
+            assertThat(peer.getPodSelector().getMatchLabels()).containsExactly(Map.entry("k8s-app", "kube-dns"));
+            assertThat(peer.getIpBlock()).isNull();
+        });
         assertThat(policy.getSpec().getEgress().get(1).getTo()).isEmpty();
         assertThat(policy.getSpec().getEgress().get(1).getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(9092);
+        // What stays open is said, so the deploy output can print it.
+        assertThat(NetworkPolicyManifest.openings(defaults)).hasSize(2)
+                .anySatisfy(o -> assertThat(o).contains("Kafka egress is open to any address on the Kafka ports"))
+                .anySatisfy(o -> assertThat(o).contains("metrics port 8080 is open to any address"));
 
         DeploymentOptions pinned = DeploymentOptions.builder(KafkaAccess.of("b1.kafka.example.com:9094,b2.kafka.example.com:9094"))
-                .egress(new KafkaEgress(List.of("10.20.0.0/16", "fd00::/8"), List.of("kafka"), List.of(9094, 9095))).build();
+                .egress(new KafkaEgress(List.of("10.20.0.0/16", "fd00::/8"), List.of("kafka"), List.of(9094, 9095)))
+                .dns(new ClusterDns("dns", Map.of("app.kubernetes.io/name", "coredns"), List.of("169.254.20.10/32")))
+                .metricsIngress(new MetricsIngress(List.of("monitoring", "observability")))
+                .build();
         NetworkPolicy restricted = only(NetworkPolicy.class, PipelineManifests.render(Fixtures.deployment(AUTOSCALED, "prod", Fixtures.DIGEST_A, pinned)));
         var kafka = restricted.getSpec().getEgress().get(1);
         assertThat(kafka.getTo()).hasSize(3);
         assertThat(kafka.getTo().get(0).getIpBlock().getCidr()).isEqualTo("10.20.0.0/16");
         assertThat(kafka.getTo().get(1).getIpBlock().getCidr()).isEqualTo("fd00::/8");
         assertThat(kafka.getTo().get(2).getNamespaceSelector().getMatchLabels()).containsExactly(Map.entry("kubernetes.io/metadata.name", "kafka"));
+        assertThat(kafka.getTo().get(2).getPodSelector()).isNull();
         assertThat(kafka.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(9094, 9095);
+        var customDns = restricted.getSpec().getEgress().get(0).getTo();
+        assertThat(customDns).hasSize(2);
+        assertThat(customDns.get(0).getNamespaceSelector().getMatchLabels()).containsExactly(Map.entry("kubernetes.io/metadata.name", "dns"));
+        assertThat(customDns.get(0).getPodSelector().getMatchLabels()).containsExactly(Map.entry("app.kubernetes.io/name", "coredns"));
+        assertThat(customDns.get(1).getIpBlock().getCidr()).isEqualTo("169.254.20.10/32");
+        assertThat(restricted.getSpec().getIngress()).singleElement().satisfies(rule -> {
+            assertThat(rule.getFrom()).extracting(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                    .containsExactly("monitoring", "observability");
+            assertThat(rule.getFrom()).allSatisfy(peer -> assertThat(peer.getPodSelector()).isNull());
+            assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntVal()).isEqualTo(8080));
+        });
+        assertThat(NetworkPolicyManifest.openings(pinned)).isEmpty();
+        assertThat(NetworkPolicyManifest.openings(DeploymentOptions.builder(KafkaAccess.of("kafka:9092"))
+                .security(new SecurityOptions(true, false, 65532)).build())).singleElement().asString().contains("no NetworkPolicy");
+
         assertThatThrownBy(() -> new KafkaEgress(List.of("10.20.0.0"), List.of(), List.of())).hasMessageContaining("'10.20.0.0' is not a CIDR");
+        assertThatThrownBy(() -> new ClusterDns("kube-system", Map.of(), List.of())).hasMessageContaining("at least one label");
+        assertThatThrownBy(() -> new ClusterDns("Kube System", ClusterDns.DEFAULT_POD_LABELS, List.of())).hasMessageContaining("DNS namespace 'Kube System'");
+        assertThatThrownBy(() -> new ClusterDns("kube-system", Map.of("k8s-app", "kube dns"), List.of())).hasMessageContaining("'k8s-app=kube dns'");
+        assertThatThrownBy(() -> new MetricsIngress(List.of("-monitoring"))).hasMessageContaining("metrics namespace '-monitoring'");
+    }
+
+    @Test
+    void kafkaBrokersCanBeSelectedByPodLabels() {
+        DeploymentOptions inNamespace = DeploymentOptions.builder(KafkaAccess.of("kafka:9092"))
+                .egress(new KafkaEgress(List.of(), List.of("kafka", "kafka-dr"), Map.of("strimzi.io/kind", "Kafka"), List.of())).build();
+        var peers = only(NetworkPolicy.class, PipelineManifests.render(Fixtures.deployment(AUTOSCALED, "prod", Fixtures.DIGEST_A, inNamespace)))
+                .getSpec().getEgress().get(1).getTo();
+        // Namespaces with pod labels: those pods in those namespaces, each peer carrying both selectors.
+        assertThat(peers).hasSize(2).allSatisfy(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+                .containsExactly(Map.entry("strimzi.io/kind", "Kafka")));
+        assertThat(peers).extracting(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                .containsExactly("kafka", "kafka-dr");
+
+        DeploymentOptions sameNamespace = DeploymentOptions.builder(KafkaAccess.of("kafka:9092"))
+                .egress(new KafkaEgress(List.of(), List.of(), Map.of("app", "kafka"), List.of())).build();
+        var local = only(NetworkPolicy.class, PipelineManifests.render(Fixtures.deployment(AUTOSCALED, "prod", Fixtures.DIGEST_A, sameNamespace)))
+                .getSpec().getEgress().get(1).getTo();
+        // Pod labels alone: those pods in the pipeline's own namespace.
+        assertThat(local).singleElement().satisfies(peer -> {
+            assertThat(peer.getNamespaceSelector()).isNull();
+            assertThat(peer.getPodSelector().getMatchLabels()).containsExactly(Map.entry("app", "kafka"));
+        });
+        assertThat(NetworkPolicyManifest.openings(sameNamespace)).noneMatch(o -> o.contains("Kafka"));
+        assertThatThrownBy(() -> new KafkaEgress(List.of(), List.of(), Map.of("bad key!", "x"), List.of()))
+                .hasMessageContaining("Kafka pod label key 'bad key!'");
+    }
+
+    @Test
+    void scratchVolumesAndTheContainerHaveDiskLimits() {
+        PodSpec pod = deployment(Fixtures.deployment(AUTOSCALED, "prod", Fixtures.DIGEST_A)).getSpec().getTemplate().getSpec();
+        assertThat(pod.getVolumes()).extracting(v -> v.getName() + "=" + v.getEmptyDir().getSizeLimit()).containsExactly("state=1Gi", "tmp=256Mi");
+        assertThat(pod.getVolumes()).allSatisfy(v -> assertThat(v.getEmptyDir().getMedium()).isNull()); // disk, not memory
+        // Both volumes plus room for the logs; the definition's memory limit is kept.
+        assertThat(pod.getContainers().get(0).getResources().getLimits())
+                .containsExactly(Map.entry("ephemeral-storage", new Quantity("1536Mi")), Map.entry("memory", new Quantity("1Gi")));
+
+        DeploymentOptions larger = DeploymentOptions.builder(KafkaAccess.of("kafka:9092")).storage(new ScratchStorage("10Gi", "500M")).build();
+        PodSpec big = deployment(Fixtures.deployment(AUTOSCALED, "prod", Fixtures.DIGEST_A, larger)).getSpec().getTemplate().getSpec();
+        assertThat(big.getVolumes()).extracting(v -> v.getEmptyDir().getSizeLimit().toString()).containsExactly("10Gi", "500M");
+        // 10 GiB + 500 MB (476.84 MiB, rounded up) + 256 MiB.
+        assertThat(big.getContainers().get(0).getResources().getLimits().get("ephemeral-storage")).isEqualTo(new Quantity("10973Mi"));
+
+        PipelineDefinition ownLimit = Fixtures.withDeployment("""
+                resources:
+                  limits: {memory: 1Gi, ephemeral-storage: 4Gi}
+                """);
+        assertThat(deployment(Fixtures.deployment(ownLimit, "prod", Fixtures.DIGEST_A)).getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getResources().getLimits().get("ephemeral-storage")).isEqualTo(new Quantity("4Gi"));
+
+        assertThatThrownBy(() -> new ScratchStorage("lots", "256Mi")).hasMessageContaining("state volume size limit 'lots' is not a positive size");
+        assertThatThrownBy(() -> new ScratchStorage("1Gi", "0")).hasMessageContaining("tmp volume size limit '0'");
+        assertThatThrownBy(() -> new ScratchStorage("1Gi", "100m")).hasMessageContaining("tmp volume size limit '100m'");
     }
 
     @Test

@@ -89,6 +89,12 @@ public final class PipelineMain implements Callable<Integer> {
             description = "How long a shutdown may take, as an ISO-8601 duration; keep it below the pod's grace period (default: ${DEFAULT-VALUE}).")
     Duration shutdownTimeout;
 
+    @Option(names = "--shadow-of", defaultValue = "${env:DATAPIPELINES_SHADOW_OF}", paramLabel = "LIVE_DEFINITION",
+            description = {"Shadow mode: compare the live revision in this file with --definition (the candidate) on the live",
+                    "source, writing nothing to the sink; differences and summaries go to <pipeline>-<deployment>-shadow",
+                    "(see docs/shadow.md)."})
+    Path shadowOf;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new PipelineMain()).execute(args));
     }
@@ -122,7 +128,7 @@ public final class PipelineMain implements Callable<Integer> {
             LOG.error("--stall-timeout (DATAPIPELINES_STALL_TIMEOUT) must be positive, not {}", stallTimeout);
             return 2;
         }
-        PipelineDefinition definition = loadDefinition();
+        PipelineDefinition definition = loadDefinition(definitionFile);
         if (definition == null) {
             return 2;
         }
@@ -138,6 +144,11 @@ public final class PipelineMain implements Callable<Integer> {
                 deployment, kafka.describe());
         if (!kafka.ignored().isEmpty()) {
             LOG.info("Not Kafka client settings, so ignored: {}", String.join(", ", kafka.ignored()));
+        }
+        if (shadowOf != null) {
+            PipelineDefinition live = loadDefinition(shadowOf);
+            return live == null ? 2 : io.datapipelines.runtime.shadow.ShadowMain.run(live, definition, kafka,
+                    io.datapipelines.runtime.shadow.ShadowSettings.builder(deployment).build(), httpAddress, httpPort, createTopics, partitions, shutdownTimeout);
         }
         try (Admin admin = Admin.create(kafka.toProperties())) {
             PipelineTopics.ensure(admin, definition, createTopics, partitions);
@@ -227,7 +238,7 @@ public final class PipelineMain implements Callable<Integer> {
         return code;
     }
 
-    private PipelineDefinition loadDefinition() {
+    private PipelineDefinition loadDefinition(Path definitionFile) {
         try {
             return new DefinitionParser().parse(definitionFile);
         } catch (NoSuchFileException e) {

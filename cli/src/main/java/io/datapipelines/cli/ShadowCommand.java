@@ -1,0 +1,181 @@
+package io.datapipelines.cli;
+
+import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.runtime.app.KafkaSettings;
+import io.datapipelines.runtime.codec.JsonCodec;
+import io.datapipelines.runtime.diff.DiffReport;
+import io.datapipelines.runtime.diff.DiffThresholds;
+import io.datapipelines.runtime.shadow.ShadowMain;
+import io.datapipelines.runtime.shadow.ShadowRunner;
+import io.datapipelines.runtime.shadow.ShadowSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+
+/** {@code datapipelines shadow}: the shadow runtime mode, run locally against Kafka for N records or a while. */
+@Command(name = "shadow", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the shadow runtime mode locally: reads OLD's source topics with a consumer group of its own",
+                "(datapipelines-PIPELINE-DEPLOYMENT-shadow), runs each record through OLD and NEW side by side,",
+                "writes nothing to the sink, and writes sampled differences and summaries to",
+                "PIPELINE-DEPLOYMENT-shadow. Stops after --records N or --duration D, then prints the report as",
+                "diff does. See docs/shadow.md.",
+                "Exit codes: 0 within the thresholds, 1 beyond them or Kafka failed, 2 invalid input or missing topics."})
+final class ShadowCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The live revision's definition file.")
+    Path oldFile;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The candidate revision's definition file.")
+    Path newFile;
+
+    @Option(names = "--records", paramLabel = "N", description = "Stop after N source records.")
+    Long records;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class, description = "Stop after this long (such as 15m).")
+    Duration duration;
+
+    @Option(names = "--deployment", defaultValue = "local", paramLabel = "NAME",
+            description = "The deployment the shadow is of: names its consumer group and diff topic (default: ${DEFAULT-VALUE}).")
+    String deployment;
+
+    @Option(names = "--from", defaultValue = "latest", paramLabel = "latest|earliest",
+            description = "Where a new shadow consumer group starts reading (default: ${DEFAULT-VALUE}; afterwards, where it stopped).")
+    String from;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+            description = "The Kafka brokers (default: $KAFKA_BOOTSTRAP_SERVERS; other KAFKA_* variables apply too).")
+    String bootstrapServers;
+
+    @ArgGroup(exclusive = false, heading = "Kafka login (default: none, or the KAFKA_* variables):%n")
+    KafkaLogin kafkaLogin = new KafkaLogin();
+
+    @Option(names = "--create-topics", description = "Create the diff topic if it is missing.")
+    boolean createTopics;
+
+    @Option(names = "--summary-interval", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often a summary goes to the diff topic (default: ${DEFAULT-VALUE}).")
+    Duration summaryInterval;
+
+    @Option(names = "--max-changed-rate", defaultValue = "0", paramLabel = "RATE",
+            description = "The share (0..1) of records that may be changed, dropped or emitted only by NEW (default: ${DEFAULT-VALUE}).")
+    double maxChangedRate;
+
+    @Option(names = "--max-new-dead-letter-rate", defaultValue = "0", paramLabel = "RATE",
+            description = "The share (0..1) of records that may become new dead letters (default: ${DEFAULT-VALUE}).")
+    double maxNewDeadLetterRate;
+
+    @Option(names = "--allow-sink-change", description = "Accept a new sink topic or sink key or value format.")
+    boolean allowSinkChange;
+
+    @Option(names = "--show", defaultValue = "20", paramLabel = "N", description = "List at most N differing records (default: ${DEFAULT-VALUE}).")
+    int show;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ShadowSettings settings;
+        KafkaSettings kafka;
+        try {
+            if (records == null && duration == null) {
+                throw new IllegalArgumentException("give --records N or --duration D (or both): a local shadow stops by itself");
+            }
+            if (!from.equals("latest") && !from.equals("earliest")) {
+                throw new IllegalArgumentException("--from must be latest or earliest, not " + from);
+            }
+            if (show < 0) {
+                throw new IllegalArgumentException("--show cannot be negative");
+            }
+            settings = ShadowSettings.builder(io.datapipelines.kubernetes.KubernetesNames.requireDnsLabel(deployment, "deployment name"))
+                    .startFrom(from.equals("earliest") ? ShadowSettings.StartFrom.EARLIEST : ShadowSettings.StartFrom.LATEST)
+                    .maxRecords(records == null ? 0 : records)
+                    .maxDuration(duration)
+                    .summaryInterval(summaryInterval)
+                    .thresholds(new DiffThresholds(maxChangedRate, maxNewDeadLetterRate, allowSinkChange))
+                    .build();
+            if (records != null && records < 1) {
+                throw new IllegalArgumentException("--records must be at least 1, not " + records);
+            }
+            kafka = KafkaClient.settings(bootstrapServers, kafkaLogin, System.getenv(), "shadow");
+        } catch (IllegalArgumentException e) {
+            err.println("datapipelines: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        DefinitionLoader loader = new DefinitionLoader();
+        PipelineDefinition oldDefinition = loader.load(oldFile, err);
+        PipelineDefinition newDefinition = loader.load(newFile, err);
+        if (oldDefinition == null || newDefinition == null) {
+            return ExitCodes.INVALID;
+        }
+        try (Admin admin = Admin.create(kafka.toProperties())) {
+            ShadowMain.ensureTopics(admin, oldDefinition.spec().source().topics(), ShadowSettings.diffTopic(oldDefinition, deployment), createTopics, 1);
+        } catch (IllegalStateException e) {
+            err.println("datapipelines: " + e.getMessage());
+            return ExitCodes.INVALID;
+        } catch (java.util.concurrent.TimeoutException | ExecutionException | KafkaException e) {
+            err.println("datapipelines: cannot reach Kafka at " + kafka.bootstrapServers() + ": "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+            return ExitCodes.FAILED;
+        }
+        err.println("shadow of " + oldDefinition.name() + "/" + deployment + ": reading " + String.join(", ", oldDefinition.spec().source().topics())
+                + " as consumer group " + ShadowSettings.consumerGroup(oldDefinition, deployment) + ", differences to "
+                + ShadowSettings.diffTopic(oldDefinition, deployment));
+        err.flush();
+        DiffReport report;
+        try (ShadowRunner runner = new ShadowRunner(oldDefinition, newDefinition, kafka, settings, null)) {
+            // Ctrl-C: the shadow stops, writes its final summary and the report is printed.
+            Thread hook = new Thread(() -> {
+                try {
+                    runner.stop(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "datapipelines-shadow-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                report = runner.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping: the hook is running
+                }
+            }
+        } catch (KafkaException e) {
+            err.println("datapipelines: Kafka failed: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        List<String> violations = settings.thresholds().violations(report);
+        if (output == OutputFormat.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("old", oldFile.toString());
+            json.put("new", newFile.toString());
+            json.putAll(report.toJson(settings.thresholds(), show));
+            out.println(JsonCodec.toJson(json));
+        } else {
+            DiffText.print(report, settings.thresholds(), violations, show, oldFile + " -> " + newFile + " (shadow)", out);
+        }
+        out.flush();
+        return violations.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}
