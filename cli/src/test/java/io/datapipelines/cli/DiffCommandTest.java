@@ -99,7 +99,7 @@ class DiffCommandTest {
         Files.writeString(bad, "{\"key\":\"o-1\",\"value\":{}}\n{not json\n");
         CliTest.Run badLine = run("diff", OLD.toString(), OLD.toString(), "--input", bad.toString());
         assertThat(badLine.exitCode()).isEqualTo(2);
-        assertThat(badLine.err()).startsWith(bad + ":2: not a JSON object");
+        assertThat(badLine.err()).startsWith(bad + ":2:2: not valid JSON");
         CliTest.Run noSource = run("diff", OLD.toString(), OLD.toString());
         assertThat(noSource.exitCode()).isEqualTo(2);
         assertThat(noSource.err()).contains("--input", "--from-topic");
