@@ -116,8 +116,10 @@ class PluginViewsTest {
     void everyDeploymentSettingIsOnItsOneFormWithHelp() throws Exception {
         Path dir = PACKAGE.resolve("DeployOptions");
         Set<String> fields = formFields(dir.resolve("config.jelly"));
-        assertThat(fields).isEqualTo(dataBoundProperties(DeployOptions.class));
-        assertThat(fields).containsExactlyInAnyOrder("deployment", "namespace", "image", "baseImage", "registryCredentialsId",
+        Set<String> settings = new TreeSet<>(fields);
+        settings.remove("imageRepositoryPrefix"); // the global page's own field, shown there only
+        assertThat(settings).isEqualTo(dataBoundProperties(DeployOptions.class));
+        assertThat(settings).containsExactlyInAnyOrder("deployment", "namespace", "image", "baseImage", "registryCredentialsId",
                 "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
                 "kafkaSecurityProtocol", "wait", "timeout", "dryRun");
         assertHelpFor(dir, fields);
@@ -145,12 +147,38 @@ class PluginViewsTest {
         }
     }
 
+    /**
+     * The global defaults are the same settings model: the System page includes DeployOptions' form with its descriptor
+     * (so its help and checks), showing only what can be a default, and binds to the configuration's flat properties
+     * (Configuration as Code's shape); no form, help file or check of its own.
+     */
     @Test
-    void everyGlobalSettingIsOnTheFormWithHelp() throws Exception {
+    void theGlobalDefaultsUseTheSettingsForm() throws Exception {
         Path dir = PACKAGE.resolve("DataPipelinesConfiguration");
-        Set<String> fields = formFields(dir.resolve("config.jelly"));
-        assertThat(fields).isEqualTo(dataBoundProperties(DataPipelinesConfiguration.class));
-        assertHelpFor(dir, fields);
+        String form = Files.readString(dir.resolve("config.jelly"));
+        assertThat(formFields(dir.resolve("config.jelly"))).as("no entries of its own").isEmpty();
+        assertThat(form).contains("<j:set var=\"globalDefaults\" value=\"${true}\"/>")
+                .contains("<j:set var=\"descriptor\" value=\"${descriptor.optionsDescriptor}\"/>")
+                .contains("<st:include page=\"config.jelly\" class=\"${descriptor.clazz}\"/>");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("one set of help files: DeployOptions'").containsExactly("config.jelly");
+        }
+        Set<String> global = dataBoundProperties(DataPipelinesConfiguration.class);
+        assertThat(global).containsExactlyInAnyOrder("imageRepositoryPrefix", "namespace", "baseImage", "registryCredentialsId",
+                "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
+                "kafkaSecurityProtocol", "timeout");
+        Path options = PACKAGE.resolve("DeployOptions");
+        assertThat(formFields(options.resolve("config.jelly"))).containsAll(global);
+        assertHelpFor(options, global);
+        for (Method method : DataPipelinesConfiguration.class.getDeclaredMethods()) {
+            assertThat(method.getName()).as("checks and fills live in DeployOptions.DescriptorImpl").doesNotStartWith("do");
+        }
+        // What only a deployment can have is hidden on the global page.
+        String settingsForm = Files.readString(options.resolve("config.jelly"));
+        for (String perDeployment : List.of("deployment", "image", "wait", "dryRun")) {
+            assertThat(settingsForm).containsPattern("<j:if test=\"\\$\\{!globalDefaults\\}\">\\s*<f:entry field=\"" + perDeployment + "\"");
+        }
+        assertThat(settingsForm).containsPattern("<j:if test=\"\\$\\{globalDefaults\\}\">\\s*<f:entry field=\"imageRepositoryPrefix\"");
     }
 
     @Test
