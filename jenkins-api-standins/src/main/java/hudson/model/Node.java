@@ -11,4 +11,8 @@ public abstract class Node {
 
     @CheckForNull
     public abstract FilePath getRootPath();
+
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
 }

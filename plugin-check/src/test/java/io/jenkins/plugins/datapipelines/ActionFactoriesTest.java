@@ -61,7 +61,8 @@ class ActionFactoriesTest {
         List<String> webMethods = new ArrayList<>();
         List<String> notPostOnly = new ArrayList<>();
         for (Class<?> type : List.of(RollbackAction.class, DataPipelineDeployStep.DescriptorImpl.class, DataPipelineBuilder.DescriptorImpl.class,
-                DeployOptions.DescriptorImpl.class, DataPipelinesConfiguration.class)) {
+                DeployOptions.DescriptorImpl.class, DataPipelinesConfiguration.class, CliUrlInstaller.DescriptorImpl.class,
+                CliMavenInstaller.DescriptorImpl.class, DataPipelinesCliInstallation.DescriptorImpl.class)) {
             for (Method method : type.getDeclaredMethods()) {
                 if (Modifier.isPublic(method.getModifiers()) && method.getName().matches("do[A-Z].*")) {
                     webMethods.add(type.getSimpleName() + "." + method.getName());

@@ -24,9 +24,12 @@ class ExtensionIndexTest {
             indexed.add(item.className());
         }
         assertThat(indexed).containsExactly(
+                "io.jenkins.plugins.datapipelines.CliMavenInstaller$DescriptorImpl",
+                "io.jenkins.plugins.datapipelines.CliUrlInstaller$DescriptorImpl",
                 "io.jenkins.plugins.datapipelines.DataPipelineBuilder$DescriptorImpl",
                 "io.jenkins.plugins.datapipelines.DataPipelineDeployStep$DescriptorImpl",
                 "io.jenkins.plugins.datapipelines.DataPipelineProject$DescriptorImpl",
+                "io.jenkins.plugins.datapipelines.DataPipelinesCliInstallation$DescriptorImpl",
                 "io.jenkins.plugins.datapipelines.DataPipelinesConfiguration",
                 "io.jenkins.plugins.datapipelines.DeployOptions$DescriptorImpl",
                 "io.jenkins.plugins.datapipelines.DeploymentHistoryAction$Factory",

@@ -116,8 +116,10 @@ class PluginViewsTest {
     void everyDeploymentSettingIsOnItsOneFormWithHelp() throws Exception {
         Path dir = PACKAGE.resolve("DeployOptions");
         Set<String> fields = formFields(dir.resolve("config.jelly"));
-        assertThat(fields).isEqualTo(dataBoundProperties(DeployOptions.class));
-        assertThat(fields).containsExactlyInAnyOrder("deployment", "namespace", "image", "baseImage", "registryCredentialsId",
+        Set<String> settings = new TreeSet<>(fields);
+        settings.remove("imageRepositoryPrefix"); // the global page's own field, shown there only
+        assertThat(settings).isEqualTo(dataBoundProperties(DeployOptions.class));
+        assertThat(settings).containsExactlyInAnyOrder("deployment", "namespace", "image", "baseImage", "registryCredentialsId",
                 "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
                 "kafkaSecurityProtocol", "wait", "timeout", "dryRun");
         assertHelpFor(dir, fields);
@@ -131,9 +133,10 @@ class PluginViewsTest {
         Set<String> settings = dataBoundProperties(DeployOptions.class);
         Set<String> own = new TreeSet<>(stepParameters);
         own.removeAll(settings);
-        assertThat(own).as("every parameter but the definition file is a deployment setting").containsExactly("definition");
+        assertThat(own).as("every parameter but the definition file and the CLI installation is a deployment setting")
+                .containsExactlyInAnyOrder("definition", "cliTool");
         assertThat(stepParameters).containsAll(settings);
-        assertThat(formFields(dir.resolve("config.jelly"))).containsExactly("definition");
+        assertThat(formFields(dir.resolve("config.jelly"))).containsExactlyInAnyOrder("definition", "cliTool");
         String form = Files.readString(dir.resolve("config.jelly"));
         assertThat(form).as("the settings' own form, with their descriptor").contains("descriptor.optionsDescriptor")
                 .contains("<st:include page=\"config.jelly\" class=\"${descriptor.clazz}\"/>");
@@ -144,26 +147,79 @@ class PluginViewsTest {
         }
     }
 
+    /**
+     * The global defaults are the same settings model: the System page includes DeployOptions' form with its descriptor
+     * (so its help and checks), showing only what can be a default, and binds to the configuration's flat properties
+     * (Configuration as Code's shape); no form, help file or check of its own.
+     */
     @Test
-    void everyGlobalSettingIsOnTheFormWithHelp() throws Exception {
+    void theGlobalDefaultsUseTheSettingsForm() throws Exception {
         Path dir = PACKAGE.resolve("DataPipelinesConfiguration");
-        Set<String> fields = formFields(dir.resolve("config.jelly"));
-        assertThat(fields).isEqualTo(dataBoundProperties(DataPipelinesConfiguration.class));
-        assertHelpFor(dir, fields);
+        String form = Files.readString(dir.resolve("config.jelly"));
+        assertThat(formFields(dir.resolve("config.jelly"))).as("no entries of its own").isEmpty();
+        assertThat(form).contains("<j:set var=\"globalDefaults\" value=\"${true}\"/>")
+                .contains("<j:set var=\"descriptor\" value=\"${descriptor.optionsDescriptor}\"/>")
+                .contains("<st:include page=\"config.jelly\" class=\"${descriptor.clazz}\"/>");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("one set of help files: DeployOptions'").containsExactly("config.jelly");
+        }
+        Set<String> global = dataBoundProperties(DataPipelinesConfiguration.class);
+        assertThat(global).containsExactlyInAnyOrder("imageRepositoryPrefix", "namespace", "baseImage", "registryCredentialsId",
+                "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
+                "kafkaSecurityProtocol", "timeout");
+        Path options = PACKAGE.resolve("DeployOptions");
+        assertThat(formFields(options.resolve("config.jelly"))).containsAll(global);
+        assertHelpFor(options, global);
+        for (Method method : DataPipelinesConfiguration.class.getDeclaredMethods()) {
+            assertThat(method.getName()).as("checks and fills live in DeployOptions.DescriptorImpl").doesNotStartWith("do");
+        }
+        // What only a deployment can have is hidden on the global page.
+        String settingsForm = Files.readString(options.resolve("config.jelly"));
+        for (String perDeployment : List.of("deployment", "image", "wait", "dryRun")) {
+            assertThat(settingsForm).containsPattern("<j:if test=\"\\$\\{!globalDefaults\\}\">\\s*<f:entry field=\"" + perDeployment + "\"");
+        }
+        assertThat(settingsForm).containsPattern("<j:if test=\"\\$\\{globalDefaults\\}\">\\s*<f:entry field=\"imageRepositoryPrefix\"");
     }
 
     @Test
     void theJobsBuildStepEmbedsTheSettings() throws Exception {
         Path dir = PACKAGE.resolve("DataPipelineBuilder");
         Set<String> fields = formFields(dir.resolve("config.jelly"));
-        assertThat(fields).containsExactlyInAnyOrder("definition", "definitionFile");
-        assertThat(dataBoundProperties(DataPipelineBuilder.class)).containsExactlyInAnyOrder("definition", "definitionFile", "options");
+        assertThat(fields).containsExactlyInAnyOrder("definition", "definitionFile", "cliTool");
+        assertThat(dataBoundProperties(DataPipelineBuilder.class)).containsExactlyInAnyOrder("definition", "definitionFile", "cliTool", "options");
         NodeList properties = parse(dir.resolve("config.jelly"), null).getElementsByTagNameNS("/lib/form", "property");
         assertThat(properties.getLength()).isEqualTo(1);
         assertThat(((Element) properties.item(0)).getAttribute("field")).isEqualTo("options");
         assertHelpFor(dir, fields);
         assertThat(dir.resolve("help.html")).as("the build step's own help").exists();
         assertThat(Files.readString(dir.resolve("config.jelly"))).as("a YAML editor").contains("codemirror-mode=\"yaml\"");
+    }
+
+    /**
+     * The Global Tool Configuration: the installation's form (core adds the installers under it) and each installer's,
+     * with a getter per field (the form shows what is saved) and help; the Maven installer's advanced fields are
+     * data-bound setters.
+     */
+    @Test
+    void theCliToolInstallationAndItsInstallersHaveFormsWithHelp() throws Exception {
+        assertToolForm(DataPipelinesCliInstallation.class, Set.of("name", "home"), Set.of("home"));
+        assertToolForm(CliUrlInstaller.class, Set.of("url", "sha256"), Set.of("url", "sha256"));
+        assertToolForm(CliMavenInstaller.class, Set.of("repositoryUrl", "version", "sha256", "groupId", "artifactId", "classifier"),
+                Set.of("repositoryUrl", "version", "sha256"));
+        assertThat(dataBoundProperties(CliMavenInstaller.class)).containsExactlyInAnyOrder("groupId", "artifactId", "classifier");
+        for (Class<?> installer : List.of(CliUrlInstaller.class, CliMavenInstaller.class)) {
+            assertThat(Files.readString(PACKAGE.resolve(installer.getSimpleName()).resolve("config.jelly")))
+                    .as("the installer's label, as core's installers show it").contains("<t:label/>");
+        }
+    }
+
+    private static void assertToolForm(Class<?> type, Set<String> fields, Set<String> withHelp) throws Exception {
+        Path dir = PACKAGE.resolve(type.getSimpleName());
+        assertThat(formFields(dir.resolve("config.jelly"))).as(type.getSimpleName()).isEqualTo(new TreeSet<>(fields));
+        for (String field : fields) {
+            type.getMethod("get" + Character.toUpperCase(field.charAt(0)) + field.substring(1));
+        }
+        assertHelpFor(dir, withHelp);
     }
 
     private static void assertHelpFor(Path dir, Set<String> fields) {

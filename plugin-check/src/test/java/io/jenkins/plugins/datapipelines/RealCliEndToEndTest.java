@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The step's own deployment sequence ({@link DeploymentSequence}: the command lines of {@link CliCommands}, the
  * environment of {@link CliEnvironment}, the parsing of {@link CliResultParser}, the checks of
- * {@link DeploymentRecord}) run against the REAL CLI as the plugin bundles it: validate, then build with the
+ * {@link DeploymentRecord}) run against the REAL CLI as a tool installer installs it: validate, then build with the
  * definition's tests, pushed to a real registry that requires a login (the registry credential's variables), then
  * deploy to fabric8's mock Kubernetes API server with the Kafka credential kept in the deployment's Secret, and a dry
  * run. Everything the step does on an agent except Jenkins' Launcher and the build record.
@@ -54,9 +54,8 @@ class RealCliEndToEndTest {
 
     @BeforeAll
     static void installTheCliAndStartARegistry() throws Exception {
-        CliBundle bundle = CliBundle.packaged();
-        assumeTrue(bundle != null, "SKIPPED: the CLI distribution is not bundled: cli/target/datapipelines-cli-*-distribution.zip "
-                + "is made when the cli module is packaged, so run 'mvn verify' (not 'mvn test')");
+        CliDistribution bundle = PackagedCli.distribution();
+        assumeTrue(bundle != null, PackagedCli.SKIPPED);
         jar = new CliCache(new LocalInstallLocation(shared.resolve("agent/tools/datapipelines-cli")), bundle).ensureInstalled(line -> { });
         registry = AuthenticatedRegistry.start(Files.createDirectories(shared.resolve("registry")));
         baseImage = "docker-archive:" + TinyBaseImage.write(shared.resolve("tiny-base.tar"));

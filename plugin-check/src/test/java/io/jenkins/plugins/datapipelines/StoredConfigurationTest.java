@@ -76,4 +76,39 @@ class StoredConfigurationTest {
         assertThat(loaded.getOptions().getNamespace()).isEqualTo("prod");
         assertThat(loaded.getDefinitionFile()).isEqualTo("datapipeline.yaml");
     }
+
+    /** Manage Jenkins > System as an older version saved it: every setting directly in the configuration. */
+    private static final String FLAT_GLOBAL = "<" + DataPipelinesConfiguration.class.getName() + ">"
+            + "<namespace>pipelines</namespace><imageRepositoryPrefix>registry.example.com/pipelines</imageRepositoryPrefix>"
+            + "<baseImage>registry.example.com/java/jre@sha256:" + "0".repeat(64) + "</baseImage>"
+            + "<registryCredentialsId>registry</registryCredentialsId><insecureRegistry>true</insecureRegistry>"
+            + "<kubeconfigCredentialsId>kube</kubeconfigCredentialsId><kafkaBootstrapServers>kafka-0:9092</kafkaBootstrapServers>"
+            + "<kafkaCredentialsId>kafka</kafkaCredentialsId><kafkaSaslMechanism>SCRAM-SHA-512</kafkaSaslMechanism>"
+            + "<kafkaSecurityProtocol>SASL_SSL</kafkaSecurityProtocol><timeout>10m</timeout>"
+            + "</" + DataPipelinesConfiguration.class.getName() + ">";
+
+    @Test
+    void anOldGlobalConfigurationLoadsIntoTheSettingsModel() {
+        DataPipelinesConfiguration loaded = (DataPipelinesConfiguration) xstream().fromXML(FLAT_GLOBAL);
+        DeployDefaults expected = new DeployDefaults("pipelines", "registry.example.com/pipelines", "registry.example.com/java/jre@sha256:" + "0".repeat(64),
+                "registry", true, "kube", "kafka-0:9092", "kafka", "SCRAM-SHA-512", "SASL_SSL", "10m");
+        assertThat(loaded.defaults()).isEqualTo(expected);
+        assertThat(loaded.getOptions().getNamespace()).as("moved into the options").isEqualTo("pipelines");
+        assertThat(loaded.getKafkaSecurityProtocol()).as("and read through the flat properties (JCasC, the form)").isEqualTo("SASL_SSL");
+        String saved = xstream().toXML(loaded);
+        assertThat(saved).as("saved in the new shape only").contains("<options>").containsOnlyOnce("<namespace>pipelines</namespace>")
+                .containsOnlyOnce("<timeout>10m</timeout>");
+        DataPipelinesConfiguration again = (DataPipelinesConfiguration) xstream().fromXML(saved);
+        assertThat(again.defaults()).isEqualTo(expected);
+    }
+
+    @Test
+    void anOldGlobalConfigurationLoadsIntoAnExistingInstanceAsDescriptorLoadDoes() {
+        // Descriptor.load() unmarshals into the instance its constructor made, whose options already exist.
+        DataPipelinesConfiguration instance = (DataPipelinesConfiguration) xstream().fromXML("<" + DataPipelinesConfiguration.class.getName()
+                + "><options><namespace>stale</namespace></options></" + DataPipelinesConfiguration.class.getName() + ">");
+        xstream().fromXML(FLAT_GLOBAL, instance);
+        assertThat(instance.defaults().namespace()).isEqualTo("pipelines");
+        assertThat(instance.defaults().timeout()).isEqualTo("10m");
+    }
 }

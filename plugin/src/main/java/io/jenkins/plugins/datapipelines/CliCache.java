@@ -1,19 +1,26 @@
 package io.jenkins.plugins.datapipelines;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Installs the bundled CLI into a cache directory once per version and finds it there afterwards.
+ * Installs a CLI distribution into a cache directory once per version and finds it there afterwards.
  *
- * <p>Layout: {@code VERSION/} (16 hex digits of the zip's SHA-256) holding the unpacked distribution and a
- * {@code .installed} marker with the full hash. Concurrent builds on one agent are safe: each unpacks into its own
+ * <p>Layout: {@code VERSION/} (16 hex digits of the zip's expected SHA-256) holding the unpacked distribution and a
+ * {@code .installed} marker with the full hash. The zip is hashed while it is unpacked into a temporary directory,
+ * and only a zip whose SHA-256 is the expected one is renamed into place: a mismatch ({@link ChecksumMismatch})
+ * leaves nothing installed. Concurrent builds on one agent are safe: each unpacks into its own
  * temporary directory and renames it into place; whoever renames first wins and the others throw theirs away. A
  * directory without its marker (a crash, a full disk) is removed and installed again. Installing a new version
- * removes the previous ones: a plugin upgrade does not leave hundreds of megabytes behind on every agent.
+ * removes the previous ones: an upgrade of the CLI does not leave hundreds of megabytes behind on every agent.
  */
 public final class CliCache {
     static final String MARKER = ".installed";
@@ -22,9 +29,9 @@ public final class CliCache {
     private static final Pattern TEMPORARY_DIRECTORY = Pattern.compile("[0-9a-f]{16}\\.tmp-[0-9a-f-]{36}");
 
     private final InstallLocation location;
-    private final CliBundle bundle;
+    private final CliDistribution bundle;
 
-    public CliCache(InstallLocation location, CliBundle bundle) {
+    public CliCache(InstallLocation location, CliDistribution bundle) {
         this.location = location;
         this.bundle = bundle;
     }
@@ -41,14 +48,20 @@ public final class CliCache {
         if (location.exists(version)) {
             location.deleteRecursive(version); // left half-done: start again
         }
-        log.accept("Copying the datapipelines CLI " + version + " to " + location.absolutePath(version) + " (once per version)");
+        log.accept("Installing the datapipelines CLI " + version + " from " + bundle.url() + " into " + location.absolutePath(version)
+                + " (once per version)");
         String temporary = version + ".tmp-" + UUID.randomUUID();
         try {
-            try (InputStream zip = bundle.open()) {
+            MessageDigest digest = sha256();
+            try (InputStream zip = new WholeStream(new DigestInputStream(bundle.open(), digest))) {
                 location.unzip(zip, temporary);
             }
+            String actual = HexFormat.of().formatHex(digest.digest());
+            if (!actual.equals(bundle.sha256())) {
+                throw new ChecksumMismatch(bundle, actual);
+            }
             if (!location.exists(temporary + "/" + JAR)) {
-                throw new IOException("the bundled CLI distribution has no " + JAR);
+                throw new IOException("the CLI distribution " + bundle.url() + " has no " + JAR + " at its top: is it the datapipelines-cli distribution zip?");
             }
             location.write(temporary + "/" + MARKER, bundle.sha256());
             if (!location.renameIfAbsent(temporary, version) && !isInstalled(version)) {
@@ -74,6 +87,48 @@ public final class CliCache {
             boolean abandonedTemporary = TEMPORARY_DIRECTORY.matcher(name).matches() && !name.startsWith(keep + ".");
             if (otherVersion || abandonedTemporary) {
                 location.deleteRecursive(name);
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** The zip's bytes were not the ones the installation's SHA-256 names: nothing was installed. */
+    public static final class ChecksumMismatch extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ChecksumMismatch(CliDistribution distribution, String actual) {
+            super(Messages.CliCache_ChecksumMismatch(distribution.url(), actual, distribution.sha256()));
+        }
+    }
+
+    /**
+     * Reads to the end before it closes: an unzipper may stop at the zip's central directory, and the hash must cover
+     * every byte of the file.
+     */
+    private static final class WholeStream extends FilterInputStream {
+        private boolean closed;
+
+        WholeStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return; // the unzipper closed it, then try-with-resources
+            }
+            closed = true;
+            try {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            } finally {
+                super.close();
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.datapipelines;
 
+import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.TaskListener;
@@ -18,6 +19,8 @@ import java.util.Map;
  */
 final class CliLauncher implements CliRunner {
     private static final int FAILURE_LINES = 20;
+    /** What a POSIX shell (and docker exec) answer for a command that is not on the PATH. */
+    private static final int COMMAND_NOT_FOUND = 127;
 
     private final Launcher launcher;
     private final FilePath workspace;
@@ -70,8 +73,17 @@ final class CliLauncher implements CliRunner {
                     .stderr(stderr)
                     .quiet(true)
                     .join();
+        } catch (IOException e) {
+            if (java.isOnPath() && !(e instanceof AbortException)) {
+                throw new AbortException(Messages.CliInstallations_NotOnPath(workspace.getRemote(), e.getMessage()));
+            }
+            throw e;
         } finally {
             stderr.close();
+        }
+        if (java.isOnPath() && exitCode == COMMAND_NOT_FOUND) {
+            // A shell or docker exec that did not find the command (a launcher that throws IOException instead is above).
+            throw new AbortException(Messages.CliInstallations_NotOnPath(workspace.getRemote(), "exit code 127: command not found"));
         }
         String output = stdout.toString(StandardCharsets.UTF_8);
         for (String line : CliOutput.of(output).otherLines()) {

@@ -15,6 +15,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -39,6 +40,8 @@ public final class DataPipelineBuilder extends Builder {
     private String definitionFile = DeployParameters.DEFAULT_DEFINITION;
     /** Where and how: the settings model shared with the dataPipelineDeploy step. */
     private DeployOptions options = new DeployOptions();
+    /** The Data Pipelines CLI installation by name; null: the first configured, else the PATH's. */
+    private @CheckForNull String cliTool;
 
     // The flat shape of older versions: read from a stored config.xml and moved into the options by readResolve, then
     // null, which XStream does not write (not transient: XStream would not read a transient field either).
@@ -83,6 +86,16 @@ public final class DataPipelineBuilder extends Builder {
     public void setDefinitionFile(@CheckForNull String definitionFile) {
         String value = Strings.trimToNull(definitionFile);
         this.definitionFile = value == null ? DeployParameters.DEFAULT_DEFINITION : value;
+    }
+
+    public @CheckForNull String getCliTool() {
+        return cliTool;
+    }
+
+    /** The Data Pipelines CLI installation to run, by name; empty: the first one, else datapipelines on the PATH. */
+    @DataBoundSetter
+    public void setCliTool(@CheckForNull String cliTool) {
+        this.cliTool = Strings.trimToNull(cliTool);
     }
 
     public DeployOptions getOptions() {
@@ -149,7 +162,7 @@ public final class DataPipelineBuilder extends Builder {
         try {
             DeployDefaults defaults = DataPipelinesConfiguration.get().defaults();
             DeploySettings settings = DeploySettings.resolve(parameters(), defaults);
-            PipelineDeployer deployer = new PipelineDeployer(build, workspace, launcher, environment, listener);
+            PipelineDeployer deployer = new PipelineDeployer(build, workspace, launcher, environment, listener, cliTool);
             RollbackRequest rollback = build.getAction(RollbackRequest.class);
             if (rollback != null) {
                 if (settings.dryRun()) {
@@ -194,6 +207,11 @@ public final class DataPipelineBuilder extends Builder {
         @POST
         public FormValidation doCheckDefinition(@AncestorInPath Item item, @QueryParameter String value) {
             return FieldChecks.canConfigure(item) ? FieldChecks.storedDefinition(value) : FormValidation.ok();
+        }
+
+        @POST
+        public ListBoxModel doFillCliToolItems(@AncestorInPath Item item) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.cliTools() : new ListBoxModel();
         }
 
         @POST

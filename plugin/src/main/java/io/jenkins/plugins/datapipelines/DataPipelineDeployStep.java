@@ -11,6 +11,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -45,6 +46,8 @@ public final class DataPipelineDeployStep extends Step {
     private String definition = DeployParameters.DEFAULT_DEFINITION;
     /** Every other parameter: the settings model shared with the Data Pipeline job ({@link DeployOptions}). */
     private final DeployOptions options = new DeployOptions();
+    /** The Data Pipelines CLI installation by name; null: the first configured, else the PATH's. */
+    private @CheckForNull String cliTool;
 
     @DataBoundConstructor
     public DataPipelineDeployStep() {
@@ -198,6 +201,19 @@ public final class DataPipelineDeployStep extends Step {
         options.setDryRun(dryRun);
     }
 
+    public @CheckForNull String getCliTool() {
+        return cliTool;
+    }
+
+    /**
+     * The Data Pipelines CLI installation (Manage Jenkins » Tools) to run, by name; empty: the first one, else
+     * {@code datapipelines} on the PATH.
+     */
+    @DataBoundSetter
+    public void setCliTool(@CheckForNull String cliTool) {
+        this.cliTool = Strings.trimToNull(cliTool);
+    }
+
     /** The step's values, as the serializable description the execution keeps. */
     public DeployParameters parameters() {
         return options.parameters(definition);
@@ -205,7 +221,7 @@ public final class DataPipelineDeployStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, parameters());
+        return new Execution(context, parameters(), cliTool);
     }
 
     /**
@@ -216,15 +232,17 @@ public final class DataPipelineDeployStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final DeployParameters parameters;
+        private final @CheckForNull String cliTool;
         /**
          * The rollout asked of the cluster and not yet recorded, saved with the program's state before deploy runs:
          * after a controller restart, {@link #onResume()} re-attaches to it.
          */
         private volatile @CheckForNull PendingRollout pending;
 
-        Execution(@NonNull StepContext context, DeployParameters parameters) {
+        Execution(@NonNull StepContext context, DeployParameters parameters, @CheckForNull String cliTool) {
             super(context);
             this.parameters = parameters;
+            this.cliTool = cliTool;
         }
 
         /** Keeps what is about to be rolled out, saved before the rollout starts. */
@@ -253,7 +271,7 @@ public final class DataPipelineDeployStep extends Step {
             Thread reattach = new Thread(() -> {
                 try {
                     PipelineDeployer deployer = new PipelineDeployer(context.get(Run.class), context.get(FilePath.class), context.get(Launcher.class),
-                            context.get(EnvVars.class), context.get(TaskListener.class));
+                            context.get(EnvVars.class), context.get(TaskListener.class), cliTool);
                     context.onSuccess(deployer.reattach(rollout).toStepResult());
                 } catch (DeploymentFailure e) {
                     context.onFailure(new AbortException(e.getMessage()));
@@ -276,7 +294,7 @@ public final class DataPipelineDeployStep extends Step {
             try {
                 DeployDefaults defaults = DataPipelinesConfiguration.get().defaults();
                 DeploySettings settings = DeploySettings.resolve(parameters, defaults);
-                PipelineDeployer deployer = new PipelineDeployer(run, workspace, launcher, environment, listener);
+                PipelineDeployer deployer = new PipelineDeployer(run, workspace, launcher, environment, listener, cliTool);
                 RollbackRequest rollback = run.getAction(RollbackRequest.class);
                 if (rollback == null) {
                     return deployer.deploy(settings, this::checkpoint).toStepResult();
@@ -318,6 +336,11 @@ public final class DataPipelineDeployStep extends Step {
         @POST
         public FormValidation doCheckDefinition(@AncestorInPath Item item, @QueryParameter String value) {
             return FieldChecks.canConfigure(item) ? FieldChecks.definition(value) : FormValidation.ok();
+        }
+
+        @POST
+        public ListBoxModel doFillCliToolItems(@AncestorInPath Item item) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.cliTools() : new ListBoxModel();
         }
 
         /** The form, help and checks of every other parameter ({@code config.jelly} includes its form). */

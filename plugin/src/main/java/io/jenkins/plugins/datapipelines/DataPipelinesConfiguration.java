@@ -1,22 +1,20 @@
 package io.jenkins.plugins.datapipelines;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
- * Defaults for every {@code dataPipelineDeploy} step, in Manage Jenkins &gt; System. Each property is a
- * {@link DataBoundSetter} that saves, which is all Configuration as Code needs:
+ * Defaults for every deployment (the {@code dataPipelineDeploy} step and the Data Pipeline job), in Manage Jenkins
+ * &gt; System: the deployment settings model itself ({@link DeployOptions}: its one form, help files and descriptor
+ * with every check and fill; the global page shows the settings that make sense as defaults), plus the
+ * {@code imageRepositoryPrefix} only a global default can have. The flat properties delegate to the options, so
+ * Configuration as Code keeps its flat shape:
  * <pre>
  * unclassified:
  *   dataPipelines:
@@ -24,21 +22,27 @@ import org.kohsuke.stapler.verb.POST;
  *     imageRepositoryPrefix: registry.example.com/pipelines
  *     baseImage: registry.example.com/java/jre@sha256:...
  * </pre>
+ * Defaults merge with a deployment's own settings in one place, {@link DeploySettings#resolve}.
  */
 @Extension
 @Symbol("dataPipelines")
 public class DataPipelinesConfiguration extends GlobalConfiguration {
-    private String namespace;
     private String imageRepositoryPrefix;
-    private String baseImage;
-    private String registryCredentialsId;
-    private boolean insecureRegistry;
-    private String kubeconfigCredentialsId;
-    private String kafkaBootstrapServers;
-    private String kafkaCredentialsId;
-    private String kafkaSaslMechanism;
-    private String kafkaSecurityProtocol;
-    private String timeout;
+    /** Replaced by readResolve for a configuration stored by an older version. */
+    private DeployOptions options = new DeployOptions();
+
+    // The flat shape of older versions: read from a stored configuration and moved into the options by readResolve,
+    // then null, which XStream does not write.
+    @Deprecated private String namespace;
+    @Deprecated private String baseImage;
+    @Deprecated private String registryCredentialsId;
+    @Deprecated private Boolean insecureRegistry;
+    @Deprecated private String kubeconfigCredentialsId;
+    @Deprecated private String kafkaBootstrapServers;
+    @Deprecated private String kafkaCredentialsId;
+    @Deprecated private String kafkaSaslMechanism;
+    @Deprecated private String kafkaSecurityProtocol;
+    @Deprecated private String timeout;
 
     public DataPipelinesConfiguration() {
         load();
@@ -48,10 +52,51 @@ public class DataPipelinesConfiguration extends GlobalConfiguration {
         return ExtensionList.lookupSingleton(DataPipelinesConfiguration.class);
     }
 
+    /**
+     * After XStream loaded the configuration (Descriptor.load unmarshals into this instance, then calls this): one
+     * stored in the flat shape of older versions ({@code <namespace>}... directly in it) has its values moved into the
+     * options; the next save writes the new shape only.
+     */
+    @SuppressWarnings("deprecation")
+    protected Object readResolve() {
+        if (options == null) {
+            options = new DeployOptions();
+        }
+        if (namespace != null || baseImage != null || registryCredentialsId != null || insecureRegistry != null || kubeconfigCredentialsId != null || kafkaBootstrapServers != null || kafkaCredentialsId != null || kafkaSaslMechanism != null || kafkaSecurityProtocol != null || timeout != null) {
+            DeployOptions migrated = new DeployOptions();
+            migrated.setNamespace(namespace);
+            migrated.setBaseImage(baseImage);
+            migrated.setRegistryCredentialsId(registryCredentialsId);
+            migrated.setInsecureRegistry(Boolean.TRUE.equals(insecureRegistry));
+            migrated.setKubeconfigCredentialsId(kubeconfigCredentialsId);
+            migrated.setKafkaBootstrapServers(kafkaBootstrapServers);
+            migrated.setKafkaCredentialsId(kafkaCredentialsId);
+            migrated.setKafkaSaslMechanism(kafkaSaslMechanism);
+            migrated.setKafkaSecurityProtocol(kafkaSecurityProtocol);
+            migrated.setTimeout(timeout);
+            options = migrated;
+        }
+        namespace = baseImage = registryCredentialsId = kubeconfigCredentialsId = kafkaBootstrapServers = kafkaCredentialsId = null;
+        kafkaSaslMechanism = kafkaSecurityProtocol = timeout = null;
+        insecureRegistry = null;
+        return this;
+    }
+
     /** The values as the deployment logic takes them. */
     public DeployDefaults defaults() {
-        return new DeployDefaults(namespace, imageRepositoryPrefix, baseImage, registryCredentialsId, insecureRegistry, kubeconfigCredentialsId,
-                kafkaBootstrapServers, kafkaCredentialsId, kafkaSaslMechanism, kafkaSecurityProtocol, timeout);
+        return new DeployDefaults(options.getNamespace(), imageRepositoryPrefix, options.getBaseImage(), options.getRegistryCredentialsId(),
+                options.isInsecureRegistry(), options.getKubeconfigCredentialsId(), options.getKafkaBootstrapServers(),
+                options.getKafkaCredentialsId(), options.getKafkaSaslMechanism(), options.getKafkaSecurityProtocol(), options.getTimeout());
+    }
+
+    /** The deployment settings these defaults are (only those the global form shows are used). */
+    public DeployOptions getOptions() {
+        return options;
+    }
+
+    /** The form, help and checks of the settings: DeployOptions' own ({@code config.jelly} includes its form). */
+    public DeployOptions.DescriptorImpl getOptionsDescriptor() {
+        return Jenkins.get().getDescriptorByType(DeployOptions.DescriptorImpl.class);
     }
 
     @NonNull
@@ -60,180 +105,114 @@ public class DataPipelinesConfiguration extends GlobalConfiguration {
         return Messages.DataPipelinesConfiguration_DisplayName();
     }
 
-    public @CheckForNull String getNamespace() {
-        return namespace;
-    }
-
-    @DataBoundSetter
-    public void setNamespace(@CheckForNull String namespace) {
-        this.namespace = Strings.trimToNull(namespace);
-        save();
-    }
-
     public @CheckForNull String getImageRepositoryPrefix() {
         return imageRepositoryPrefix;
     }
 
+    /** Each pipeline's image goes to {@code PREFIX/PIPELINE-NAME} unless its deployment names an image. */
     @DataBoundSetter
     public void setImageRepositoryPrefix(@CheckForNull String imageRepositoryPrefix) {
         this.imageRepositoryPrefix = Strings.trimToNull(imageRepositoryPrefix);
         save();
     }
 
-    public @CheckForNull String getBaseImage() {
-        return baseImage;
+    public @CheckForNull String getNamespace() {
+        return options.getNamespace();
     }
 
-    /** The image every pipeline is built on unless its step names another; pinned by digest in production. */
     @DataBoundSetter
-    public void setBaseImage(@CheckForNull String baseImage) {
-        this.baseImage = Strings.trimToNull(baseImage);
+    public void setNamespace(@CheckForNull String namespace) {
+        options.setNamespace(namespace);
         save();
     }
 
-    public boolean isInsecureRegistry() {
-        return insecureRegistry;
+    public @CheckForNull String getBaseImage() {
+        return options.getBaseImage();
     }
 
-    /** Let every step push over plain HTTP: only for a registry on a trusted network. */
     @DataBoundSetter
-    public void setInsecureRegistry(boolean insecureRegistry) {
-        this.insecureRegistry = insecureRegistry;
+    public void setBaseImage(@CheckForNull String baseImage) {
+        options.setBaseImage(baseImage);
         save();
     }
 
     public @CheckForNull String getRegistryCredentialsId() {
-        return registryCredentialsId;
+        return options.getRegistryCredentialsId();
     }
 
     @DataBoundSetter
     public void setRegistryCredentialsId(@CheckForNull String registryCredentialsId) {
-        this.registryCredentialsId = Strings.trimToNull(registryCredentialsId);
+        options.setRegistryCredentialsId(registryCredentialsId);
+        save();
+    }
+
+    public boolean isInsecureRegistry() {
+        return options.isInsecureRegistry();
+    }
+
+    @DataBoundSetter
+    public void setInsecureRegistry(boolean insecureRegistry) {
+        options.setInsecureRegistry(insecureRegistry);
         save();
     }
 
     public @CheckForNull String getKubeconfigCredentialsId() {
-        return kubeconfigCredentialsId;
+        return options.getKubeconfigCredentialsId();
     }
 
     @DataBoundSetter
     public void setKubeconfigCredentialsId(@CheckForNull String kubeconfigCredentialsId) {
-        this.kubeconfigCredentialsId = Strings.trimToNull(kubeconfigCredentialsId);
+        options.setKubeconfigCredentialsId(kubeconfigCredentialsId);
         save();
     }
 
     public @CheckForNull String getKafkaBootstrapServers() {
-        return kafkaBootstrapServers;
+        return options.getKafkaBootstrapServers();
     }
 
     @DataBoundSetter
     public void setKafkaBootstrapServers(@CheckForNull String kafkaBootstrapServers) {
-        this.kafkaBootstrapServers = Strings.trimToNull(kafkaBootstrapServers);
+        options.setKafkaBootstrapServers(kafkaBootstrapServers);
         save();
     }
 
     public @CheckForNull String getKafkaCredentialsId() {
-        return kafkaCredentialsId;
+        return options.getKafkaCredentialsId();
     }
 
     @DataBoundSetter
     public void setKafkaCredentialsId(@CheckForNull String kafkaCredentialsId) {
-        this.kafkaCredentialsId = Strings.trimToNull(kafkaCredentialsId);
+        options.setKafkaCredentialsId(kafkaCredentialsId);
         save();
     }
 
     public @CheckForNull String getKafkaSaslMechanism() {
-        return kafkaSaslMechanism;
+        return options.getKafkaSaslMechanism();
     }
 
     @DataBoundSetter
     public void setKafkaSaslMechanism(@CheckForNull String kafkaSaslMechanism) {
-        this.kafkaSaslMechanism = Strings.trimToNull(kafkaSaslMechanism);
+        options.setKafkaSaslMechanism(kafkaSaslMechanism);
         save();
     }
 
     public @CheckForNull String getKafkaSecurityProtocol() {
-        return kafkaSecurityProtocol;
+        return options.getKafkaSecurityProtocol();
     }
 
     @DataBoundSetter
     public void setKafkaSecurityProtocol(@CheckForNull String kafkaSecurityProtocol) {
-        this.kafkaSecurityProtocol = Strings.trimToNull(kafkaSecurityProtocol);
+        options.setKafkaSecurityProtocol(kafkaSecurityProtocol);
         save();
     }
 
     public @CheckForNull String getTimeout() {
-        return timeout;
+        return options.getTimeout();
     }
 
     @DataBoundSetter
     public void setTimeout(@CheckForNull String timeout) {
-        this.timeout = Strings.trimToNull(timeout);
+        options.setTimeout(timeout);
         save();
-    }
-
-    @POST
-    public FormValidation doCheckNamespace(@QueryParameter String value) {
-        return FieldChecks.canConfigure(null) ? FieldChecks.namespace(value) : FormValidation.ok();
-    }
-
-    @POST
-    public FormValidation doCheckImageRepositoryPrefix(@QueryParameter String value) {
-        return FieldChecks.canConfigure(null) ? FieldChecks.imageRepositoryPrefix(value) : FormValidation.ok();
-    }
-
-    @POST
-    public FormValidation doCheckBaseImage(@QueryParameter String value) {
-        return FieldChecks.canConfigure(null) ? FieldChecks.baseImage(value, true) : FormValidation.ok();
-    }
-
-    @POST
-    public ListBoxModel doFillKafkaSaslMechanismItems() {
-        return FieldChecks.choices(Names.SASL_MECHANISMS);
-    }
-
-    @POST
-    public ListBoxModel doFillKafkaSecurityProtocolItems() {
-        return FieldChecks.choices(Names.KAFKA_SECURITY_PROTOCOLS);
-    }
-
-    @POST
-    public FormValidation doCheckKafkaBootstrapServers(@QueryParameter String value) {
-        return FieldChecks.canConfigure(null) ? FieldChecks.kafkaBootstrapServers(value) : FormValidation.ok();
-    }
-
-    @POST
-    public FormValidation doCheckTimeout(@QueryParameter String value) {
-        return FieldChecks.canConfigure(null) ? FieldChecks.timeout(value) : FormValidation.ok();
-    }
-
-    @POST
-    public ListBoxModel doFillRegistryCredentialsIdItems(@QueryParameter String registryCredentialsId) {
-        return CredentialsListBoxes.fill(null, registryCredentialsId, StandardUsernamePasswordCredentials.class);
-    }
-
-    @POST
-    public ListBoxModel doFillKubeconfigCredentialsIdItems(@QueryParameter String kubeconfigCredentialsId) {
-        return CredentialsListBoxes.fill(null, kubeconfigCredentialsId, FileCredentials.class);
-    }
-
-    @POST
-    public ListBoxModel doFillKafkaCredentialsIdItems(@QueryParameter String kafkaCredentialsId) {
-        return CredentialsListBoxes.fill(null, kafkaCredentialsId, StandardUsernamePasswordCredentials.class);
-    }
-
-    @POST
-    public FormValidation doCheckRegistryCredentialsId(@QueryParameter String value) {
-        return CredentialsListBoxes.check(null, value, StandardUsernamePasswordCredentials.class);
-    }
-
-    @POST
-    public FormValidation doCheckKubeconfigCredentialsId(@QueryParameter String value) {
-        return CredentialsListBoxes.check(null, value, FileCredentials.class);
-    }
-
-    @POST
-    public FormValidation doCheckKafkaCredentialsId(@QueryParameter String value) {
-        return CredentialsListBoxes.check(null, value, StandardUsernamePasswordCredentials.class);
     }
 }

@@ -21,8 +21,9 @@ import java.util.Objects;
 /**
  * Where and how a definition is deployed: the one settings model of the plugin. Its form ({@code config.jelly}), help
  * files and checks ({@link DescriptorImpl}) exist once; the Data Pipeline job's build step embeds it
- * ({@code <f:property field="options"/>}), and the {@code dataPipelineDeploy} step keeps its flat Pipeline syntax
- * (each setting a parameter of its own) and delegates to one. {@link #parameters(String)} is its serializable
+ * ({@code <f:property field="options"/>}), and the {@code dataPipelineDeploy} step and the global defaults
+ * ({@link DataPipelinesConfiguration}) keep their flat syntax (each setting a parameter of its own, for Pipeline and
+ * Configuration as Code) and delegate to one, including its form with this descriptor. {@link #parameters(String)} is its serializable
  * snapshot; defaults are merged in one place ({@link DeploySettings#resolve}).
  */
 public final class DeployOptions implements Describable<DeployOptions> {
@@ -233,9 +234,16 @@ public final class DeployOptions implements Describable<DeployOptions> {
             return FieldChecks.canConfigure(item) ? FieldChecks.image(value) : FormValidation.ok();
         }
 
+        /** On the global page (no item) blank means the agents' DATAPIPELINES_BASE_IMAGE; in a job, the global default. */
         @POST
         public FormValidation doCheckBaseImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.baseImage(value, false) : FormValidation.ok();
+            return FieldChecks.canConfigure(item) ? FieldChecks.baseImage(value, item == null) : FormValidation.ok();
+        }
+
+        /** Global only ({@link DataPipelinesConfiguration}): where each pipeline's image goes when its deployment names none. */
+        @POST
+        public FormValidation doCheckImageRepositoryPrefix(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.imageRepositoryPrefix(value) : FormValidation.ok();
         }
 
         @POST

@@ -134,4 +134,41 @@ final class FieldChecks {
         }
         return Names.isDuration(v) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotDuration(v));
     }
+
+    /** The URL of a CLI distribution zip or of a Maven repository: http(s) or file. */
+    static FormValidation distributionUrl(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        if (v == null) {
+            return FormValidation.error(Messages.FieldChecks_Url());
+        }
+        try {
+            String scheme = CliUrlInstaller.toUrl(v).getProtocol();
+            return scheme.equals("http") || scheme.equals("https") || scheme.equals("file")
+                    ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_Url());
+        } catch (java.net.MalformedURLException e) {
+            return FormValidation.error(Messages.FieldChecks_Url());
+        }
+    }
+
+    static FormValidation sha256(@CheckForNull String value) {
+        return CliDistribution.isSha256(value) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_Sha256());
+    }
+
+    static FormValidation releaseVersion(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        if (v == null || v.endsWith("-SNAPSHOT")) {
+            return FormValidation.error(Messages.FieldChecks_SnapshotVersion());
+        }
+        return FormValidation.ok();
+    }
+
+    /** The CLI installations to choose from; the empty first entry: the first installation, else the PATH. */
+    static ListBoxModel cliTools() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.FieldChecks_CliToolDefault(), "");
+        for (DataPipelinesCliInstallation installation : DataPipelinesCliInstallation.all()) {
+            items.add(installation.getName(), installation.getName());
+        }
+        return items;
+    }
 }

@@ -20,14 +20,30 @@ public final class JavaCommand {
     public static final String JAVA_OPTS_VARIABLE = "DATAPIPELINES_JAVA_OPTS";
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
+    /** The CLI's launcher script, when no installation is configured: it runs its own java. */
+    public static final String ON_PATH = "datapipelines";
+
     private final String java;
     private final List<String> jvmOptions;
-    private final String jar;
+    private final @CheckForNull String jar;
 
-    private JavaCommand(String java, List<String> jvmOptions, String jar) {
+    private JavaCommand(String java, List<String> jvmOptions, @CheckForNull String jar) {
         this.java = java;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.jar = jar;
+    }
+
+    /**
+     * {@code datapipelines ARGS} from the PATH (a CLI installed on the agent or in the image by other means); its
+     * JVM options come from {@code DATAPIPELINES_JAVA_OPTS} in the build's environment, which the script reads.
+     */
+    public static JavaCommand onPath() {
+        return new JavaCommand(ON_PATH, List.of(), null);
+    }
+
+    /** Whether this runs the launcher script from the PATH rather than a jar of an installation. */
+    public boolean isOnPath() {
+        return jar == null;
     }
 
     /**
@@ -57,9 +73,11 @@ public final class JavaCommand {
     public List<String> commandLine(List<String> cliArguments) {
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar);
+        if (jar != null) {
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar);
+        }
         command.addAll(cliArguments);
         return List.copyOf(command);
     }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * One deployment, start to finish, for a build: install the CLI on the agent (once per version), look up the
+ * One deployment, start to finish, for a build: find the CLI installation (installed on the agent once per version), look up the
  * credentials for the build, run the {@link DeploymentSequence} through the build's launcher (validate, build,
  * deploy; or, for a rollback, deploy only), then record it on the build and fingerprint the image.
  *
@@ -26,8 +26,12 @@ public final class PipelineDeployer {
     private final Launcher launcher;
     private final Map<String, String> environment;
     private final TaskListener listener;
+    private final @CheckForNull String cliTool;
 
-    public PipelineDeployer(Run<?, ?> run, FilePath workspace, Launcher launcher, Map<String, String> environment, TaskListener listener) {
+    /** @param cliTool the name of the {@link DataPipelinesCliInstallation} to run; null: the first, else the PATH's */
+    public PipelineDeployer(Run<?, ?> run, FilePath workspace, Launcher launcher, Map<String, String> environment, TaskListener listener,
+                            @CheckForNull String cliTool) {
+        this.cliTool = cliTool;
         this.run = run;
         this.workspace = workspace;
         this.launcher = launcher;
@@ -108,10 +112,7 @@ public final class PipelineDeployer {
     private DeploymentRecord withCli(DeploySettings settings, CliWork work) throws DeploymentFailure, IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         CliPlace place = CliPlace.of(launcher);
-        String cliJar = AgentCliInstaller.install(workspace, place, log);
-        // In a container the agent JVM's java.home does not exist: the container's own java runs the CLI.
-        String javaHome = place == CliPlace.AGENT ? AgentCliInstaller.agentJavaHome(workspace) : null;
-        JavaCommand java = JavaCommand.forAgent(environment, javaHome, launcher.isUnix(), cliJar);
+        JavaCommand java = CliInstallations.command(cliTool, workspace, launcher, environment, listener);
         try (DeploymentCredentials credentials = DeploymentCredentials.resolve(run, workspace, settings)) {
             CliEnvironment cliEnvironment = credentials.environment();
             SecretMasker masker = new SecretMasker(cliEnvironment.secrets());

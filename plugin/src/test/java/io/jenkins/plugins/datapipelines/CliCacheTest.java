@@ -19,12 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The agent-side cache: copied once per version, found afterwards, repaired when broken, old versions removed. */
+/**
+ * A node's cache: installed once per version from a file: URL (as an installer downloads from a mirror), only when the
+ * zip's SHA-256 is the expected one, found afterwards without a download, repaired when broken, old versions removed.
+ */
 class CliCacheTest {
     @TempDir
     Path temp;
 
-    private CliBundle bundle(String name, Map<String, String> entries) throws IOException {
+    private CliDistribution bundle(String name, Map<String, String> entries) throws IOException {
         Path zip = temp.resolve(name + ".zip");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
@@ -35,10 +38,10 @@ class CliCacheTest {
                 z.closeEntry();
             }
         }
-        return new CliBundle(zip.toUri().toURL());
+        return StandInCliDistribution.of(zip);
     }
 
-    private CliBundle cli(String version) throws IOException {
+    private CliDistribution cli(String version) throws IOException {
         return bundle(version, Map.of("datapipelines-cli.jar", "jar " + version, "lib/kafka-clients.jar", "lib"));
     }
 
@@ -46,7 +49,7 @@ class CliCacheTest {
     void copiesOnceThenFindsIt() throws Exception {
         Path cache = temp.resolve("agent/tools/datapipelines-cli");
         LocalInstallLocation location = new LocalInstallLocation(cache);
-        CliBundle bundle = cli("v1");
+        CliDistribution bundle = cli("v1");
         List<String> log = new ArrayList<>();
 
         String jar = new CliCache(location, bundle).ensureInstalled(log::add);
@@ -55,7 +58,7 @@ class CliCacheTest {
         assertTrue(Files.exists(cache.resolve(bundle.version()).resolve("lib/kafka-clients.jar")));
         assertEquals(bundle.sha256(), Files.readString(cache.resolve(bundle.version()).resolve(".installed")));
         assertEquals(1, log.size());
-        assertTrue(log.get(0).startsWith("Copying the datapipelines CLI " + bundle.version()), log.get(0));
+        assertTrue(log.get(0).startsWith("Installing the datapipelines CLI " + bundle.version() + " from " + bundle.url()), log.get(0));
 
         assertEquals(jar, new CliCache(location, bundle).ensureInstalled(log::add));
         assertEquals(1, location.unzips, "the second build must find the CLI, not copy it again");
@@ -66,8 +69,8 @@ class CliCacheTest {
     @Test
     void aNewVersionGetsItsOwnDirectoryAndTheOldOneGoes() throws Exception {
         LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
-        CliBundle v1 = cli("v1");
-        CliBundle v2 = cli("v2");
+        CliDistribution v1 = cli("v1");
+        CliDistribution v2 = cli("v2");
         new CliCache(location, v1).ensureInstalled(s -> { });
         Files.createDirectories(temp.resolve("cache/unrelated-tool"));
         String jar = new CliCache(location, v2).ensureInstalled(s -> { });
@@ -80,7 +83,7 @@ class CliCacheTest {
     @Test
     void aHalfInstalledVersionIsInstalledAgain() throws Exception {
         LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
-        CliBundle bundle = cli("v1");
+        CliDistribution bundle = cli("v1");
         Files.createDirectories(temp.resolve("cache").resolve(bundle.version()).resolve("lib"));
         String jar = new CliCache(location, bundle).ensureInstalled(s -> { });
         assertEquals("jar v1", Files.readString(Path.of(jar)));
@@ -90,7 +93,7 @@ class CliCacheTest {
     @Test
     void aMarkerFromAnotherZipDoesNotCount() throws Exception {
         LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
-        CliBundle bundle = cli("v1");
+        CliDistribution bundle = cli("v1");
         Path dir = Files.createDirectories(temp.resolve("cache").resolve(bundle.version()));
         Files.writeString(dir.resolve(".installed"), "0".repeat(64));
         new CliCache(location, bundle).ensureInstalled(s -> { });
@@ -101,7 +104,7 @@ class CliCacheTest {
     @Test
     void losingTheRaceToAnotherBuildIsFine() throws Exception {
         Path cache = temp.resolve("cache");
-        CliBundle bundle = cli("v1");
+        CliDistribution bundle = cli("v1");
         LocalInstallLocation racing = new LocalInstallLocation(cache) {
             @Override
             public boolean renameIfAbsent(String from, String to) throws IOException, InterruptedException {
@@ -118,20 +121,58 @@ class CliCacheTest {
     @Test
     void aDistributionWithoutTheJarIsRefused() throws Exception {
         LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
-        CliBundle broken = bundle("broken", Map.of("README", "no jar"));
+        CliDistribution broken = bundle("broken", Map.of("README", "no jar"));
         IOException e = assertThrows(IOException.class, () -> new CliCache(location, broken).ensureInstalled(s -> { }));
-        assertEquals("the bundled CLI distribution has no datapipelines-cli.jar", e.getMessage());
+        assertEquals("the CLI distribution " + broken.url() + " has no datapipelines-cli.jar at its top: is it the datapipelines-cli distribution zip?",
+                e.getMessage());
         assertEquals(List.of(), location.list(), "nothing half-installed is left");
     }
 
     @Test
-    void theVersionIsTheContentHash() throws Exception {
-        CliBundle a = bundle("a", Map.of("datapipelines-cli.jar", "same"));
-        CliBundle b = bundle("b", Map.of("datapipelines-cli.jar", "same"));
-        CliBundle c = bundle("c", Map.of("datapipelines-cli.jar", "different"));
-        assertEquals(a.sha256(), b.sha256());
-        assertFalse(a.sha256().equals(c.sha256()));
+    void aZipWithAnotherChecksumIsRefusedAndNothingIsInstalled() throws Exception {
+        LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
+        CliDistribution real = cli("v1");
+        String expected = "ab".repeat(32);
+        CliDistribution tampered = new CliDistribution(real.url(), expected);
+        CliCache.ChecksumMismatch e = assertThrows(CliCache.ChecksumMismatch.class,
+                () -> new CliCache(location, tampered).ensureInstalled(s -> { }));
+        assertEquals("The CLI distribution " + real.url() + " has SHA-256 " + real.sha256() + ", but the installation expects " + expected
+                + ": nothing was installed. Check the URL (a mirror serving another file?) or the SHA-256 in the tool installation.", e.getMessage());
+        assertEquals(List.of(), location.list(), "neither the version nor a temporary directory is left");
+
+        // The right hash afterwards installs it: the refusal left nothing in the way.
+        String jar = new CliCache(location, real).ensureInstalled(s -> { });
+        assertEquals("jar v1", Files.readString(Path.of(jar)));
+    }
+
+    @Test
+    void theChecksumCoversBytesAfterTheLastEntry() throws Exception {
+        // An unzipper stops at the central directory; bytes appended after it must still change the hash.
+        CliDistribution original = cli("v1");
+        Path zip = Path.of(original.url().toURI());
+        Files.write(zip, "trailing".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
+        assertThrows(CliCache.ChecksumMismatch.class, () -> new CliCache(location, original).ensureInstalled(s -> { }));
+        assertEquals(List.of(), location.list());
+    }
+
+    @Test
+    void theSecondInstallNeedsNoDownload() throws Exception {
+        LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
+        CliDistribution v1 = cli("v1");
+        String jar = new CliCache(location, v1).ensureInstalled(s -> { });
+        Files.delete(Path.of(v1.url().toURI())); // the mirror is gone: the cache must not need it
+        assertEquals(jar, new CliCache(location, v1).ensureInstalled(line -> { throw new AssertionError("installed again: " + line); }));
+        assertEquals(1, location.unzips);
+    }
+
+    @Test
+    void theVersionIsTheExpectedHash() throws Exception {
+        CliDistribution a = bundle("a", Map.of("datapipelines-cli.jar", "same"));
+        CliDistribution upper = new CliDistribution(a.url(), " " + a.sha256().toUpperCase(java.util.Locale.ROOT) + " ");
+        assertEquals(a.sha256(), upper.sha256(), "as sha256sum prints it, or in capitals with spaces around");
         assertEquals(a.sha256().substring(0, 16), a.version());
-        assertTrue(a.sha256().matches("[0-9a-f]{64}"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CliDistribution(a.url(), "abc"));
+        assertEquals("The SHA-256 given for the CLI distribution " + a.url() + " is not 64 hex digits: 'abc'.", e.getMessage());
     }
 }

@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The step in a real Jenkins: its form and Snippet Generator, Pipeline builds on an agent against the stand-in
- * CLI ({@link StandInCli}, installed on the agent as the bundled one would be), secrets masked, the record,
+ * CLI ({@link StandInCli}, installed on the agent by the "Data Pipelines CLI" tool installation from a file: URL), secrets masked, the record,
  * fingerprint and REST API, failures, and who may list credentials.
  */
 @WithJenkins
@@ -63,12 +63,12 @@ class DataPipelineDeployStepJenkinsTest {
 
     @BeforeEach
     void standInCli() throws Exception {
-        AgentCliInstaller.bundleOverride = StandInCliDistribution.create(temp);
+        StandInCliDistribution.configureAsTool(StandInCliDistribution.create(temp));
     }
 
     @AfterEach
     void packagedCli() {
-        AgentCliInstaller.bundleOverride = null;
+        StandInCliDistribution.removeTools();
     }
 
     private static void addCredentials() throws Exception {

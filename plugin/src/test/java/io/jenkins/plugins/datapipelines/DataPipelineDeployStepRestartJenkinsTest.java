@@ -4,7 +4,6 @@ import hudson.slaves.DumbSlave;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,15 +28,10 @@ class DataPipelineDeployStepRestartJenkinsTest {
     @TempDir
     Path temp;
 
-    @AfterEach
-    void packagedCli() {
-        AgentCliInstaller.bundleOverride = null;
-    }
-
     @Test
     void aRestartDuringTheRolloutReattachesThroughStatus() throws Throwable {
         sessions.then(r -> {
-            AgentCliInstaller.bundleOverride = StandInCliDistribution.create(temp);
+            StandInCliDistribution.configureAsTool(StandInCliDistribution.create(temp));
             DataPipelinesConfiguration global = DataPipelinesConfiguration.get();
             global.setBaseImage("registry.example.com/java/jre@sha256:" + "0".repeat(64));
             global.setKafkaBootstrapServers("kafka:9092");
@@ -56,7 +50,7 @@ class DataPipelineDeployStepRestartJenkinsTest {
             r.waitForMessage("waiting for pipelines/orders-eu: 0/1 available", run);
         });
         sessions.then(r -> {
-            AgentCliInstaller.bundleOverride = StandInCliDistribution.create(temp);
+            StandInCliDistribution.configureAsTool(StandInCliDistribution.create(temp));
             WorkflowJob job = r.jenkins.getItemByFullName("orders", WorkflowJob.class);
             DumbSlave agent = (DumbSlave) r.jenkins.getNode("agent");
             r.waitOnline(agent);

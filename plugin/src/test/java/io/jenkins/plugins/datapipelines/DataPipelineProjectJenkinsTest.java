@@ -59,12 +59,12 @@ class DataPipelineProjectJenkinsTest {
 
     @BeforeEach
     void standInCli() throws Exception {
-        AgentCliInstaller.bundleOverride = StandInCliDistribution.create(temp);
+        StandInCliDistribution.configureAsTool(StandInCliDistribution.create(temp));
     }
 
     @AfterEach
     void packagedCli() {
-        AgentCliInstaller.bundleOverride = null;
+        StandInCliDistribution.removeTools();
     }
 
     private static void globalDefaults() {

@@ -17,7 +17,7 @@ public final class StandInCliDistribution {
     private StandInCliDistribution() {
     }
 
-    public static CliBundle create(Path directory) throws IOException {
+    public static CliDistribution create(Path directory) throws IOException {
         Path jar = directory.resolve("datapipelines-cli.jar");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -40,6 +40,36 @@ public final class StandInCliDistribution {
             z.putNextEntry(new ZipEntry("lib/"));
             z.closeEntry();
         }
-        return new CliBundle(zip.toUri().toURL());
+        return of(zip);
+    }
+
+    /** A zip as an installer would find it: its file: URL and its real SHA-256. */
+    public static CliDistribution of(Path zip) throws IOException {
+        try (InputStream in = Files.newInputStream(zip)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return new CliDistribution(zip.toUri().toURL(), java.util.HexFormat.of().formatHex(digest.digest()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Makes the zip the one "Data Pipelines CLI" installation, downloaded from its file: URL as an administrator would
+     * configure it (JenkinsRule tests; needs a running Jenkins).
+     */
+    public static void configureAsTool(CliDistribution distribution) throws IOException {
+        hudson.tools.InstallSourceProperty installers = new hudson.tools.InstallSourceProperty(
+                java.util.List.of(new CliUrlInstaller(null, distribution.url().toString(), distribution.sha256())));
+        jenkins.model.Jenkins.get().getDescriptorByType(DataPipelinesCliInstallation.DescriptorImpl.class)
+                .setInstallations(new DataPipelinesCliInstallation("datapipelines", null, java.util.List.of(installers)));
+    }
+
+    /** No installation configured any more (JenkinsRule tests). */
+    public static void removeTools() {
+        jenkins.model.Jenkins.get().getDescriptorByType(DataPipelinesCliInstallation.DescriptorImpl.class).setInstallations();
     }
 }

@@ -14,24 +14,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The CLI distribution as the plugin bundles it, installed by the plugin's own cache code and run with the
+ * The real CLI distribution, installed from a file: URL with its SHA-256 as the tool installers install it (the
+ * plugin's own cache code) and run with the
  * command line the step builds: everything the step does on an agent except going through Jenkins' Launcher.
  * Only validate can run here: build and deploy need a registry and a cluster.
  */
-class BundledCliTest {
+class InstalledCliTest {
     private static final Path EXAMPLES = Path.of(System.getProperty("examples.dir", "../examples"));
 
     @TempDir
     static Path agent;
 
-    static CliBundle bundle;
+    static CliDistribution bundle;
     static String jar;
 
     @BeforeAll
     static void installLikeAnAgentWould() throws Exception {
-        bundle = CliBundle.packaged();
-        assumeTrue(bundle != null, "SKIPPED: the CLI distribution is not bundled: cli/target/datapipelines-cli-*-distribution.zip "
-                + "is made when the cli module is packaged, so run 'mvn verify' (not 'mvn test')");
+        bundle = PackagedCli.distribution();
+        assumeTrue(bundle != null, PackagedCli.SKIPPED);
         List<String> log = new java.util.ArrayList<>();
         jar = new CliCache(new LocalInstallLocation(agent.resolve("tools/datapipelines-cli")), bundle).ensureInstalled(log::add);
         assertThat(log).hasSize(1);
