@@ -63,8 +63,22 @@ public final class KafkaBenchmark implements Callable<Integer> {
     @Option(names = "--peer-script", required = true, description = "benchmarks/peer/uppercase_loop.py")
     Path peerScript;
 
-    @Option(names = "--workloads", split = ",", description = "Only these workloads, for development (default: all): ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--workloads", split = ",", converter = WorkloadId.class,
+            description = "Only these workloads, by id (default: all): builtin, python, five-steps, builtin-heavy, python-heavy-jython,"
+                    + " python-heavy-graalpy, peer, bare-streams, plain-loop.")
     List<Workload> workloads = WORKLOADS;
+
+    /** A workload by its id, as the results and the report name it. */
+    static final class WorkloadId implements CommandLine.ITypeConverter<Workload> {
+        @Override
+        public Workload convert(String id) {
+            try {
+                return Workload.byId(id);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("no workload '" + id + "'");
+            }
+        }
+    }
 
     @Option(names = "--guarantees", split = ",", description = "Only these guarantees, for development (default: both).")
     List<String> guarantees = GUARANTEES;
