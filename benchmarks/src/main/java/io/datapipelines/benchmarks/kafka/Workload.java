@@ -2,8 +2,10 @@ package io.datapipelines.benchmarks.kafka;
 
 /**
  * What a throughput run does to the source records: the same field transform (upper-case
- * {@code customer}) done (a) by the built-in, (b) by Python in the runtime and by the CPython peer, and
- * (c) a realistic five-step pipeline. The definitions are the benchmark's; see {@link #definition}.
+ * {@code customer}) done (a) by the built-in, (b) by Python in the runtime, and by the hand-written
+ * contenders (the CPython peer, a bare Kafka Streams app, a plain Java client loop); (c) a realistic
+ * five-step pipeline; (d) a heavier built-in pipeline; (e) a heavier Python step, once per Python engine.
+ * The definitions are the benchmark's; see {@link #definition}.
  */
 public enum Workload {
     BUILTIN("builtin", "(a) built-in uppercase", Kind.PIPELINE, null, """
