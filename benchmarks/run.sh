@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The one command for every benchmark: builds what it needs, runs the topology benchmark (JMH), the
-# runtime and the CPython peer against a forked Kafka broker, the image benchmark when there is one,
+# runtime and the hand-written contenders (the CPython loop, a bare Kafka Streams app, a plain Java
+# client loop) against a forked Kafka broker, the image benchmark when there is one,
 # and writes docs/benchmarks.md with its charts (docs/benchmarks/*.png).
 #
-#   benchmarks/run.sh           the figures as published: 5 runs of each over 1,000,000 records
-#                               (about 15-20 minutes on 2 cores); run it on an otherwise idle machine
-#   benchmarks/run.sh --quick   1 run of each over 200,000 records and a short JMH run, for development;
-#                               the report then says it is not for publication
+#   benchmarks/run.sh           the figures as published: 5 runs of each over 1,000,000 records, then the
+#                               steady state: 5 runs over 5,000,000 of the runtime's built-in and the
+#                               hand-written contenders (about an hour on 2 cores); run it on an idle machine
+#   benchmarks/run.sh --quick   1 run of each over 200,000 records (steady state: 400,000) and a short JMH
+#                               run, for development; the report then says it is not for publication
+#
+# Settings (environment): BENCH_RECORDS, BENCH_ROUNDS (the first run), BENCH_STEADY_RECORDS,
+# BENCH_STEADY_ROUNDS, BENCH_STEADY_WORKLOADS (the steady-state run; BENCH_STEADY_RECORDS=0 leaves it out).
 #
 # Needs a JDK 17+, Debian's python3-confluent-kafka (installed here when missing, which needs root) and
 # Maven Central (through the Maven wrapper). See benchmarks/README.md.
@@ -19,15 +24,21 @@ command_line="benchmarks/run.sh"
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true; command_line="benchmarks/run.sh --quick" ;;
-    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "benchmarks/run.sh: unknown argument '$arg' (only --quick)" >&2; exit 2 ;;
   esac
 done
 if $quick; then
-  records=200000; rounds=1; jmh_args=(-wi 2 -w 2s -i 3 -r 1s)
+  records=200000; rounds=1; steady_records=400000; steady_rounds=1; jmh_args=(-wi 2 -w 2s -i 3 -r 1s)
 else
-  records=1000000; rounds=5; jmh_args=()
+  records=1000000; rounds=5; steady_records=5000000; steady_rounds=5; jmh_args=()
 fi
+records="${BENCH_RECORDS:-$records}"
+rounds="${BENCH_ROUNDS:-$rounds}"
+steady_records="${BENCH_STEADY_RECORDS:-$steady_records}"
+steady_rounds="${BENCH_STEADY_ROUNDS:-$steady_rounds}"
+# the runtime's built-in against the bare Kafka Streams app, the plain Java loop and the CPython loop (issue 16)
+steady_workloads="${BENCH_STEADY_WORKLOADS:-builtin,bare-streams,plain-loop,peer}"
 
 results="$root/benchmarks/results"
 mkdir -p "$results"
@@ -61,12 +72,24 @@ harness_cp="$root/benchmarks/target/datapipelines-benchmarks-0.1.0-SNAPSHOT.jar:
 echo "== topology throughput (JMH)"
 java -cp "$harness_cp" org.openjdk.jmh.Main TopologyThroughputBenchmark -rf json -rff "$results/jmh.json" "${jmh_args[@]}"
 
-echo "== the runtime and the CPython peer against a forked broker ($rounds round(s) of $records records)"
+# The bare Kafka Streams app and the plain Java loop run from the harness's own classpath (its default
+# --contender-classpath), with the runtime's JVM flags.
+echo "== the runtime and the hand-written contenders against a forked broker ($rounds round(s) of $records records)"
 java -cp "$harness_cp" io.datapipelines.benchmarks.kafka.KafkaBenchmark \
   --records "$records" --rounds "$rounds" \
   --runtime-classpath "$runtime_cp" --broker-classpath "$broker_cp" \
   --python "$python" --peer-script benchmarks/peer/uppercase_loop.py \
   --work-dir benchmarks/target/kafka-bench --output "$results/kafka.json"
+
+rm -f "$results/kafka-steady.json"
+if [[ "$steady_records" -gt 0 ]]; then
+  echo "== steady state: $steady_workloads against a fresh broker ($steady_rounds round(s) of $steady_records records)"
+  java -cp "$harness_cp" io.datapipelines.benchmarks.kafka.KafkaBenchmark \
+    --records "$steady_records" --rounds "$steady_rounds" --no-idle --workloads "$steady_workloads" \
+    --runtime-classpath "$runtime_cp" --broker-classpath "$broker_cp" \
+    --python "$python" --peer-script benchmarks/peer/uppercase_loop.py \
+    --work-dir benchmarks/target/kafka-bench-steady --output "$results/kafka-steady.json"
+fi
 
 # ---- Issue 8, item 3: new-revision image build and push (belongs to the images work) --------------
 # When benchmarks/image/run.sh exists, it is run here as `benchmarks/image/run.sh RESULTS_JSON [--quick]`
@@ -82,5 +105,5 @@ fi
 
 echo "== report"
 java -cp "$harness_cp" io.datapipelines.benchmarks.report.BenchmarkReport \
-  --kafka "$results/kafka.json" --jmh "$results/jmh.json" --image "$results/image.json" \
+  --kafka "$results/kafka.json" --kafka-steady "$results/kafka-steady.json" --jmh "$results/jmh.json" --image "$results/image.json" \
   --output "$root/docs/benchmarks.md" --command "$command_line"

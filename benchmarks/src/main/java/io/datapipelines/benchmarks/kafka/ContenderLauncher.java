@@ -8,23 +8,32 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Starts the runtime or the peer for a workload against one broker, and keeps the first command line
+ * Starts the runtime or a hand-written contender for a workload against one broker, and keeps the first command line
  * of each kind for the report.
  */
 final class ContenderLauncher {
+    static final String BARE_STREAMS_MAIN = "io.datapipelines.benchmarks.limit.BareStreamsApp";
+    static final String PLAIN_LOOP_MAIN = "io.datapipelines.benchmarks.limit.PlainClientLoop";
     private final String bootstrapServers;
     private final String runtimeClasspath;
     private final List<String> runtimeJvmFlags;
     private final String python;
     private final Path peerScript;
+    private final String contenderClasspath;
     private final Map<String, String> commands = new TreeMap<>();
 
-    ContenderLauncher(String bootstrapServers, String runtimeClasspath, List<String> runtimeJvmFlags, String python, Path peerScript) {
+    /**
+     * @param contenderClasspath the harness's own classpath, which holds the hand-written Java contenders
+     *                           (they are forked with the runtime's JVM flags)
+     */
+    ContenderLauncher(String bootstrapServers, String runtimeClasspath, List<String> runtimeJvmFlags, String python, Path peerScript,
+                      String contenderClasspath) {
         this.bootstrapServers = bootstrapServers;
         this.runtimeClasspath = runtimeClasspath;
         this.runtimeJvmFlags = List.copyOf(runtimeJvmFlags);
         this.python = python;
         this.peerScript = peerScript;
+        this.contenderClasspath = contenderClasspath;
     }
 
     /**
@@ -33,13 +42,20 @@ final class ContenderLauncher {
      */
     Contender start(Workload workload, String guarantee, String source, String sink, String deadLetters, String tag, Path dir)
             throws Exception {
-        if (workload == Workload.PEER) {
-            String group = "peer-" + tag;
-            commands.putIfAbsent("peer, " + guarantee, String.join(" ",
-                    PeerContender.command(python, peerScript, bootstrapServers, source, sink, group, guarantee)));
-            return PeerContender.start(python, peerScript, bootstrapServers, source, sink, group, guarantee, dir);
+        String group = workload.id() + "-" + tag;
+        List<String> command = switch (workload.kind()) {
+            case PIPELINE -> null;
+            case PEER -> LoopContender.peerCommand(python, peerScript, bootstrapServers, source, sink, group, guarantee);
+            case BARE_STREAMS -> LoopContender.javaCommand(runtimeJvmFlags, contenderClasspath, BARE_STREAMS_MAIN, bootstrapServers, source,
+                    sink, group, guarantee, dir.resolve("state"));
+            case PLAIN_LOOP -> LoopContender.javaCommand(runtimeJvmFlags, contenderClasspath, PLAIN_LOOP_MAIN, bootstrapServers, source,
+                    sink, group, guarantee, dir.resolve("state"));
+        };
+        if (command == null) {
+            return startRuntime(workload, guarantee, source, sink, deadLetters, tag, dir);
         }
-        return startRuntime(workload, guarantee, source, sink, deadLetters, tag, dir);
+        commands.putIfAbsent(workload.id() + ", " + guarantee, shortenClasspath(String.join(" ", command)));
+        return LoopContender.start(command, group, dir.resolve(workload.id() + ".log"));
     }
 
     RuntimeContender startRuntime(Workload workload, String guarantee, String source, String sink, String deadLetters, String tag, Path dir)

@@ -20,10 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * Throughput and footprint through the real runtime against a real broker, next to the CPython peer.
+ * Throughput, CPU and footprint through the real runtime against a real broker, next to what a user would
+ * write instead (the CPython loop, a bare Kafka Streams app) and the limit (a plain Java client loop).
  *
  * <p>Forks a single-node broker, fills a 3-partition source topic once, warms the broker up (its JIT,
  * its internal topics) with one uncounted run of the runtime and one of the peer, then runs rounds:
@@ -33,12 +35,13 @@ import java.util.concurrent.Callable;
  * {@link io.datapipelines.benchmarks.report.BenchmarkReport}.
  */
 @Command(name = "kafka-benchmark", mixinStandardHelpOptions = true,
-        description = "Runs the runtime and the CPython peer against a forked broker and writes the results as JSON.")
+        description = "Runs the runtime and the hand-written contenders against a forked broker and writes the results as JSON.")
 public final class KafkaBenchmark implements Callable<Integer> {
     static final String SOURCE = "orders";
     static final String IDLE_SOURCE = "orders-idle";
     static final List<String> GUARANTEES = List.of("exactly-once", "at-least-once");
-    static final List<Workload> WORKLOADS = List.of(Workload.BUILTIN, Workload.PYTHON, Workload.FIVE_STEPS, Workload.PEER);
+    static final List<Workload> WORKLOADS = List.of(Workload.BUILTIN, Workload.PYTHON, Workload.FIVE_STEPS, Workload.BUILTIN_HEAVY,
+            Workload.PYTHON_HEAVY_JYTHON, Workload.PYTHON_HEAVY_GRAALPY, Workload.PEER, Workload.BARE_STREAMS, Workload.PLAIN_LOOP);
     /** What the idle footprint is measured on: the realistic pipeline, Python included. */
     static final Workload IDLE_WORKLOAD = Workload.FIVE_STEPS;
 
@@ -60,8 +63,22 @@ public final class KafkaBenchmark implements Callable<Integer> {
     @Option(names = "--peer-script", required = true, description = "benchmarks/peer/uppercase_loop.py")
     Path peerScript;
 
-    @Option(names = "--workloads", split = ",", description = "Only these workloads, for development (default: all): ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--workloads", split = ",", converter = WorkloadId.class,
+            description = "Only these workloads, by id (default: all): builtin, python, five-steps, builtin-heavy, python-heavy-jython,"
+                    + " python-heavy-graalpy, peer, bare-streams, plain-loop.")
     List<Workload> workloads = WORKLOADS;
+
+    /** A workload by its id, as the results and the report name it. */
+    static final class WorkloadId implements CommandLine.ITypeConverter<Workload> {
+        @Override
+        public Workload convert(String id) {
+            try {
+                return Workload.byId(id);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("no workload '" + id + "'");
+            }
+        }
+    }
 
     @Option(names = "--guarantees", split = ",", description = "Only these guarantees, for development (default: both).")
     List<String> guarantees = GUARANTEES;
@@ -72,6 +89,10 @@ public final class KafkaBenchmark implements Callable<Integer> {
 
     @Option(names = "--runtime-jvm-flags", split = " ", description = "Override the runtime's JVM flags, for experiments (the report shows them).")
     List<String> runtimeJvmFlags = RuntimeContender.JVM_FLAGS;
+
+    @Option(names = "--contender-classpath", description = "The classpath of the bare Kafka Streams app and the plain Java loop"
+            + " (default: this harness's own).")
+    String contenderClasspath = System.getProperty("java.class.path");
 
     @Option(names = "--work-dir", required = true, description = "Scratch directory: broker data, definitions, logs (emptied first).")
     Path workDir;
@@ -95,11 +116,21 @@ public final class KafkaBenchmark implements Callable<Integer> {
         List<KafkaResults.Run> runs = new ArrayList<>();
         List<KafkaResults.Idle> idle = new ArrayList<>();
         Map<String, String> commands = new LinkedHashMap<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        List<Workload> measured = new ArrayList<>();
+        for (Workload workload : workloads) {
+            Optional<String> whyNot = WorkloadProbe.whyNot(workload, guarantees.get(0));
+            whyNot.ifPresentOrElse(reason -> {
+                skipped.put(workload.id(), reason);
+                progress("skipping %s: %s", workload.id(), reason);
+            }, () -> measured.add(workload));
+        }
         progress("starting a broker in %s", workDir.resolve("broker"));
         try (BrokerProcess broker = BrokerProcess.start(brokerClasspath, Files.createDirectories(workDir.resolve("broker")));
              Topics topics = new Topics(broker.bootstrapServers())) {
             commands.put("broker", ContenderLauncher.shortenClasspath(String.join(" ", broker.command())));
-            ContenderLauncher launcher = new ContenderLauncher(broker.bootstrapServers(), runtimeClasspath, runtimeJvmFlags, python, peerScript);
+            ContenderLauncher launcher = new ContenderLauncher(broker.bootstrapServers(), runtimeClasspath, runtimeJvmFlags, python, peerScript,
+                    contenderClasspath);
             Measurements measure = new Measurements(broker, topics, launcher, workDir.resolve("runs"));
             topics.create(Measurements.PARTITIONS, List.of(IDLE_SOURCE));
             SourceTopic source = fill(broker, topics, SOURCE, records);
@@ -116,7 +147,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
                     progress("round %d idle %s: ready after %.2f s, VmRSS %.0f MiB", round, run.workload(), run.readySeconds(), run.rssMiB());
                 }
                 for (String guarantee : rotate(guarantees, round)) {
-                    for (Workload workload : rotate(workloads, round)) {
+                    for (Workload workload : rotate(measured, round)) {
                         KafkaResults.Run run = measure.throughput(source, workload, guarantee, round);
                         runs.add(run);
                         progress("round %d %s %s: %,.0f records/s (%.2f s; CPU %.1f s, broker CPU %.1f s), start to first record %.2f s, "
@@ -129,7 +160,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
         }
         KafkaResults results = new KafkaResults(rounds < 5 || records < 1_000_000, records, rounds, started,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Machine.describe(), peerVersions, AppInfoParser.getVersion(),
-                loadBefore, Machine.loadAverage(), runtimeJvmFlags, commands, runs, idle);
+                loadBefore, Machine.loadAverage(), runtimeJvmFlags, commands, runs, idle, skipped);
         Files.createDirectories(output.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), results);
         progress("wrote %s", output);

@@ -9,16 +9,21 @@ import java.util.List;
  *
  * @param quick     fewer records or rounds than the issue asks for: not for publication
  * @param commands  the exact command lines (classpaths shortened), by what they start
+ * @param skipped   workloads this build could not run (a Python engine it does not have), by id: why
  */
 public record KafkaResults(boolean quick, long records, int rounds, String started, String finished, Machine machine,
                            String peerVersions, String kafkaVersion, String loadAverageBefore, String loadAverageAfter,
                            List<String> runtimeJvmFlags, java.util.Map<String, String> commands,
-                           List<Run> runs, List<Idle> idle) {
+                           List<Run> runs, List<Idle> idle, java.util.Map<String, String> skipped) {
+
+    public KafkaResults {
+        skipped = skipped == null ? java.util.Map.of() : java.util.Map.copyOf(skipped); // results written before it existed
+    }
 
     /**
      * One throughput run.
      *
-     * @param workload              builtin, python, five-steps or peer
+     * @param workload              a {@link Workload#id()}
      * @param seconds               first record read to every offset committed
      * @param startupSeconds        process forked to first record read
      * @param peakRssMiB            the largest VmRSS sampled (every 100 ms) from the fork to the last commit

@@ -93,7 +93,7 @@ final class Measurements {
     }
 
     /** A run counts only if the contender read every record once and wrote exactly what it should. */
-    private static void check(SourceTopic source, Workload workload, String guarantee, Contender.Counts counts, Path dir) {
+    static void check(SourceTopic source, Workload workload, String guarantee, Contender.Counts counts, Path dir) {
         long expectedOut = LongStream.range(0, source.records()).filter(i -> workload != Workload.FIVE_STEPS || OrderRecords.fromEu(i)).count();
         if (counts.in() != source.records() || counts.out() != expectedOut || counts.deadLettered() != 0 || !stoppedCleanly(counts)) {
             throw new IllegalStateException(String.format(Locale.ROOT,

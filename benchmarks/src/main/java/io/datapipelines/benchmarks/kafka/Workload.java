@@ -2,17 +2,19 @@ package io.datapipelines.benchmarks.kafka;
 
 /**
  * What a throughput run does to the source records: the same field transform (upper-case
- * {@code customer}) done (a) by the built-in, (b) by Python in the runtime and by the CPython peer, and
- * (c) a realistic five-step pipeline. The definitions are the benchmark's; see {@link #definition}.
+ * {@code customer}) done (a) by the built-in, (b) by Python in the runtime, and by the hand-written
+ * contenders (the CPython peer, a bare Kafka Streams app, a plain Java client loop); (c) a realistic
+ * five-step pipeline; (d) a heavier built-in pipeline; (e) a heavier Python step, once per Python engine.
+ * The definitions are the benchmark's; see {@link #definition}.
  */
 public enum Workload {
-    BUILTIN("builtin", "(a) built-in uppercase", """
+    BUILTIN("builtin", "(a) built-in uppercase", Kind.PIPELINE, null, """
                 - kind: Field
                   name: upper-case the customer
                   fields:
                     customer: {transform: {key: uppercase}}
             """),
-    PYTHON("python", "(b) Python uppercase", """
+    PYTHON("python", "(b) Python uppercase", Kind.PIPELINE, null, """
                 - kind: Field
                   name: upper-case the customer
                   fields:
@@ -24,7 +26,7 @@ public enum Workload {
                             def transform(value, row):
                                 return value.upper()
             """),
-    FIVE_STEPS("five-steps", "(c) five-step pipeline", """
+    FIVE_STEPS("five-steps", "(c) five-step pipeline", Kind.PIPELINE, null, """
                 - kind: Field
                   name: keep EU orders
                   fields:
@@ -55,17 +57,90 @@ public enum Workload {
                     note: {transform: {key: drop-field}}
                     id: {transform: {key: rename-field, config: {newFieldName: order_id}}}
             """),
-    /** The CPython consume-transform-produce loop (benchmarks/peer/uppercase_loop.py). */
-    PEER("peer", "CPython loop (confluent-kafka)", null);
+    /**
+     * Built-ins only, more work per record than (c) and nothing filtered out: a regular expression every
+     * record passes, sha256 of the e-mail, three string transforms, a cast, a round, a drop and a rename.
+     */
+    BUILTIN_HEAVY("builtin-heavy", "(d) heavier built-in pipeline", Kind.PIPELINE, null, """
+                - kind: Field
+                  name: countries are two capitals
+                  fields:
+                    country: {filter: {key: reg-exp, config: {value: "^[A-Z]{2}$"}}}
+                - kind: Field
+                  name: hash and clean
+                  fields:
+                    email: {transform: {key: hash, config: {algorithm: sha256}}}
+                    customer: {transform: {key: uppercase}}
+                    status: {transform: {key: lowercase}}
+                    currency: {transform: {key: prepend-value, config: {value: "ISO:"}}}
+                - kind: Field
+                  name: numbers
+                  fields:
+                    amount: {transform: {key: cast-data-type, config: {toDataType: float}}}
+                - kind: Field
+                  name: round and tidy
+                  fields:
+                    amount: {transform: {key: round, config: {precision: "1"}}}
+                    note: {transform: {key: drop-field}}
+                    id: {transform: {key: rename-field, config: {newFieldName: order_id}}}
+            """),
+    /**
+     * (e) The kind of step people write: a regular expression match, sha256 of a field, a formatted label
+     * and a rounded sum over a split list. Jython 2.7 has no f-strings, so its label is the same
+     * {@code str.format}; the two engines' definitions differ in that line and in {@code engine} only.
+     */
+    PYTHON_HEAVY_JYTHON("python-heavy-jython", "(e) heavier Python, Jython", Kind.PIPELINE, "jython",
+            heavyPython("\"{} ({}, {})\".format(value[\"customer\"].title(), value[\"country\"], value[\"status\"].lower())")),
+    PYTHON_HEAVY_GRAALPY("python-heavy-graalpy", "(e) heavier Python, GraalPy", Kind.PIPELINE, "graalpy",
+            heavyPython("f\"{value['customer'].title()} ({value['country']}, {value['status'].lower()})\"")),
+    /** The CPython consume-transform-produce loop (benchmarks/peer/uppercase_loop.py), the uppercase transform. */
+    PEER("peer", "CPython loop (confluent-kafka)", Kind.PEER, null, null),
+    /** A hand-written Kafka Streams app ({@code limit.BareStreamsApp}), the uppercase transform. */
+    BARE_STREAMS("bare-streams", "bare Kafka Streams app", Kind.BARE_STREAMS, null, null),
+    /** A plain KafkaConsumer -> transform -> KafkaProducer loop ({@code limit.PlainClientLoop}), the uppercase transform: the limit. */
+    PLAIN_LOOP("plain-loop", "plain Java client loop", Kind.PLAIN_LOOP, null, null);
+
+    /** What runs a workload: the runtime with its definition, or one of the hand-written contenders. */
+    public enum Kind { PIPELINE, PEER, BARE_STREAMS, PLAIN_LOOP }
 
     private final String id;
     private final String label;
+    private final Kind kind;
+    private final String pythonEngine;
     private final String steps;
 
-    Workload(String id, String label, String steps) {
+    Workload(String id, String label, Kind kind, String pythonEngine, String steps) {
         this.id = id;
         this.label = label;
+        this.kind = kind;
+        this.pythonEngine = pythonEngine;
         this.steps = steps;
+    }
+
+    /** Step (e) with {@code label} as the expression that formats the label. */
+    private static String heavyPython(String label) {
+        String code = """
+                import hashlib
+                import re
+
+                EU = re.compile(r"(AT|BE|DE|ES|FR|IT|NL|PL)$")
+
+                def transform(record):
+                    value = record["value"]
+                    value["eu"] = EU.match(value["country"]) is not None
+                    value["email"] = hashlib.sha256(value["email"].encode("utf-8")).hexdigest()
+                    value["label"] = LABEL
+                    value["note_score"] = round(sum(len(word) * 0.1 for word in value["note"].split()), 2)
+                    return record
+                """.replace("LABEL", label);
+        return """
+                    - kind: Record
+                      name: enrich
+                      transform:
+                        key: user-defined-record-transformation
+                        config:
+                          code: |
+                """ + code.indent(16).replaceAll("(?m)^ +$", "");
     }
 
     public String id() {
@@ -74,6 +149,15 @@ public enum Workload {
 
     public String label() {
         return label;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Whether a Workload is the runtime running a definition. */
+    public boolean isPipeline() {
+        return kind == Kind.PIPELINE;
     }
 
     public static Workload byId(String id) {
@@ -87,6 +171,11 @@ public enum Workload {
 
     /** The pipeline definition (YAML) of this workload, for the runtime. */
     String definition(String name, String source, String sink, String deadLetters, String guarantee) {
+        return definition(name, source, sink, deadLetters, guarantee, true);
+    }
+
+    /** @param withEngine false: without {@code spec.processing.python}, for a build that has one engine only */
+    String definition(String name, String source, String sink, String deadLetters, String guarantee, boolean withEngine) {
         if (steps == null) {
             throw new IllegalStateException(this + " is not a pipeline");
         }
@@ -98,8 +187,9 @@ public enum Workload {
                   source: {topic: %s}
                   sink: {topic: %s}
                   errors: {mode: dead-letter, deadLetterTopic: %s}
-                  processing: {guarantee: %s}
+                  processing: {guarantee: %s%s}
                   steps:
-                """.formatted(name, source, sink, deadLetters, guarantee) + steps;
+                """.formatted(name, source, sink, deadLetters, guarantee,
+                pythonEngine == null || !withEngine ? "" : ", python: {engine: " + pythonEngine + "}") + steps;
     }
 }

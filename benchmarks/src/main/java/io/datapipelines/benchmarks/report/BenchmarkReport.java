@@ -33,9 +33,44 @@ public final class BenchmarkReport implements Callable<Integer> {
     static final double IDLE_RSS_GOAL = 160;
     static final double LOADED_RSS_GOAL = 256;
     static final double STARTUP_GOAL = 3.0;
+    /** Every workload, in the order the tables show them. */
+    static final List<Workload> SHOWN = List.of(Workload.values());
+    /** Issue 16: the contenders the runtime is held against, all doing (a)'s transform. */
+    static final List<Workload> LIMIT_CONTENDERS = List.of(Workload.BUILTIN, Workload.PYTHON, Workload.BARE_STREAMS, Workload.PLAIN_LOOP, Workload.PEER);
+    /** The steady-state run is defined by at least this many records (JIT warm-up a small part of it). */
+    static final long STEADY_RECORDS = 5_000_000;
+    static final String NOT_MEASURED = "not measured yet";
+
+    /**
+     * Issue 16's goals for (a) the built-in pipeline: its figure over the other's, at most or at least the bound.
+     *
+     * @param cpu true: CPU per record, at most {@code bound}; false: records/s, at least {@code bound}
+     */
+    record LimitGoal(String other, boolean cpu, double bound) {
+        String text() {
+            String of = Workload.byId(other).label();
+            return cpu ? fmt("CPU per record <= %.2f x the %s's", bound, of) : fmt("records/s >= %.2f x the %s's", bound, of);
+        }
+
+        ToDoubleFunction<KafkaResults.Run> figure() {
+            return cpu ? Figures::cpuMicrosPerRecord : KafkaResults.Run::recordsPerSecond;
+        }
+
+        boolean met(double ratio) {
+            return cpu ? ratio <= bound : ratio >= bound;
+        }
+    }
+
+    static final List<LimitGoal> LIMIT_GOALS = List.of(
+            new LimitGoal("bare-streams", true, 1.10), new LimitGoal("bare-streams", false, 0.95),
+            new LimitGoal("plain-loop", true, 1.5), new LimitGoal("plain-loop", false, 0.8),
+            new LimitGoal("peer", true, 0.6));
 
     @Option(names = "--kafka", required = true, description = "The broker benchmark's results (JSON).")
     Path kafkaFile;
+
+    @Option(names = "--kafka-steady", description = "The steady-state broker benchmark's results (JSON), when it ran.")
+    Path steadyFile;
 
     @Option(names = "--jmh", required = true, description = "The topology benchmark's JMH results (JSON).")
     Path jmhFile;
@@ -63,21 +98,27 @@ public final class BenchmarkReport implements Callable<Integer> {
         }
         ObjectMapper json = new ObjectMapper();
         Figures figures = new Figures(json.readValue(kafkaFile.toFile(), KafkaResults.class));
+        Figures steady = steadyFile != null && Files.exists(steadyFile) ? new Figures(json.readValue(steadyFile.toFile(), KafkaResults.class)) : null;
         JmhResults jmh = JmhResults.read(jmhFile);
         ImageResults image = imageFile != null && Files.exists(imageFile) ? json.readValue(imageFile.toFile(), ImageResults.class) : null;
         Path charts = output.toAbsolutePath().getParent().resolve("benchmarks");
         Files.createDirectories(charts);
-        writeCharts(figures, charts);
+        writeCharts(figures, steady, charts);
         Markdown md = new Markdown();
         header(md, figures.results());
         goals(md, figures, jmh, image);
+        limitGoals(md, figures, steady);
         throughput(md, figures);
+        limit(md, figures, steady);
         peer(md, figures.results());
         footprint(md, figures);
         image(md, image);
         topology(md, jmh);
         machine(md, figures.results());
-        everyRun(md, figures.results());
+        everyRun(md, figures.results(), "## Every run");
+        if (steady != null) {
+            everyRun(md, steady.results(), "## Every run of the steady-state benchmark");
+        }
         Files.writeString(output, md.toString());
         System.out.println("wrote " + output + " and the charts in " + charts);
         return 0;
@@ -174,7 +215,14 @@ public final class BenchmarkReport implements Callable<Integer> {
                 - **(c) five steps**: keep EU orders (`reg-exp` filter, 8 in 10 pass), hash the e-mail (`hash` sha256),
                   cast the amount to float, a Python record transform (title-cased customer, a `tier` from the amount), and
                   lower-case the status, drop the note and rename `id`: the kind of steps of `examples/orders-cleanup.yaml`;
-                - **CPython loop**: the peer, below.
+                - **(d) heavier built-in**: a `reg-exp` filter every record passes, `hash` sha256 of the e-mail, `uppercase`,
+                  `lowercase`, `prepend-value`, `cast-data-type` and `round` on the amount, `drop-field`, `rename-field`;
+                - **(e) heavier Python**, once per Python engine (chosen by `spec.processing.python.engine`): one record
+                  transform with a regular expression match, sha256 of the e-mail, a formatted label (an f-string; Jython,
+                  which has none, the same `str.format`) and a rounded sum over the note split into words; a build
+                  without that engine skips it and says so;
+                - **CPython loop**: the peer, below; **bare Kafka Streams app** and **plain Java client loop**: see
+                  "Against the limit".
 
                 **Timed from the first record read to the last record committed.** Start: the runtime logs
                 `First record read` (from its records-in counter, once) and the peer prints the time when its first
@@ -191,43 +239,148 @@ public final class BenchmarkReport implements Callable<Integer> {
                 included), which other load on the machine disturbs less than wall-clock time; "cores busy" is that CPU
                 time over the run's seconds (1.00: one core all the time); the broker's CPU in that interval is given too.
                 """, r.records(), r.kafkaVersion(), r.records()).strip()).line();
-        md.row("workload", "guarantee", "records/s (median)", "min - max", "seconds", "CPU µs per record", "cores busy", "broker CPU s", "runs")
-          .row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
-        for (String g : GUARANTEES) {
-            for (Workload w : List.of(Workload.BUILTIN, Workload.PYTHON, Workload.FIVE_STEPS, Workload.PEER)) {
-                if (f.has(w.id(), g)) {
-                    md.row(w.label(), g, fmt("%,.0f", f.median(w.id(), g, KafkaResults.Run::recordsPerSecond)),
-                            fmt("%,.0f - %,.0f", f.min(w.id(), g, KafkaResults.Run::recordsPerSecond), f.max(w.id(), g, KafkaResults.Run::recordsPerSecond)),
-                            fmt("%.2f", f.median(w.id(), g, KafkaResults.Run::seconds)),
-                            fmt("%.1f", f.median(w.id(), g, run -> run.cpuSeconds() / run.records() * 1e6)),
-                            fmt("%.2f", f.median(w.id(), g, run -> run.cpuSeconds() / run.seconds())),
-                            fmt("%.1f", f.median(w.id(), g, KafkaResults.Run::brokerCpuSeconds)), Integer.toString(f.runs(w.id(), g).size()));
-                }
-            }
-        }
+        figureTable(md, f, SHOWN);
         md.line().line("![Records per second through a real broker](benchmarks/throughput.png)").line();
         md.line("Ratios, round by round (median in bold):").line();
         md.row("ratio", "guarantee", "per round", "median").row("---", "---", "---", "---:");
         for (String g : GUARANTEES) {
             ratioRow(md, f, "python", "builtin", g);
             ratioRow(md, f, "five-steps", "builtin", g);
+            ratioRow(md, f, "builtin-heavy", "builtin", g);
+            ratioRow(md, f, "python-heavy-jython", "builtin-heavy", g);
+            ratioRow(md, f, "python-heavy-graalpy", "builtin-heavy", g);
+            ratioRow(md, f, "python-heavy-graalpy", "python-heavy-jython", g);
             ratioRow(md, f, "builtin", "peer", g);
             ratioRow(md, f, "python", "peer", g);
         }
         md.line();
     }
 
+    /**
+     * Per workload and guarantee: records/s, CPU per record, cores busy, broker CPU per record; a workload
+     * that was skipped or did not run says so.
+     */
+    private static void figureTable(Markdown md, Figures f, List<Workload> workloads) {
+        md.row("workload", "guarantee", "records/s (median)", "min - max", "seconds", "CPU µs per record", "cores busy",
+                        "broker CPU µs per record", "runs")
+          .row("---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
+        for (String g : GUARANTEES) {
+            for (Workload w : workloads) {
+                if (f.has(w.id(), g)) {
+                    md.row(w.label(), g, fmt("%,.0f", f.median(w.id(), g, KafkaResults.Run::recordsPerSecond)),
+                            fmt("%,.0f - %,.0f", f.min(w.id(), g, KafkaResults.Run::recordsPerSecond), f.max(w.id(), g, KafkaResults.Run::recordsPerSecond)),
+                            fmt("%.2f", f.median(w.id(), g, KafkaResults.Run::seconds)),
+                            fmt("%.1f", f.median(w.id(), g, Figures::cpuMicrosPerRecord)),
+                            fmt("%.2f", f.median(w.id(), g, run -> run.cpuSeconds() / run.seconds())),
+                            fmt("%.1f", f.median(w.id(), g, Figures::brokerCpuMicrosPerRecord)), Integer.toString(f.runs(w.id(), g).size()));
+                } else {
+                    String why = f.results().skipped().get(w.id());
+                    md.row(w.label(), g, why == null ? NOT_MEASURED : "not measured: " + why.replace('|', '/'), "", "", "", "", "", "0");
+                }
+            }
+        }
+    }
+
     private static void ratioRow(Markdown md, Figures f, String numerator, String denominator, String guarantee) {
-        double[] ratios = f.throughputRatios(numerator, denominator, guarantee);
+        ratioRow(md, f, numerator, denominator, guarantee, "records/s", KafkaResults.Run::recordsPerSecond);
+    }
+
+    private static void ratioRow(Markdown md, Figures f, String numerator, String denominator, String guarantee, String what,
+                                 ToDoubleFunction<KafkaResults.Run> figure) {
+        double[] ratios = f.ratios(numerator, denominator, guarantee, figure);
+        String name = what + ": " + Workload.byId(numerator).label() + " / " + Workload.byId(denominator).label();
         if (ratios.length == 0) {
+            md.row(name, guarantee, NOT_MEASURED, "");
             return;
         }
         StringBuilder each = new StringBuilder();
         for (double ratio : ratios) {
             each.append(each.isEmpty() ? "" : ", ").append(fmt("%.2f", ratio));
         }
-        md.row(Workload.byId(numerator).label() + " / " + Workload.byId(denominator).label(), guarantee, each.toString(),
-                "**" + fmt("%.2f", Stats.median(ratios)) + "**");
+        md.row(name, guarantee, each.toString(), "**" + fmt("%.2f", Stats.median(ratios)) + "**");
+    }
+
+    /** Issue 16's goals, for the 1,000,000-record run and the steady-state one side by side. */
+    private static void limitGoals(Markdown md, Figures f, Figures steady) {
+        md.line("### Against a bare Kafka Streams app, a plain Java loop and the CPython loop (issue 16)").line();
+        md.line("""
+                (a) the built-in pipeline against the others doing the same transform (upper-case `customer`), one thread
+                each, under the same guarantee; each ratio round by round, then the median. CPU per record is the
+                process's user + system time over the run divided by the source records. The steady-state column is
+                the run over at least 5,000,000 records, in which JIT warm-up is a small part.
+                """.strip()).line();
+        String steadyHead = steady == null ? "steady state" : fmt("steady state (%,d records, %d round(s))", steady.results().records(), steady.results().rounds());
+        md.row("goal", "guarantee", fmt("%,d records, %d round(s)", f.results().records(), f.results().rounds()), steadyHead)
+          .row("---", "---", "---:", "---:");
+        for (String g : GUARANTEES) {
+            for (LimitGoal goal : LIMIT_GOALS) {
+                md.row("(a) built-in: " + goal.text(), g, limitGoalCell(f, goal, g, false), limitGoalCell(steady, goal, g, true));
+            }
+        }
+        md.line();
+    }
+
+    private static String limitGoalCell(Figures f, LimitGoal goal, String guarantee, boolean steady) {
+        if (f == null) {
+            return NOT_MEASURED;
+        }
+        double ratio = f.medianRatio("builtin", goal.other(), guarantee, goal.figure());
+        if (!Double.isFinite(ratio)) {
+            return NOT_MEASURED;
+        }
+        String cell = fmt("%.2f x, ", ratio) + met(goal.met(ratio));
+        if (steady && f.results().records() < STEADY_RECORDS) {
+            cell += " (only " + fmt("%,d", f.results().records()) + " records: not a steady state)";
+        }
+        return cell;
+    }
+
+    /** Issue 16: the runtime against a bare Kafka Streams app, a plain Java loop and the CPython loop. */
+    private static void limit(Markdown md, Figures f, Figures steady) {
+        md.line("## Against the limit: a bare Kafka Streams app and a plain Java client loop").line();
+        md.line("""
+                What the runtime costs on top of Kafka itself. All contenders read the same source topic on the same broker
+                and upper-case `customer` in each JSON record, one thread, under both guarantees, each a fresh process:
+                the runtime with (a) the built-in and (b) Python; a **bare Kafka Streams app**
+                ([BareStreamsApp](../benchmarks/src/main/java/io/datapipelines/benchmarks/limit/BareStreamsApp.java):
+                `mapValues` with Jackson's tree model, `exactly_once_v2` or `at_least_once`); a **plain Java client loop**
+                ([PlainClientLoop](../benchmarks/src/main/java/io/datapipelines/benchmarks/limit/PlainClientLoop.java):
+                `KafkaConsumer`, the same Jackson transform, `KafkaProducer`; transactional with
+                `sendOffsetsToTransaction` under exactly-once, flush then `commitSync` under at-least-once), the lower bound;
+                and the CPython loop. Matched for fairness: the two Java contenders run with the runtime's JVM flags and the
+                client settings the runtime ships (256 KiB producer batches, `acks=all`, `auto.offset.reset=earliest`, no
+                task idling); the plain loop takes Kafka Streams' own client defaults (`max.poll.records` 1000,
+                `linger.ms` 100, a 100 ms poll, `read_committed` under exactly-once; a test compares them); every
+                contender commits every 100 ms. CPU per record: the process's user + system time from its first record
+                to the last commit, over the source records; the broker's CPU in the same interval likewise.
+                """.strip()).line();
+        limitTables(md, f, fmt("### %,d records", f.results().records()), "cpu.png");
+        if (steady == null) {
+            md.line("### Steady state").line().line("Not measured yet: `benchmarks/run.sh` runs it after the run above"
+                    + " (at least 5,000,000 records; `BENCH_STEADY_RECORDS`).").line();
+        } else {
+            long records = steady.results().records();
+            limitTables(md, steady, fmt("### Steady state: %,d records", records)
+                    + (records < STEADY_RECORDS ? fmt(" (fewer than %,d: not a steady state)", STEADY_RECORDS) : ""), "cpu-steady.png");
+        }
+    }
+
+    private static void limitTables(Markdown md, Figures f, String heading, String chart) {
+        md.line(heading).line();
+        figureTable(md, f, LIMIT_CONTENDERS);
+        md.line().line("Ratios, round by round (median in bold); CPU per record below 1 and records/s above 1 favour the runtime:").line();
+        md.row("ratio", "guarantee", "per round", "median").row("---", "---", "---", "---:");
+        for (String g : GUARANTEES) {
+            for (String other : List.of("bare-streams", "plain-loop", "peer")) {
+                // (a) always, "not measured yet" if so: the goals are its; (b) where it ran (the steady state leaves it out)
+                for (String ours : f.has("python", g) ? List.of("builtin", "python") : List.of("builtin")) {
+                    ratioRow(md, f, ours, other, g, "records/s", KafkaResults.Run::recordsPerSecond);
+                    ratioRow(md, f, ours, other, g, "CPU per record", Figures::cpuMicrosPerRecord);
+                    ratioRow(md, f, ours, other, g, "broker CPU per record", Figures::brokerCpuMicrosPerRecord);
+                }
+            }
+        }
+        md.line().line("![CPU per record](benchmarks/" + chart + ")").line();
     }
 
     private static void peer(Markdown md, KafkaResults r) {
@@ -268,7 +421,7 @@ public final class BenchmarkReport implements Callable<Integer> {
         md.row("workload", "guarantee", "peak VmRSS under load, MiB (median)", "min - max", "start to first record, s (median)", "min - max")
           .row("---", "---", "---:", "---:", "---:", "---:");
         for (String g : GUARANTEES) {
-            for (Workload w : List.of(Workload.BUILTIN, Workload.PYTHON, Workload.FIVE_STEPS, Workload.PEER)) {
+            for (Workload w : SHOWN) {
                 if (f.has(w.id(), g)) {
                     md.row(w.label(), g, fmt("%.0f", f.median(w.id(), g, KafkaResults.Run::peakRssMiB)),
                             fmt("%.0f - %.0f", f.min(w.id(), g, KafkaResults.Run::peakRssMiB), f.max(w.id(), g, KafkaResults.Run::peakRssMiB)),
@@ -277,7 +430,7 @@ public final class BenchmarkReport implements Callable<Integer> {
                 }
             }
         }
-        md.line().line("The CPython loop's figures are there for scale; the goals are the runtime's.").line();
+        md.line().line("The hand-written contenders' figures are there for scale; the goals are the runtime's.").line();
         md.line("![Resident memory](benchmarks/memory.png)").line();
         md.line("![Process start to first record](benchmarks/startup.png)").line();
     }
@@ -339,8 +492,8 @@ public final class BenchmarkReport implements Callable<Integer> {
         md.line("```").line();
     }
 
-    private static void everyRun(Markdown md, KafkaResults r) {
-        md.line("## Every run").line();
+    private static void everyRun(Markdown md, KafkaResults r, String heading) {
+        md.line(heading).line();
         md.line("In the order they ran; the load is the machine's 1-minute load average at the end of each run.").line();
         md.row("round", "workload", "guarantee", "records/s", "seconds", "CPU s", "broker CPU s", "start s", "peak MiB", "written", "load")
           .row("---:", "---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
@@ -359,11 +512,17 @@ public final class BenchmarkReport implements Callable<Integer> {
         }
     }
 
-    private static void writeCharts(Figures f, Path dir) throws Exception {
+    private static void writeCharts(Figures f, Figures steady, Path dir) throws Exception {
+        cpuChart(f, dir.resolve("cpu.png"));
+        if (steady != null) {
+            cpuChart(steady, dir.resolve("cpu-steady.png"));
+        } else {
+            Files.deleteIfExists(dir.resolve("cpu-steady.png")); // never an old run's chart next to this run's report
+        }
         Map<String, Map<String, Double>> throughput = new LinkedHashMap<>();
         Map<String, Map<String, Double>> memory = new LinkedHashMap<>();
         Map<String, Map<String, Double>> startup = new LinkedHashMap<>();
-        for (Workload w : List.of(Workload.BUILTIN, Workload.PYTHON, Workload.FIVE_STEPS, Workload.PEER)) {
+        for (Workload w : SHOWN) {
             for (String g : GUARANTEES) {
                 if (f.has(w.id(), g)) {
                     put(throughput, w.label(), g, f.median(w.id(), g, KafkaResults.Run::recordsPerSecond));
@@ -382,6 +541,21 @@ public final class BenchmarkReport implements Callable<Integer> {
         Charts.bars(dir.resolve("memory.png"), "Resident memory (VmRSS), peak under load and idle" + mode, "MiB", memory,
                 Map.of("goal idle 160 MiB", IDLE_RSS_GOAL, "goal loaded 256 MiB", LOADED_RSS_GOAL), "#,##0");
         Charts.bars(dir.resolve("startup.png"), "Process start to first record" + mode, "seconds", startup, Map.of("goal 3 s", STARTUP_GOAL), "0.00");
+    }
+
+    /** CPU µs per record of the contender and of the broker, per contender and guarantee. */
+    private static void cpuChart(Figures f, Path png) throws Exception {
+        Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
+        for (Workload w : LIMIT_CONTENDERS) {
+            for (String g : GUARANTEES) {
+                if (f.has(w.id(), g)) {
+                    put(cpu, "process, " + g, w.label(), f.median(w.id(), g, Figures::cpuMicrosPerRecord));
+                    put(cpu, "broker, " + g, w.label(), f.median(w.id(), g, Figures::brokerCpuMicrosPerRecord));
+                }
+            }
+        }
+        String mode = f.results().quick() ? " (QUICK MODE)" : fmt(" (%,d records, median of %d)", f.results().records(), f.results().rounds());
+        Charts.bars(png, "CPU µs per record, upper-case customer" + mode, "CPU µs per record", cpu, Map.of(), "0.0");
     }
 
     private static void put(Map<String, Map<String, Double>> values, String series, String category, double value) {

@@ -45,10 +45,30 @@ final class Figures {
 
     /** {@code numerator}'s throughput over {@code denominator}'s, per round in which both ran. */
     double[] throughputRatios(String numerator, String denominator, String guarantee) {
+        return ratios(numerator, denominator, guarantee, KafkaResults.Run::recordsPerSecond);
+    }
+
+    /** {@code numerator}'s {@code figure} over {@code denominator}'s, per round in which both ran. */
+    double[] ratios(String numerator, String denominator, String guarantee, ToDoubleFunction<KafkaResults.Run> figure) {
         Map<Integer, Double> below = runs(denominator, guarantee).stream()
-                .collect(Collectors.toMap(KafkaResults.Run::round, KafkaResults.Run::recordsPerSecond));
+                .collect(Collectors.toMap(KafkaResults.Run::round, figure::applyAsDouble));
         return runs(numerator, guarantee).stream().filter(r -> below.containsKey(r.round()))
-                .mapToDouble(r -> r.recordsPerSecond() / below.get(r.round())).toArray();
+                .mapToDouble(r -> figure.applyAsDouble(r) / below.get(r.round())).toArray();
+    }
+
+    /** The median of {@link #ratios}: NaN when the two never ran in the same round. */
+    double medianRatio(String numerator, String denominator, String guarantee, ToDoubleFunction<KafkaResults.Run> figure) {
+        return Stats.median(ratios(numerator, denominator, guarantee, figure));
+    }
+
+    /** The contender's CPU time (user + system) per source record, in microseconds. */
+    static double cpuMicrosPerRecord(KafkaResults.Run run) {
+        return run.cpuSeconds() / run.records() * 1e6;
+    }
+
+    /** The broker's CPU time in the run's interval per source record, in microseconds. */
+    static double brokerCpuMicrosPerRecord(KafkaResults.Run run) {
+        return run.brokerCpuSeconds() / run.records() * 1e6;
     }
 
     double medianThroughputRatio(String numerator, String denominator, String guarantee) {

@@ -21,6 +21,20 @@ class KafkaBenchmarkTest {
     }
 
     @Test
+    void workloadsAreChosenByTheirIds() {
+        KafkaBenchmark benchmark = new KafkaBenchmark();
+        new CommandLine(benchmark).parseArgs("--runtime-classpath", "r", "--broker-classpath", "b", "--peer-script", "p", "--work-dir", "w",
+                "--output", "o", "--workloads", "builtin,bare-streams,plain-loop,python-heavy-graalpy");
+        assertThat(benchmark.workloads).containsExactly(Workload.BUILTIN, Workload.BARE_STREAMS, Workload.PLAIN_LOOP, Workload.PYTHON_HEAVY_GRAALPY);
+        assertThat(new KafkaBenchmark().workloads).containsExactlyInAnyOrder(Workload.values());
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new KafkaBenchmark()).setErr(new PrintWriter(err)).execute("--runtime-classpath", "r", "--broker-classpath", "b",
+                "--peer-script", "p", "--work-dir", "w", "--output", "o", "--workloads", "bare_streams");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("no workload 'bare_streams'");
+    }
+
+    @Test
     void missingSettingsAreNamedNotThrown() {
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new KafkaBenchmark()).setErr(new PrintWriter(err)).execute("--records", "10");

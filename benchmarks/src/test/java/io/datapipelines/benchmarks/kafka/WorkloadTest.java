@@ -20,7 +20,11 @@ class WorkloadTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LocalTopology topology(Workload workload, String guarantee) throws Exception {
-        String yaml = workload.definition("bench-" + workload.id(), "orders", "out-1", "dlq-1", guarantee);
+        return topology(workload, guarantee, true);
+    }
+
+    private static LocalTopology topology(Workload workload, String guarantee, boolean withEngine) throws Exception {
+        String yaml = workload.definition("bench-" + workload.id(), "orders", "out-1", "dlq-1", guarantee, withEngine);
         PipelineDefinition definition = new DefinitionParser().parse(yaml, "bench.yaml", null);
         return new LocalTopology(definition, PipelineMetrics.NONE);
     }
@@ -67,7 +71,93 @@ class WorkloadTest {
     }
 
     @Test
-    void thePeerIsNotAPipeline() {
-        assertThatThrownBy(() -> Workload.PEER.definition("x", "a", "b", "c", "exactly-once")).isInstanceOf(IllegalStateException.class);
+    void theHeavierBuiltInPipelineKeepsEveryOrderAndDoesAllItsSteps() throws Exception {
+        for (String guarantee : KafkaBenchmark.GUARANTEES) {
+            try (LocalTopology topology = topology(Workload.BUILTIN_HEAVY, guarantee)) {
+                for (long i : new long[] {0, 3, 7}) { // DE, US, GB: nothing is filtered out
+                    JsonNode out = only(topology.send(OrderRecords.key(i), OrderRecords.value(i), Map.of(), null));
+                    JsonNode in = JSON.readTree(OrderRecords.value(i));
+                    assertThat(out.fieldNames()).toIterable()
+                            .containsExactly("customer", "email", "country", "amount", "currency", "status", "items", "ts", "order_id");
+                    assertThat(out.get("customer").asText()).isEqualTo(in.get("customer").asText().toUpperCase());
+                    assertThat(out.get("email").asText()).hasSize(64).isNotEqualTo(in.get("email").asText());
+                    assertThat(out.get("status").asText()).isEqualTo(in.get("status").asText().toLowerCase());
+                    assertThat(out.get("currency").asText()).isEqualTo("ISO:EUR");
+                    assertThat(out.get("amount").asDouble()).isCloseTo(Double.parseDouble(in.get("amount").asText()), org.assertj.core.data.Offset.offset(0.05));
+                    assertThat(out.get("order_id").asText()).isEqualTo(in.get("id").asText());
+                }
+            }
+        }
+    }
+
+    /**
+     * Before the engine work is merged this build knows no {@code engine} key and its one engine is Jython:
+     * then the same step runs without the key.
+     */
+    @Test
+    void theHeavierPythonStepEnrichesEveryOrderUnderJython() throws Exception {
+        boolean engineKnown = WorkloadProbe.whyNot(Workload.PYTHON_HEAVY_JYTHON, "exactly-once").isEmpty();
+        assertHeavyPythonOutput(Workload.PYTHON_HEAVY_JYTHON, engineKnown);
+    }
+
+    /**
+     * GraalPy arrives with the engine work (spec.processing.python.engine): until this build has it, the
+     * harness must skip the workload with the reason rather than fail; once it has it, the output is Jython's.
+     */
+    @Test
+    void theHeavierPythonStepUnderGraalPyRunsOrIsSkippedWithTheReason() throws Exception {
+        var whyNot = WorkloadProbe.whyNot(Workload.PYTHON_HEAVY_GRAALPY, "exactly-once");
+        if (whyNot.isPresent()) {
+            assertThat(whyNot.get()).contains("python").doesNotContain("\n");
+        } else {
+            assertHeavyPythonOutput(Workload.PYTHON_HEAVY_GRAALPY, true);
+        }
+    }
+
+    @Test
+    void theTwoHeavyPythonDefinitionsDifferInTheEngineAndTheLabelLineOnly() {
+        String[] jython = Workload.PYTHON_HEAVY_JYTHON.definition("x", "a", "b", "c", "exactly-once").split("\n");
+        String[] graalpy = Workload.PYTHON_HEAVY_GRAALPY.definition("x", "a", "b", "c", "exactly-once").split("\n");
+        assertThat(jython).hasSameSizeAs(graalpy);
+        java.util.List<String> differing = new java.util.ArrayList<>();
+        for (int i = 0; i < jython.length; i++) {
+            if (!jython[i].equals(graalpy[i])) {
+                differing.add(graalpy[i].strip());
+            }
+        }
+        assertThat(differing).hasSize(2);
+        assertThat(differing.get(0)).isEqualTo("processing: {guarantee: exactly-once, python: {engine: graalpy}}");
+        assertThat(differing.get(1)).startsWith("value[\"label\"] = f\"");
+    }
+
+    private static void assertHeavyPythonOutput(Workload workload, boolean withEngine) throws Exception {
+        try (LocalTopology topology = topology(workload, "at-least-once", withEngine)) {
+            for (long i : new long[] {0, 3}) {
+                JsonNode in = JSON.readTree(OrderRecords.value(i));
+                JsonNode out = only(topology.send(OrderRecords.key(i), OrderRecords.value(i), Map.of(), null));
+                assertThat(out.get("eu").asBoolean()).isEqualTo(OrderRecords.fromEu(i));
+                assertThat(out.get("email").asText()).isEqualTo(sha256(in.get("email").asText()));
+                String customer = in.get("customer").asText();
+                String title = java.util.Arrays.stream(customer.split(" ")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                        .collect(java.util.stream.Collectors.joining(" "));
+                assertThat(out.get("label").asText())
+                        .isEqualTo(title + " (" + in.get("country").asText() + ", " + in.get("status").asText().toLowerCase() + ")");
+                double score = java.util.Arrays.stream(in.get("note").asText().trim().split("\\s+")).mapToDouble(w -> w.length() * 0.1).sum();
+                assertThat(out.get("note_score").asDouble()).isCloseTo(score, org.assertj.core.data.Offset.offset(0.006));
+                assertThat(out.get("customer").asText()).isEqualTo(customer);
+            }
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theHandWrittenContendersAreNotPipelines() {
+        for (Workload contender : new Workload[] {Workload.PEER, Workload.BARE_STREAMS, Workload.PLAIN_LOOP}) {
+            assertThat(contender.isPipeline()).isFalse();
+            assertThatThrownBy(() -> contender.definition("x", "a", "b", "c", "exactly-once")).isInstanceOf(IllegalStateException.class);
+        }
     }
 }

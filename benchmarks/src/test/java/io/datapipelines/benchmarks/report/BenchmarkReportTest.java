@@ -26,6 +26,26 @@ class BenchmarkReportTest {
         return new KafkaResults.Run(workload, guarantee, round, 1_000_000, 1_000_000 / perSecond, perSecond, startup, rss, 10, 3, 1_000_000, 0, 1.5);
     }
 
+    private static KafkaResults.Run run(String workload, String guarantee, int round, double perSecond, double cpuSeconds) {
+        return new KafkaResults.Run(workload, guarantee, round, 1_000_000, 1_000_000 / perSecond, perSecond, 1.0, 150, cpuSeconds, 2, 1_000_000, 0, 1.5);
+    }
+
+    /** The built-in (10 s CPU per 1,000,000) next to the bare Kafka Streams app and the plain loop, over {@code records}. */
+    private static KafkaResults limitResults(long records, Map<String, String> skipped) {
+        List<KafkaResults.Run> runs = new ArrayList<>();
+        for (int round = 1; round <= 5; round++) {
+            for (String g : List.of("exactly-once", "at-least-once")) {
+                runs.add(run("builtin", g, round, 100_000, 10));
+                runs.add(run("bare-streams", g, round, 100_000 / 0.97, 10 / 1.05));
+                runs.add(run("plain-loop", g, round, 200_000, 5));
+                runs.add(run("peer", g, round, 50_000, 12));
+            }
+        }
+        return new KafkaResults(false, records, 5, "2026-01-01T10:00:00Z", "2026-01-01T10:30:00Z",
+                new Machine("Test CPU", 2, "8.0 GiB", "OpenJDK 17", "Linux 6", "Debian"), "python=3.11.2", "4.3.1", "0.10 0.20 0.30",
+                "1.50 1.00 0.50", List.of("-XX:MaxRAM=512m"), Map.of("broker", "java kafka.Kafka"), runs, List.of(), skipped);
+    }
+
     private static KafkaResults results(boolean quick, double pythonPerSecond) {
         List<KafkaResults.Run> runs = new ArrayList<>();
         for (int round = 1; round <= 5; round++) {
@@ -40,12 +60,21 @@ class BenchmarkReportTest {
                 new KafkaResults.Idle("five-steps", "exactly-once", 2, 3.0, 170), new KafkaResults.Idle("five-steps", "exactly-once", 3, 3.2, 155));
         return new KafkaResults(quick, 1_000_000, 5, "2026-01-01T10:00:00Z", "2026-01-01T10:30:00Z",
                 new Machine("Test CPU", 2, "8.0 GiB", "OpenJDK 17", "Linux 6", "Debian"), "python=3.11.2 confluent-kafka=1.7.0 librdkafka=2.0.2",
-                "4.3.1", "0.10 0.20 0.30", "1.50 1.00 0.50", List.of("-XX:MaxRAM=512m"), Map.of("broker", "java kafka.Kafka"), runs, idle);
+                "4.3.1", "0.10 0.20 0.30", "1.50 1.00 0.50", List.of("-XX:MaxRAM=512m"), Map.of("broker", "java kafka.Kafka"), runs, idle, Map.of());
     }
 
     private String report(KafkaResults results, boolean withImage) throws Exception {
+        return report(results, null, withImage);
+    }
+
+    private String report(KafkaResults results, KafkaResults steady, boolean withImage) throws Exception {
         Path kafka = dir.resolve("kafka.json");
         new ObjectMapper().writeValue(kafka.toFile(), results);
+        Path steadyFile = dir.resolve("kafka-steady.json");
+        Files.deleteIfExists(steadyFile);
+        if (steady != null) {
+            new ObjectMapper().writeValue(steadyFile.toFile(), steady);
+        }
         Path jmh = dir.resolve("jmh.json");
         Files.writeString(jmh, """
                 [{"forks":1,"warmupIterations":3,"warmupTime":"2 s","measurementIterations":5,"measurementTime":"2 s",
@@ -62,7 +91,7 @@ class BenchmarkReportTest {
         }
         Path docs = Files.createDirectories(dir.resolve("docs"));
         int exit = new CommandLine(new BenchmarkReport()).execute("--kafka", kafka.toString(), "--jmh", jmh.toString(),
-                "--image", image.toString(), "--output", docs.resolve("benchmarks.md").toString(), "--command", "benchmarks/run.sh");
+                "--image", image.toString(), "--kafka-steady", steadyFile.toString(), "--output", docs.resolve("benchmarks.md").toString(), "--command", "benchmarks/run.sh");
         assertThat(exit).isZero();
         return Files.readString(docs.resolve("benchmarks.md"));
     }
@@ -81,6 +110,48 @@ class BenchmarkReportTest {
         assertThat(md).doesNotContain("Quick mode");
         assertThat(md).contains("| 1 | builtin | exactly-once | 100,001 | 10.00 | 10.0 | 3.0 | 2.00 | 200 | 1,000,000 | 1.5 |");
         assertThat(md).contains("CPU:     Test CPU, 2 cores").contains("Kafka:   4.3.1").contains("# broker\njava kafka.Kafka");
+    }
+
+    @Test
+    void holdsTheBuiltInAgainstTheBareStreamsAppThePlainLoopAndTheCPythonLoop() throws Exception {
+        String md = report(limitResults(1_000_000, Map.of()), limitResults(5_000_000, Map.of()), false);
+        String head = "| goal | guarantee | 1,000,000 records, 5 round(s) | steady state (5,000,000 records, 5 round(s)) |";
+        assertThat(md).contains(head);
+        assertThat(md).contains("| (a) built-in: CPU per record <= 1.10 x the bare Kafka Streams app's | exactly-once | 1.05 x, met | 1.05 x, met |");
+        assertThat(md).contains("| (a) built-in: records/s >= 0.95 x the bare Kafka Streams app's | at-least-once | 0.97 x, met | 0.97 x, met |");
+        assertThat(md).contains("| (a) built-in: CPU per record <= 1.50 x the plain Java client loop's | exactly-once | 2.00 x, **not met** | 2.00 x, **not met** |");
+        assertThat(md).contains("| (a) built-in: records/s >= 0.80 x the plain Java client loop's | exactly-once | 0.50 x, **not met** |");
+        assertThat(md).contains("| (a) built-in: CPU per record <= 0.60 x the CPython loop (confluent-kafka)'s | at-least-once | 0.83 x, **not met** |");
+        // the contenders' own table: records/s, CPU and broker CPU per record
+        assertThat(md).contains("| plain Java client loop | exactly-once | 200,000 | 200,000 - 200,000 | 5.00 | 5.0 | 1.00 | 2.0 | 5 |");
+        assertThat(md).contains("| CPU per record: (a) built-in uppercase / plain Java client loop | exactly-once | 2.00, 2.00, 2.00, 2.00, 2.00 | **2.00** |");
+        assertThat(md).contains("| records/s: (a) built-in uppercase / bare Kafka Streams app | at-least-once | 0.97, 0.97, 0.97, 0.97, 0.97 | **0.97** |");
+        // Python did not run: its table row says so, and there are no ratios of it
+        assertThat(md).contains("| (b) Python uppercase | exactly-once | not measured yet |").doesNotContain("(b) Python uppercase / bare");
+        assertThat(md).contains("### Steady state: 5,000,000 records").contains("## Every run of the steady-state benchmark");
+        for (String chart : List.of("cpu.png", "cpu-steady.png")) {
+            assertThat(ImageIO.read(dir.resolve("docs/benchmarks").resolve(chart).toFile())).as(chart).isNotNull();
+        }
+    }
+
+    @Test
+    void whatDidNotRunIsNotMeasuredYetNeverANumber() throws Exception {
+        String md = report(limitResults(1_000_000, Map.of("python-heavy-graalpy", "this build rejects its definition: unknown key engine")), false);
+        assertThat(md).contains("| (a) built-in: CPU per record <= 1.10 x the bare Kafka Streams app's | exactly-once | 1.05 x, met | not measured yet |");
+        assertThat(md).contains("### Steady state\n\nNot measured yet");
+        assertThat(md).contains("| (e) heavier Python, GraalPy | exactly-once | not measured: this build rejects its definition: unknown key engine |");
+        assertThat(md).contains("| (b) Python uppercase | at-least-once | not measured yet |");
+        assertThat(dir.resolve("docs/benchmarks/cpu-steady.png")).doesNotExist();
+
+        String old = report(results(false, 70_000), false);
+        assertThat(old).contains("| (a) built-in: records/s >= 0.95 x the bare Kafka Streams app's | exactly-once | not measured yet | not measured yet |");
+        assertThat(old).contains("| bare Kafka Streams app | exactly-once | not measured yet |");
+        assertThat(old).contains("| CPU per record: (a) built-in uppercase / plain Java client loop | at-least-once | not measured yet |  |");
+        assertThat(old).contains("### Steady state\n\nNot measured yet");
+
+        String short_ = report(limitResults(1_000_000, Map.of()), limitResults(400_000, Map.of()), false);
+        assertThat(short_).contains("### Steady state: 400,000 records (fewer than 5,000,000: not a steady state)")
+                .contains("| (a) built-in: CPU per record <= 1.10 x the bare Kafka Streams app's | exactly-once | 1.05 x, met | 1.05 x, met (only 400,000 records: not a steady state) |");
     }
 
     @Test
