@@ -49,6 +49,9 @@ final class HostileSeeds {
                 new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'a', 'd', 'a', '"', '}'}));
         seeds.add(seed("invalid-utf8-overlong-in-key", new Input().spliced(4, 3).text("bob").nul(),
                 new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', 'b', 'o', 'b', (byte) 0xC0, (byte) 0xAF, '"', '}'}, null));
+        // found by fuzzing the code before dead letters caught everything (f4e0b2e): Jackson's number-length error
+        // has no location, and reading it threw a NullPointerException out of the topology
+        seeds.add(seed("key-with-4561-digit-number", new Input().single().number(0, 4561).nul(), utf8("9".repeat(4561)), null));
         byte[] random = {(byte) 0xFF, (byte) 0xFE, 0, (byte) 0x80, '{', '"'};
         seeds.add(seed("random-bytes", new Input().nul().random(random), null, random));
         seeds.add(seed("empty-key-and-value", new Input().empty().empty(), new byte[0], new byte[0]));
