@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or exactly one dead letter that names the step and the error class, carries the input byte for byte, and nothing
  * is thrown out of the topology (which, in a running pipeline, would kill the stream thread).
  *
- * <p>A Jazzer fuzz test. In regression mode (the default execution of every build) it runs the seed corpus of
- * {@link HostileSeeds} and any finding committed next to it (src/test/resources/.../HostileRecordsFuzzTestInputs);
- * with {@code JAZZER_FUZZ=1} (the runtime module's {@code fuzz} surefire execution, also in every build) Jazzer
- * explores from them, guided by coverage, for {@code maxDuration} (override with {@code -Djazzer.max_duration=10m}).
+ * <p>A Jazzer fuzz test, run in every build in JVMs of its own (runtime/pom.xml, profile {@code fuzz}): in regression
+ * mode on the seed corpus of {@link HostileSeeds} and any finding committed next to it
+ * (src/test/resources/.../HostileRecordsFuzzTestInputs), then with {@code JAZZER_FUZZ=1}, where Jazzer explores from
+ * them, guided by coverage, for {@code maxDuration} (override with {@code -Djazzer.max_duration=10m}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileRecordsFuzzTest {
