@@ -1,0 +1,54 @@
+package io.datapipelines.image;
+
+import io.datapipelines.runtime.app.TruffleRuntimeReport;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * Run inside an image's file system (GraalJitImageTest, benchmarks/python-startup.sh) with the image's java,
+ * flags and class path: prints, one "key=value" a line, the Truffle runtime GraalPy runs on, the UTC offset
+ * of Europe/Berlin on 2026-07-01 as Python's zoneinfo reads it from the image's tzdata, and how long the
+ * engine, the first context and the first call took (start-up, for the record; tests assert no times).
+ * With an argument N it then calls a light step N times and prints the calls per second.
+ */
+public final class GraalPyProbe {
+    private GraalPyProbe() {
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+            long engineReady = System.nanoTime();
+            System.out.println("runtime=" + TruffleRuntimeReport.of(engine).name());
+            try (Context context = Context.newBuilder("python").engine(engine).allowIO(IOAccess.ALL).build()) {
+                context.eval("python", "1");
+                long contextReady = System.nanoTime();
+                Value offset = context.eval("python", """
+                        from datetime import datetime
+                        from zoneinfo import ZoneInfo
+                        str(datetime(2026, 7, 1, 12, tzinfo=ZoneInfo("Europe/Berlin")).utcoffset())
+                        """);
+                Value transform = context.eval("python", "def transform(value, row):\n    return f\"{value.upper()}!\"\ntransform");
+                String first = transform.execute("abc", null).asString();
+                long firstCall = System.nanoTime();
+                System.out.println("zoneinfo=" + offset.asString());
+                System.out.println("first=" + first);
+                System.out.println("engine_ms=" + (engineReady - start) / 1_000_000);
+                System.out.println("first_context_ms=" + (contextReady - engineReady) / 1_000_000);
+                System.out.println("first_call_ms=" + (firstCall - contextReady) / 1_000_000);
+                if (args.length > 0) {
+                    long calls = Long.parseLong(args[0]);
+                    long loopStart = System.nanoTime();
+                    long checksum = 0;
+                    for (long i = 0; i < calls; i++) {
+                        checksum += transform.execute("value-" + (i & 1023), null).asString().length();
+                    }
+                    double seconds = (System.nanoTime() - loopStart) / 1e9;
+                    System.out.println("calls_per_s=" + Math.round(calls / seconds) + " checksum=" + checksum);
+                }
+            }
+        }
+    }
+}
