@@ -71,12 +71,15 @@ else
   fi
   version="$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$jdk/release")"   # e.g. 25.0.3+9-LTS
   case "$version" in 25*) ;; *) echo "base-image.sh: $jdk is Java '$version', not 25" >&2; exit 1 ;; esac
-  # The runtime's modules (jdeps over its class path), the JVMCI module the Graal compiler plugs into, and
-  # what the compiler and Truffle's compiler module require (java --describe-module on their jars); no
-  # jdk.graal.compiler: the image puts the pinned compiler on --upgrade-module-path.
+  # The runtime's modules: `jdeps --print-module-deps --ignore-missing-deps --multi-release 25` over its
+  # class path (java.desktop for java.beans, jdk.httpserver for /healthz, jdk.security.auth for GraalPy's
+  # os.getuid...), plus what libraries load by name (charsets, locales, EC crypto, zipfs, net, instrument)
+  # and what the Graal compiler and Truffle's compiler module require (java --describe-module on their
+  # jars). No jdk.graal.compiler: the image puts the pinned compiler on --upgrade-module-path.
   modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http
-  modules+=,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.crypto.cryptoki,jdk.crypto.ec
-  modules+=,jdk.internal.vm.ci,jdk.jfr,jdk.management,jdk.net,jdk.unsupported,jdk.zipfs,jdk.localedata,jdk.charsets
+  modules+=,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.charsets,jdk.crypto.cryptoki
+  modules+=,jdk.crypto.ec,jdk.httpserver,jdk.internal.vm.ci,jdk.jfr,jdk.localedata,jdk.management,jdk.net
+  modules+=,jdk.security.auth,jdk.unsupported,jdk.xml.dom,jdk.zipfs
   echo "base-image.sh: jlink $version ($modules)..." >&2
   "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
     --compress=zip-6 --output "$work/jre" >&2

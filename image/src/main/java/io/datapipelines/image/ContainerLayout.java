@@ -67,14 +67,15 @@ public final class ContainerLayout {
     /**
      * Added after {@link #JVM_FLAGS} in images built with the JIT (on the Java 25 base): JVMCI on, the Graal
      * compiler of GraalPy's exact version loaded from {@value #GRAAL} in place of the JDK's, and native access
-     * for Truffle (without it Java 25 warns at start-up). Truffle then reports the runtime "GraalVM CE";
-     * the runtime logs it ({@code TruffleRuntimeReport}).
+     * and sun.misc.Unsafe for Truffle (without them Java 25 prints warnings at start-up). Truffle then reports
+     * the runtime "GraalVM CE"; the runtime logs it ({@code TruffleRuntimeReport}).
      */
     public static final List<String> JIT_FLAGS = List.of(
             "-XX:+UnlockExperimentalVMOptions",
             "-XX:+EnableJVMCI",
             "--upgrade-module-path=" + GRAAL,
-            "--enable-native-access=ALL-UNNAMED");
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
 
     private ContainerLayout() {
     }

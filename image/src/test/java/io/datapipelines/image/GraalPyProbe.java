@@ -22,7 +22,9 @@ public final class GraalPyProbe {
         try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
             long engineReady = System.nanoTime();
             System.out.println("runtime=" + TruffleRuntimeReport.of(engine).name());
-            try (Context context = Context.newBuilder("python").engine(engine).allowIO(IOAccess.ALL).build()) {
+            try (Context context = Context.newBuilder("python").engine(engine).allowIO(IOAccess.ALL)
+                    // GraalPy's zoneinfo has no compiled-in TZPATH: it reads the tzdata where this says (as the Python engine sets it).
+                    .environment("PYTHONTZPATH", "/usr/share/zoneinfo").build()) {
                 context.eval("python", "1");
                 long contextReady = System.nanoTime();
                 Value offset = context.eval("python", """
