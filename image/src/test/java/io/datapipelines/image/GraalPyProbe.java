@@ -11,7 +11,8 @@ import org.graalvm.polyglot.io.IOAccess;
  * flags and class path: prints, one "key=value" a line, the Truffle runtime GraalPy runs on, the UTC offset
  * of Europe/Berlin on 2026-07-01 as Python's zoneinfo reads it from the image's tzdata, and how long the
  * engine, the first context and the first call took (start-up, for the record; tests assert no times).
- * With an argument N it then calls a light step N times and prints the calls per second.
+ * With an argument SECONDS it then calls a light step for that long and prints the calls per second over the
+ * last 5 s (the steady state, after the JIT's warm-up).
  */
 public final class GraalPyProbe {
     private GraalPyProbe() {
@@ -41,14 +42,22 @@ public final class GraalPyProbe {
                 System.out.println("first_context_ms=" + (contextReady - engineReady) / 1_000_000);
                 System.out.println("first_call_ms=" + (firstCall - contextReady) / 1_000_000);
                 if (args.length > 0) {
-                    long calls = Long.parseLong(args[0]);
-                    long loopStart = System.nanoTime();
+                    // Load for SECONDS; the rate over the last 5 s is the steady state (a JIT needs 10-20 s to get there).
+                    long seconds = Long.parseLong(args[0]);
+                    long end = System.nanoTime() + seconds * 1_000_000_000L;
+                    long steadyFrom = end - Math.min(5, seconds) * 1_000_000_000L;
+                    long steadyCalls = 0;
                     long checksum = 0;
-                    for (long i = 0; i < calls; i++) {
-                        checksum += transform.execute("value-" + (i & 1023), null).asString().length();
+                    long now;
+                    while ((now = System.nanoTime()) < end) {
+                        for (int i = 0; i < 1000; i++) {
+                            checksum += transform.execute("value-" + (i & 1023), null).asString().length();
+                        }
+                        if (now >= steadyFrom) {
+                            steadyCalls += 1000;
+                        }
                     }
-                    double seconds = (System.nanoTime() - loopStart) / 1e9;
-                    System.out.println("calls_per_s=" + Math.round(calls / seconds) + " checksum=" + checksum);
+                    System.out.println("calls_per_s=" + steadyCalls / Math.max(1, Math.min(5, seconds)) + " checksum=" + checksum);
                 }
             }
         }
