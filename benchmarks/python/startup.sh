@@ -23,9 +23,12 @@ graal="$root/image/target/graal"
 for need in "$root/cli/target/lib" "$graal" "$root/image/target/test-classes/io/datapipelines/image/GraalPyProbe.class"; do
   [ -e "$need" ] || { echo "startup.sh: $need is missing: run ./mvnw -B -ntp -pl cli -am package -DskipTests" >&2; exit 2; }
 done
-cp="$root/image/target/test-classes:$(printf '%s:' "$root"/cli/target/lib/*.jar)"
 work="$(mktemp -d /tmp/graalpy-startup.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
+# The probe in a jar: an AOT cache takes jars only on its class path.
+"$jdk25/bin/jar" cf "$work/probe.jar" -C "$root/image/target/test-classes" io/datapipelines/image/GraalPyProbe.class
+cp="$work/probe.jar:$(printf '%s:' "$root"/cli/target/lib/*.jar)"
+cp="${cp%:}"
 flags=(-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MaxNewSize=64m -XX:+ExitOnOutOfMemoryError
        -Djava.io.tmpdir=/tmp "-Dpolyglot.engine.userResourceCache=$work/polyglot")
 jit=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI "--upgrade-module-path=$graal" --enable-native-access=ALL-UNNAMED
