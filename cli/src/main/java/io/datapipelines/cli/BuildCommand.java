@@ -5,6 +5,8 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import io.datapipelines.image.BaseImage;
 import io.datapipelines.image.BuiltImage;
+import io.datapipelines.image.ContainerLayout;
+import io.datapipelines.image.GraalCompiler;
 import io.datapipelines.image.ImageBuildException;
 import io.datapipelines.image.ImageLayer;
 import io.datapipelines.image.ImageTarget;
@@ -55,6 +57,12 @@ final class BuildCommand implements Callable<Integer> {
             description = {"The base image, with java 17+ on the PATH: a registry reference (a tag is resolved to its digest",
                     "once, and the image records the digest) or a 'docker save' archive. Default: $DATAPIPELINES_BASE_IMAGE."})
     String baseImage;
+
+    @Option(names = "--jit", paramLabel = "auto|on|off", defaultValue = "auto",
+            description = {"GraalPy's JIT (the Graal compiler in the image, JVMCI flags): auto (default) when the base is a",
+                    "docker-archive labelled io.datapipelines.jvmci (.ci/base-image.sh 25); on for a registry base that is",
+                    "a Java 25 with JVMCI of the compiler's version; off: GraalPy runs interpreted, on any java 17+."})
+    String jit;
 
     @Option(names = "--tag", paramLabel = "TAG",
             description = "A tag to push besides the revision tag (the revision hash's first 12 digits); repeatable.")
@@ -116,7 +124,12 @@ final class BuildCommand implements Callable<Integer> {
         BuildProgress progress = new BuildProgress(err);
         BuiltImage built;
         try {
-            built = builder.runtime(RuntimeClasspath.current()).onLog(progress::log).onProgress(progress::progress).build();
+            RuntimeClasspath runtime = RuntimeClasspath.current();
+            GraalCompiler.choose(jitMode(), BaseImage.parse(baseImage), runtime).ifPresent(compiler -> {
+                err.println("With GraalPy's JIT: the Graal compiler " + compiler.version() + " in " + ContainerLayout.GRAAL);
+                builder.graalJit(compiler);
+            });
+            built = builder.runtime(runtime).onLog(progress::log).onProgress(progress::progress).build();
         } catch (ImageBuildException e) {
             err.println("datapipelines: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -134,6 +147,7 @@ final class BuildCommand implements Callable<Integer> {
         if (!"text".equals(output) && !"json".equals(output)) {
             throw new IllegalArgumentException("--output must be text or json, not '" + output + "'");
         }
+        jitMode();
         if (baseImage == null || baseImage.isBlank()) {
             throw new IllegalArgumentException("no base image: give --base-image REF or docker-archive:PATH (or set DATAPIPELINES_BASE_IMAGE)");
         }
@@ -162,6 +176,15 @@ final class BuildCommand implements Callable<Integer> {
             builder.cacheDirectory(cacheDir);
         }
         return builder;
+    }
+
+    private GraalCompiler.Mode jitMode() {
+        return switch (jit) {
+            case "auto" -> GraalCompiler.Mode.AUTO;
+            case "on" -> GraalCompiler.Mode.ON;
+            case "off" -> GraalCompiler.Mode.OFF;
+            default -> throw new IllegalArgumentException("--jit must be auto, on or off, not '" + jit + "'");
+        };
     }
 
     /** Runs the definition's tests, printing each outcome on stderr (stdout is for the image reference). */

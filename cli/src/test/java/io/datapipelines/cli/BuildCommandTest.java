@@ -139,6 +139,33 @@ class BuildCommandTest {
     }
 
     @Test
+    void theJitNeedsTheDistributionsCompilerAndSaysSo() throws Exception {
+        // Here the runtime jar is the reactor's (runtime/target), with no graal/ next to its directory.
+        String jvmciBase = "docker-archive:" + TinyBaseImage.write(dir.resolve("tiny-jvmci.tar"), "25.0.3+9-LTS");
+        Path tar = dir.resolve("jit.tar");
+        // --jit on on any base; auto on a base labelled for the JIT.
+        for (List<String> jit : List.of(List.of("--jit", "on", "--base-image", base), List.of("--base-image", jvmciBase))) {
+            List<String> command = new ArrayList<>(List.of("build", EXAMPLE.toString(), "--image", "registry.example.com/orders",
+                    "--output-tar", tar.toString(), "--cache-dir", dir.resolve("cache").toString()));
+            command.addAll(jit);
+            CliTest.Run run = run(command.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("no Graal compiler next to").contains("--jit off builds without it");
+            assertThat(tar).doesNotExist();
+        }
+
+        CliTest.Run off = run(args(EXAMPLE.toString(), "--image", "registry.example.com/orders", "--output-tar", tar.toString(),
+                "--jit", "off", "--output", "json"));
+        assertThat(off.exitCode()).as(off.err()).isZero();
+        assertThat(JSON.readTree(off.out()).path("layers")).extracting(layer -> layer.path("name").asText())
+                .containsExactly("base", "dependencies", "runtime", "pipeline");
+
+        CliTest.Run bogus = run(args(EXAMPLE.toString(), "--image", "registry.example.com/orders", "--jit", "maybe"));
+        assertThat(bogus.exitCode()).isEqualTo(2);
+        assertThat(bogus.err()).contains("--jit must be auto, on or off, not 'maybe'");
+    }
+
+    @Test
     void writesAnOciArchiveAndPrintsTheJsonReport() throws Exception {
         Path tar = dir.resolve("orders.tar");
         CliTest.Run run = run(args(EXAMPLE.toString(), "--image", "registry.example.com/pipelines/orders", "--output-tar", tar.toString(),

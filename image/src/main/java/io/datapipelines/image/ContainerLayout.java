@@ -21,12 +21,16 @@ import java.util.List;
 public final class ContainerLayout {
     public static final String LIB = "/app/lib";
     public static final String RUNTIME = "/app/runtime";
+    /** The Graal compiler's jars, on the JVM's upgrade module path, in images built with the JIT. */
+    public static final String GRAAL = "/app/graal";
     public static final String DEFINITION = PipelineMain.IMAGE_DEFINITION;
     public static final String WORKING_DIRECTORY = "/app";
 
     public static final String DEPENDENCIES_LAYER = "dependencies";
     public static final String RUNTIME_LAYER = "runtime";
     public static final String PIPELINE_LAYER = "pipeline";
+    /** Only in images built with the JIT: below the dependencies, since it changes only with GraalPy's version. */
+    public static final String COMPILER_LAYER = "compiler";
     /** What the base image's layers are called in reports. */
     public static final String BASE_LAYER = "base";
 
@@ -55,7 +59,23 @@ public final class ContainerLayout {
             "-XX:+UseParallelGC",
             "-XX:MaxNewSize=64m",
             "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.io.tmpdir=/tmp");
+            "-Djava.io.tmpdir=/tmp",
+            // GraalPy unpacks its Python home (~24 MB) on first use; by default under ~/.cache, which the
+            // image's user has not (and the root file system may be read-only).
+            "-Dpolyglot.engine.userResourceCache=/tmp/polyglot");
+
+    /**
+     * Added after {@link #JVM_FLAGS} in images built with the JIT (on the Java 25 base): JVMCI on, the Graal
+     * compiler of GraalPy's exact version loaded from {@value #GRAAL} in place of the JDK's, and native access
+     * and sun.misc.Unsafe for Truffle (without them Java 25 prints warnings at start-up). Truffle then reports
+     * the runtime "GraalVM CE"; the runtime logs it ({@code TruffleRuntimeReport}).
+     */
+    public static final List<String> JIT_FLAGS = List.of(
+            "-XX:+UnlockExperimentalVMOptions",
+            "-XX:+EnableJVMCI",
+            "--upgrade-module-path=" + GRAAL,
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
 
     private ContainerLayout() {
     }
@@ -66,11 +86,17 @@ public final class ContainerLayout {
         return AbsoluteUnixPath.get(directory + "/" + jar.getFileName());
     }
 
-    /** The container's entrypoint: java with the flags above, the runtime's class path (in its order) and the main class. */
-    static List<String> entrypoint(RuntimeClasspath runtime) {
+    /**
+     * The container's entrypoint: java with the flags above (and the JIT's when {@code jit}), the runtime's class
+     * path (in its order) and the main class.
+     */
+    static List<String> entrypoint(RuntimeClasspath runtime, boolean jit) {
         List<String> entrypoint = new ArrayList<>();
         entrypoint.add("java");
         entrypoint.addAll(JVM_FLAGS);
+        if (jit) {
+            entrypoint.addAll(JIT_FLAGS);
+        }
         entrypoint.add("-cp");
         entrypoint.add(String.join(":", runtime.classpath().stream().map(jar -> pathOf(jar).toString()).toList()));
         entrypoint.add(PipelineMain.class.getName());
@@ -85,6 +111,15 @@ public final class ContainerLayout {
             (RuntimeClasspath.isProjectJar(jar) ? classes : dependencies).addEntry(jar, pathOf(jar));
         }
         return List.of(dependencies.build(), classes.build());
+    }
+
+    /** The compiler layer: the Graal compiler's jars in {@value #GRAAL}, with Jib's fixed file times and permissions. */
+    static FileEntriesLayer compilerLayer(GraalCompiler compiler) {
+        FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(COMPILER_LAYER);
+        for (Path jar : compiler.jars()) {
+            layer.addEntry(jar, AbsoluteUnixPath.get(GRAAL + "/" + jar.getFileName()));
+        }
+        return layer.build();
     }
 
     /** The pipeline layer: the canonical definition written to {@code file}. */

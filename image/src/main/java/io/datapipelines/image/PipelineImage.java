@@ -94,6 +94,7 @@ public final class PipelineImage {
         private Path cacheDirectory = defaultCacheDirectory();
         private Consumer<LogEvent> onLog = event -> { };
         private Consumer<ProgressEvent> onProgress = event -> { };
+        private GraalCompiler graalCompiler;
 
         private Builder() {
         }
@@ -173,6 +174,18 @@ public final class PipelineImage {
             return this;
         }
 
+        /**
+         * Makes GraalPy's JIT part of the image: the compiler's jars in their own layer ({@value ContainerLayout#GRAAL})
+         * and {@link ContainerLayout#JIT_FLAGS} in the entrypoint. Only for a base whose java is the JDK the compiler
+         * was made for (a Java 25 with jdk.internal.vm.ci, e.g. .ci/base-image.sh 25); a docker-archive base is
+         * checked against its {@value DockerArchiveConfig#JVMCI_LABEL} label. Without it (the default) GraalPy runs
+         * interpreted, on any java 17+.
+         */
+        public Builder graalJit(GraalCompiler compiler) {
+            this.graalCompiler = Objects.requireNonNull(compiler, "compiler");
+            return this;
+        }
+
         /** Receives Jib's progress events (allocations and units done). */
         public Builder onProgress(Consumer<ProgressEvent> onProgress) {
             this.onProgress = Objects.requireNonNull(onProgress, "onProgress");
@@ -216,17 +229,25 @@ public final class PipelineImage {
                     forBase.retrievers(pinnedBase, onLog).forEach(baseImage::addCredentialRetriever);
                     jib = Jib.from(baseImage);
                 } else {
-                    jib = Jib.from(TarImage.at(((BaseImage.DockerArchive) base).file()));
+                    BaseImage.DockerArchive archive = (BaseImage.DockerArchive) base;
+                    if (graalCompiler != null) {
+                        checkJvmci(archive);
+                    }
+                    jib = Jib.from(TarImage.at(archive.file()));
                 }
 
                 work = Files.createTempDirectory("datapipelines-image-");
                 Path definitionFile = work.resolve("pipeline.json");
                 Files.writeString(definitionFile, CanonicalForm.json(definition), StandardCharsets.UTF_8);
-                List<FileEntriesLayer> layers = new ArrayList<>(ContainerLayout.jarLayers(runtime));
+                List<FileEntriesLayer> layers = new ArrayList<>();
+                if (graalCompiler != null) {
+                    layers.add(ContainerLayout.compilerLayer(graalCompiler));
+                }
+                layers.addAll(ContainerLayout.jarLayers(runtime));
                 layers.add(ContainerLayout.definitionLayer(definitionFile));
                 String baseLabel = pinnedBase == null ? null : withoutTag(pinnedBase).toString();
                 jib.setFileEntriesLayers(layers)
-                        .setEntrypoint(ContainerLayout.entrypoint(runtime))
+                        .setEntrypoint(ContainerLayout.entrypoint(runtime, graalCompiler != null))
                         .setProgramArguments(List.of())
                         .setUser(ContainerLayout.USER)
                         .setWorkingDirectory(AbsoluteUnixPath.get(ContainerLayout.WORKING_DIRECTORY))
@@ -261,6 +282,20 @@ public final class PipelineImage {
                 throw new ImageBuildException("cannot build the image of " + definition.name() + ": " + e.getMessage(), e);
             } finally {
                 deleteQuietly(work);
+            }
+        }
+
+        /** A JIT image on an archive base: the base must say it is the JDK the compiler was made for. */
+        private void checkJvmci(BaseImage.DockerArchive archive) throws ImageBuildException {
+            String jvmci = DockerArchiveConfig.labels(archive.file()).get(DockerArchiveConfig.JVMCI_LABEL);
+            if (jvmci == null) {
+                throw new ImageBuildException("the base image " + archive + " has no " + DockerArchiveConfig.JVMCI_LABEL
+                        + " label: the Graal JIT needs a Java 25 base with JVMCI whose version is the compiler's (" + graalCompiler.version()
+                        + "); build one with .ci/base-image.sh 25 (docs/images.md), or build without the JIT");
+            }
+            if (!graalCompiler.matches(jvmci)) {
+                throw new ImageBuildException("the base image " + archive + " runs Java " + jvmci + " but the Graal compiler is "
+                        + graalCompiler.version() + ": JVMCI accepts only its own version (GraalPy would run interpreted)");
             }
         }
 

@@ -90,7 +90,8 @@ public final class RuntimeClasspath {
             }
             for (String entry : names.split(":")) {
                 String name = Path.of(entry.strip()).getFileName().toString();
-                if (name.isEmpty()) {
+                if (!name.endsWith(".jar")) {
+                    // Dependencies of type pom (GraalPy's org.graalvm.polyglot:python) are listed too; they hold no classes.
                     continue;
                 }
                 Path sibling = runtimeJar.resolveSibling(name);

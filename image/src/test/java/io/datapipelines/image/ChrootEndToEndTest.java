@@ -114,6 +114,92 @@ class ChrootEndToEndTest {
         assertThat(unmounted).as("/proc unmounted from the chroot").isTrue();
     }
 
+    /**
+     * The same on the Java 25 base with GraalPy's JIT (.ci/base-image.sh 25), with a Python step: the jlink runtime has
+     * every module the runtime uses, and the start-up log says that the Graal JIT runs Python.
+     */
+    @Test
+    void theJitImageRunsAPythonPipelineAgainstKafka() throws Exception {
+        JreBaseImage.require("root".equals(System.getProperty("user.name")), "chroot needs root; this runs as "
+                + System.getProperty("user.name"));
+        JreBaseImage.require(Files.isExecutable(Path.of("/usr/sbin/chroot")), "no /usr/sbin/chroot");
+        LocalRegistry registry = LocalRegistry.get();
+        Skopeo.require();
+        Path base = JreBaseImage.jvmciArchive();
+
+        String repository = registry.newRepository("csv-to-json");
+        BuiltImage image = PipelineImage.builder()
+                .definition(new io.datapipelines.model.DefinitionParser().parse(Examples.file("csv-to-json.yaml")))
+                .runtime(RuntimeClasspath.current())
+                .base(BaseImage.parse("docker-archive:" + base))
+                .graalJit(GraalCompiler.in(Path.of("target", GraalCompiler.DISTRIBUTION_DIRECTORY)))
+                .to(new ImageTarget.Registry(ImageReference.parse(repository)))
+                .credentials(RegistryCredentials.anonymous())
+                .allowInsecureRegistries(true)
+                .cacheDirectory(dir.resolve("cache"))
+                .build();
+
+        Path layout = dir.resolve("oci");
+        Skopeo.copyToOciLayout(image.image().toString(), layout);
+        Path rootfs = dir.resolve("rootfs");
+        JsonNode config = unpack(layout, rootfs);
+        prepareLikeAContainerRuntime(rootfs);
+        Path proc = Files.createDirectories(rootfs.resolve("proc"));
+        Process mount = new ProcessBuilder("mount", "-t", "proc", "proc", proc.toString()).redirectErrorStream(true).start();
+        String mountOutput = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        JreBaseImage.require(mount.waitFor() == 0, "cannot mount /proc in the chroot: " + mountOutput);
+        boolean unmounted = false;
+        Path log = dir.resolve("container.log");
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            kafka.createTopics(1, List.of("sensor-readings-csv", "sensor-readings", "sensor-csv-to-json-dlq"));
+            String bootstrap = kafka.bootstrapServers().replace("localhost", "127.0.0.1");
+            int httpPort = freePort();
+            Process container = start(rootfs, config, Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                    "DATAPIPELINES_HTTP_PORT", String.valueOf(httpPort)), log);
+            try {
+                produce(bootstrap, "sensor-readings-csv", Map.of("s-1", "s-1,2026-11-27T08:00:00Z,21.456,ok"));
+                Map<String, String> sink = consume(bootstrap, "sensor-readings", 1, container, log);
+
+                assertThat(JSON.readTree(sink.get("s-1")).path("celsius").asDouble()).isEqualTo(21.5);
+                assertThat(JSON.readTree(sink.get("s-1")).path("ok").asBoolean()).isTrue();
+                assertThat(httpMetrics(httpPort)).contains("datapipelines_python_runtime_info{").contains("name=\"GraalVM CE\"");
+            } finally {
+                container.destroy();
+                boolean exited = container.waitFor(60, TimeUnit.SECONDS);
+                if (!exited) {
+                    container.destroyForcibly();
+                }
+                assertThat(exited).as("the container stops on SIGTERM; log:%n%s", tail(log)).isTrue();
+            }
+            assertThat(Files.readString(log)).contains("Truffle runtime 'GraalVM CE' (Graal JIT").contains("Stopped cleanly")
+                    .doesNotContain("PYTHON RUNS INTERPRETED").doesNotContain("WARNING:");
+        } finally {
+            unmounted = new ProcessBuilder("umount", proc.toString()).start().waitFor() == 0;
+            if (unmounted) {
+                TestFiles.deleteRecursively(rootfs);
+            }
+        }
+        assertThat(unmounted).as("/proc unmounted from the chroot").isTrue();
+    }
+
+    private static void produce(String bootstrap, String topic, Map<String, String> records) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            records.forEach((key, value) -> producer.send(new ProducerRecord<>(topic, key, value)));
+            producer.flush();
+        }
+    }
+
+    private static String httpMetrics(int port) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/metrics").toURL().openConnection();
+        try (var in = connection.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            connection.disconnect();
+        }
+    }
+
     /** Unpacks the image's layers in order into {@code rootfs}; returns the image configuration. */
     private static JsonNode unpack(Path layout, Path rootfs) throws Exception {
         JsonNode index = JSON.readTree(layout.resolve("index.json").toFile());

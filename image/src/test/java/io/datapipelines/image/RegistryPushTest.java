@@ -85,7 +85,8 @@ class RegistryPushTest {
         assertThat(config.path("User").asText()).isEqualTo("65532:65532");
         List<String> entrypoint = new ArrayList<>();
         config.path("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
-        assertThat(entrypoint).startsWith("java", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-XX:MaxNewSize=64m", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", "-cp")
+        assertThat(entrypoint).startsWith("java", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-XX:MaxNewSize=64m", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp",
+                "-Dpolyglot.engine.userResourceCache=/tmp/polyglot", "-cp")
                 .endsWith("io.datapipelines.runtime.app.PipelineMain");
         assertThat(entrypoint.get(entrypoint.indexOf("-cp") + 1)).startsWith("/app/runtime/datapipelines-runtime-").contains(":/app/runtime/datapipelines-model-")
                 .contains(":/app/lib/kafka-streams-");

@@ -55,7 +55,7 @@ class RuntimeClasspathTest {
 
         assertThat(runtime.classpath()).containsExactly(jar, dir.resolve("datapipelines-model-9.jar"), elsewhere);
         assertThat(runtime.version()).isEqualTo("9");
-        assertThat(ContainerLayout.entrypoint(runtime)).containsSubsequence("-cp",
+        assertThat(ContainerLayout.entrypoint(runtime, false)).containsSubsequence("-cp",
                 "/app/runtime/datapipelines-runtime-9.jar:/app/runtime/datapipelines-model-9.jar:/app/lib/elsewhere-1.jar",
                 "io.datapipelines.runtime.app.PipelineMain");
     }

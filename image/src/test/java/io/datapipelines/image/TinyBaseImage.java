@@ -22,10 +22,16 @@ public final class TinyBaseImage {
 
     /** Writes the archive to {@code file} (same bytes every time) and returns it. */
     public static Path write(Path file) throws IOException {
+        return write(file, null);
+    }
+
+    /** The same with the label io.datapipelines.jvmci={@code jvmci} (what .ci/base-image.sh 25 sets), unless null. */
+    public static Path write(Path file, String jvmci) throws IOException {
+        String labels = jvmci == null ? "" : ",\"Labels\":{\"" + DockerArchiveConfig.JVMCI_LABEL + "\":\"" + jvmci + "\"}";
         byte[] layer = tar(out -> add(out, "etc/tiny-base", "a tiny base image\n".getBytes(StandardCharsets.UTF_8)));
         String diffId = "sha256:" + sha256(layer);
         String config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"created\":\"1970-01-01T00:00:00Z\","
-                + "\"config\":{\"Env\":[\"PATH=/usr/bin:/bin\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]},"
+                + "\"config\":{\"Env\":[\"PATH=/usr/bin:/bin\"]" + labels + "},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]},"
                 + "\"history\":[{\"created\":\"1970-01-01T00:00:00Z\",\"created_by\":\"TinyBaseImage\"}]}";
         String manifest = "[{\"Config\":\"config.json\",\"RepoTags\":[\"tiny:1\"],\"Layers\":[\"layer.tar\"]}]";
         byte[] archive = tar(out -> {

@@ -4,6 +4,7 @@ import io.datapipelines.model.DefinitionParser;
 import io.datapipelines.model.InvalidDefinitionException;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.model.Problem;
+import io.datapipelines.runtime.step.CompiledPipeline;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -169,6 +170,12 @@ public final class PipelineMain implements Callable<Integer> {
         new ProcessorMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
+        if (CompiledPipeline.usesPython(definition)) {
+            // Before Kafka Streams starts: says whether the Graal JIT runs Python (a version mismatch falls back silently).
+            TruffleRuntimeReport python = TruffleRuntimeReport.probe();
+            python.log(LOG);
+            python.bindTo(registry);
+        }
 
         PipelineRunner runner = new PipelineRunner(definition, deployment, kafka, stateDir, threads,
                 new FirstRecordLog(new MicrometerPipelineMetrics(registry)));
