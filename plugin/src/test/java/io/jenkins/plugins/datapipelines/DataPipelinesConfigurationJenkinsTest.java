@@ -46,7 +46,7 @@ class DataPipelinesConfigurationJenkinsTest {
     @ConfiguredWithCode("configuration-as-code.yml")
     void isConfiguredAsCode(JenkinsConfiguredWithCodeRule r) {
         assertEquals(new DeployDefaults("pipelines", "registry.example.com/pipelines", "registry.example.com/java/jre@sha256:" + "0".repeat(64),
-                "registry", false, "kube", "kafka-0:9092,kafka-1:9092", "kafka", "SCRAM-SHA-512", "SASL_SSL", "10m"),
+                "registry", false, "kube", "kafka-0:9092,kafka-1:9092", "kafka", "SCRAM-SHA-512", "SASL_SSL", "10m", NetworkSettings.NONE),
                 DataPipelinesConfiguration.get().defaults());
     }
 }
