@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The real CLI distribution, installed from a file: URL with its SHA-256 as the tool installers install it (the
  * plugin's own cache code) and run with the
  * command line the step builds: everything the step does on an agent except going through Jenkins' Launcher.
- * Only validate can run here: build and deploy need a registry and a cluster.
+ * Only validate, and deploy as a dry run, can run here: build and a real deploy need a registry and a cluster
+ * (RealCliEndToEndTest).
  */
 class InstalledCliTest {
     private static final Path EXAMPLES = Path.of(System.getProperty("examples.dir", "../examples"));
@@ -60,6 +61,40 @@ class InstalledCliTest {
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.failureMessage()).startsWith("datapipelines validate rejected its input (exit code 2):\n  " + file + ":");
         assertThrows(DeploymentFailure.class, () -> CliResultParser.validation(outcome.stdout()));
+    }
+
+    /**
+     * The NetworkPolicy's peers as the step passes them (a dry run needs no registry and no cluster): the real CLI takes
+     * every option CliCommands builds and names exactly those peers in the policy it would apply.
+     */
+    @Test
+    void theStepsDeployOptionsForTheNetworkPolicyReachThePolicy() throws Exception {
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().definition("orders-cleanup.yaml").namespace("pipelines")
+                .kafkaBootstrapServers("kafka-0.kafka.svc:9093").waitForRollout(false).dryRun(true)
+                .network(NetworkSettings.builder().kafkaNamespaces("kafka").kafkaPodLabels("strimzi.io/kind=Kafka").metricsNamespaces("monitoring")
+                        .build()).build(),
+                new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null,
+                        NetworkSettings.builder().kafkaCidrs("10.0.12.0/24, 10.0.13.0/24").dnsPodLabels("k8s-app=coredns").build()));
+        ImageReference image = new ImageReference("registry.example.com/pipelines/orders-cleanup", "sha256:" + "ab".repeat(32));
+        CliOutcome outcome = run(CliCommands.deploy(settings, settings.definition(), image, "prod", null, null, null));
+        assertThat(outcome.exitCode()).as(outcome.failureMessage()).isZero();
+        com.fasterxml.jackson.databind.JsonNode policy = null;
+        for (com.fasterxml.jackson.databind.JsonNode item : new com.fasterxml.jackson.databind.ObjectMapper().readTree(outcome.stdout())
+                .path("manifests").path("items")) {
+            if (item.path("kind").asText().equals("NetworkPolicy")) {
+                policy = item.path("spec");
+            }
+        }
+        assertThat(policy).as("the NetworkPolicy among the manifests").isNotNull();
+        assertThat(policy.toString()).isEqualTo("""
+                {"egress":[{"ports":[{"port":53,"protocol":"UDP"},{"port":53,"protocol":"TCP"}],"to":[{"namespaceSelector":\
+                {"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"coredns"}}}]},\
+                {"ports":[{"port":9093,"protocol":"TCP"}],"to":[{"ipBlock":{"cidr":"10.0.12.0/24"}},{"ipBlock":{"cidr":"10.0.13.0/24"}},\
+                {"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kafka"}},"podSelector":{"matchLabels":\
+                {"strimzi.io/kind":"Kafka"}}}]}],"ingress":[{"from":[{"namespaceSelector":{"matchLabels":\
+                {"kubernetes.io/metadata.name":"monitoring"}}}],"ports":[{"port":8080,"protocol":"TCP"}]}],"podSelector":{"matchLabels":\
+                {"io.datapipelines/pipeline":"orders-cleanup","io.datapipelines/deployment":"prod"}},"policyTypes":["Ingress","Egress"]}""");
+        assertThat(String.join("\n", outcome.stderrTail())).doesNotContain("Kafka egress is open").doesNotContain("metrics port 8080 is open");
     }
 
     @Test

@@ -121,7 +121,8 @@ class PluginViewsTest {
         assertThat(settings).isEqualTo(dataBoundProperties(DeployOptions.class));
         assertThat(settings).containsExactlyInAnyOrder("deployment", "namespace", "image", "baseImage", "registryCredentialsId",
                 "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
-                "kafkaSecurityProtocol", "wait", "timeout", "dryRun");
+                "kafkaSecurityProtocol", "wait", "timeout", "dryRun", "kafkaCidrs", "kafkaNamespaces", "kafkaPodLabels", "dnsNamespace",
+                "dnsPodLabels", "metricsNamespaces");
         assertHelpFor(dir, fields);
         assertThat(helpOf(dir.resolve("config.jelly")).values()).as("its own help files, no references elsewhere").containsOnly("");
     }
@@ -166,7 +167,8 @@ class PluginViewsTest {
         Set<String> global = dataBoundProperties(DataPipelinesConfiguration.class);
         assertThat(global).containsExactlyInAnyOrder("imageRepositoryPrefix", "namespace", "baseImage", "registryCredentialsId",
                 "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
-                "kafkaSecurityProtocol", "timeout");
+                "kafkaSecurityProtocol", "timeout", "kafkaCidrs", "kafkaNamespaces", "kafkaPodLabels", "dnsNamespace", "dnsPodLabels",
+                "metricsNamespaces");
         Path options = PACKAGE.resolve("DeployOptions");
         assertThat(formFields(options.resolve("config.jelly"))).containsAll(global);
         assertHelpFor(options, global);

@@ -91,7 +91,7 @@ class StoredConfigurationTest {
     void anOldGlobalConfigurationLoadsIntoTheSettingsModel() {
         DataPipelinesConfiguration loaded = (DataPipelinesConfiguration) xstream().fromXML(FLAT_GLOBAL);
         DeployDefaults expected = new DeployDefaults("pipelines", "registry.example.com/pipelines", "registry.example.com/java/jre@sha256:" + "0".repeat(64),
-                "registry", true, "kube", "kafka-0:9092", "kafka", "SCRAM-SHA-512", "SASL_SSL", "10m");
+                "registry", true, "kube", "kafka-0:9092", "kafka", "SCRAM-SHA-512", "SASL_SSL", "10m", NetworkSettings.NONE);
         assertThat(loaded.defaults()).isEqualTo(expected);
         assertThat(loaded.getOptions().getNamespace()).as("moved into the options").isEqualTo("pipelines");
         assertThat(loaded.getKafkaSecurityProtocol()).as("and read through the flat properties (JCasC, the form)").isEqualTo("SASL_SSL");
@@ -110,5 +110,56 @@ class StoredConfigurationTest {
         xstream().fromXML(FLAT_GLOBAL, instance);
         assertThat(instance.defaults().namespace()).isEqualTo("pipelines");
         assertThat(instance.defaults().timeout()).isEqualTo("10m");
+    }
+
+    /** The NetworkPolicy's peers came later: configuration stored before has none of them, and they load unset (null). */
+    @Test
+    void configurationStoredWithoutTheNetworkSettingsLoadsThemUnset() throws Exception {
+        DataPipelineBuilder builder = (DataPipelineBuilder) xstream().fromXML("<" + DataPipelineBuilder.class.getName() + "><options>"
+                + "<namespace>prod</namespace><timeout>10m</timeout></options></" + DataPipelineBuilder.class.getName() + ">");
+        DeployOptions options = builder.getOptions();
+        assertThat(options.getKafkaCidrs()).isNull();
+        assertThat(options.getKafkaNamespaces()).isNull();
+        assertThat(options.getKafkaPodLabels()).isNull();
+        assertThat(options.getDnsNamespace()).isNull();
+        assertThat(options.getDnsPodLabels()).isNull();
+        assertThat(options.getMetricsNamespaces()).isNull();
+        assertThat(builder.parameters().network()).isEqualTo(NetworkSettings.NONE);
+        assertThat(builder.parameters().namespace()).isEqualTo("prod");
+
+        DataPipelinesConfiguration global = (DataPipelinesConfiguration) xstream().fromXML(FLAT_GLOBAL);
+        assertThat(global.defaults().network()).isEqualTo(NetworkSettings.NONE);
+        assertThat(global.getKafkaPodLabels()).isNull();
+        DataPipelinesConfiguration nested = (DataPipelinesConfiguration) xstream().fromXML("<" + DataPipelinesConfiguration.class.getName()
+                + "><options><namespace>pipelines</namespace></options></" + DataPipelinesConfiguration.class.getName() + ">");
+        assertThat(nested.defaults().network()).isEqualTo(NetworkSettings.NONE);
+    }
+
+    /** A deployment recorded before (its DeployParameters, kept in the build for a rollback) has no network settings. */
+    @Test
+    void aDeploymentRecordedWithoutTheNetworkSettingsRedeploysWithTheCurrentDefaults() throws Exception {
+        String recorded = xstream().toXML(DeployParameters.builder().namespace("prod").build())
+                .replaceAll("(?s)<network/>|<network>.*?</network>", "");
+        assertThat(recorded).doesNotContain("network");
+        DeployParameters loaded = (DeployParameters) xstream().fromXML(recorded);
+        assertThat(loaded.network()).isEqualTo(NetworkSettings.NONE);
+        assertThat(loaded.namespace()).isEqualTo("prod");
+        DeployDefaults defaults = new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null,
+                NetworkSettings.builder().kafkaNamespaces("kafka").build());
+        assertThat(DeploySettings.resolve(loaded, defaults).network().kafkaNamespaces()).isEqualTo("kafka");
+    }
+
+    @Test
+    void theNetworkSettingsSurviveTheRoundTrip() throws Exception {
+        DataPipelineBuilder loaded = (DataPipelineBuilder) xstream().fromXML(storedBuilder());
+        loaded.getOptions().setKafkaCidrs("10.0.12.0/24, 10.0.13.0/24");
+        loaded.getOptions().setKafkaPodLabels("strimzi.io/kind=Kafka");
+        loaded.getOptions().setMetricsNamespaces("monitoring");
+        String saved = xstream().toXML(loaded);
+        assertThat(saved).contains("<kafkaCidrs>10.0.12.0/24, 10.0.13.0/24</kafkaCidrs>").doesNotContain("<dnsNamespace>");
+        DataPipelineBuilder again = (DataPipelineBuilder) xstream().fromXML(saved);
+        assertThat(again.getOptions()).isEqualTo(loaded.getOptions());
+        assertThat(again.parameters().network()).isEqualTo(NetworkSettings.builder().kafkaCidrs("10.0.12.0/24 10.0.13.0/24")
+                .kafkaPodLabels("strimzi.io/kind=Kafka").metricsNamespaces("monitoring").build());
     }
 }

@@ -114,6 +114,7 @@ public final class CliCommands {
             args.addAll(logins.kafka());
             args.addAll(List.of("--kafka-sasl-mechanism", settings.kafkaSaslMechanism(), "--kafka-security-protocol", settings.kafkaSecurityProtocol()));
         }
+        args.addAll(settings.network().deployArguments());
         if (settings.waitForRollout()) {
             args.add("--wait");
             args.add("--timeout");

@@ -201,6 +201,62 @@ public final class DataPipelineDeployStep extends Step {
         options.setDryRun(dryRun);
     }
 
+    // The NetworkPolicy's peers (dataPipelineDeploy kafkaPodLabels: 'app=kafka'): text, items separated by blanks or commas.
+
+    public @CheckForNull String getKafkaCidrs() {
+        return options.getKafkaCidrs();
+    }
+
+    @DataBoundSetter
+    public void setKafkaCidrs(@CheckForNull String kafkaCidrs) {
+        options.setKafkaCidrs(kafkaCidrs);
+    }
+
+    public @CheckForNull String getKafkaNamespaces() {
+        return options.getKafkaNamespaces();
+    }
+
+    @DataBoundSetter
+    public void setKafkaNamespaces(@CheckForNull String kafkaNamespaces) {
+        options.setKafkaNamespaces(kafkaNamespaces);
+    }
+
+    public @CheckForNull String getKafkaPodLabels() {
+        return options.getKafkaPodLabels();
+    }
+
+    @DataBoundSetter
+    public void setKafkaPodLabels(@CheckForNull String kafkaPodLabels) {
+        options.setKafkaPodLabels(kafkaPodLabels);
+    }
+
+    public @CheckForNull String getDnsNamespace() {
+        return options.getDnsNamespace();
+    }
+
+    @DataBoundSetter
+    public void setDnsNamespace(@CheckForNull String dnsNamespace) {
+        options.setDnsNamespace(dnsNamespace);
+    }
+
+    public @CheckForNull String getDnsPodLabels() {
+        return options.getDnsPodLabels();
+    }
+
+    @DataBoundSetter
+    public void setDnsPodLabels(@CheckForNull String dnsPodLabels) {
+        options.setDnsPodLabels(dnsPodLabels);
+    }
+
+    public @CheckForNull String getMetricsNamespaces() {
+        return options.getMetricsNamespaces();
+    }
+
+    @DataBoundSetter
+    public void setMetricsNamespaces(@CheckForNull String metricsNamespaces) {
+        options.setMetricsNamespaces(metricsNamespaces);
+    }
+
     public @CheckForNull String getCliTool() {
         return cliTool;
     }

@@ -86,7 +86,8 @@ public class DataPipelinesConfiguration extends GlobalConfiguration {
     public DeployDefaults defaults() {
         return new DeployDefaults(options.getNamespace(), imageRepositoryPrefix, options.getBaseImage(), options.getRegistryCredentialsId(),
                 options.isInsecureRegistry(), options.getKubeconfigCredentialsId(), options.getKafkaBootstrapServers(),
-                options.getKafkaCredentialsId(), options.getKafkaSaslMechanism(), options.getKafkaSecurityProtocol(), options.getTimeout());
+                options.getKafkaCredentialsId(), options.getKafkaSaslMechanism(), options.getKafkaSecurityProtocol(), options.getTimeout(),
+                options.network());
     }
 
     /** The deployment settings these defaults are (only those the global form shows are used). */
@@ -213,6 +214,68 @@ public class DataPipelinesConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setTimeout(@CheckForNull String timeout) {
         options.setTimeout(timeout);
+        save();
+    }
+
+    // The NetworkPolicy's peers, default for every deployment that sets none (a deployment's own list replaces, never adds).
+
+    public @CheckForNull String getKafkaCidrs() {
+        return options.getKafkaCidrs();
+    }
+
+    @DataBoundSetter
+    public void setKafkaCidrs(@CheckForNull String kafkaCidrs) {
+        options.setKafkaCidrs(kafkaCidrs);
+        save();
+    }
+
+    public @CheckForNull String getKafkaNamespaces() {
+        return options.getKafkaNamespaces();
+    }
+
+    @DataBoundSetter
+    public void setKafkaNamespaces(@CheckForNull String kafkaNamespaces) {
+        options.setKafkaNamespaces(kafkaNamespaces);
+        save();
+    }
+
+    public @CheckForNull String getKafkaPodLabels() {
+        return options.getKafkaPodLabels();
+    }
+
+    @DataBoundSetter
+    public void setKafkaPodLabels(@CheckForNull String kafkaPodLabels) {
+        options.setKafkaPodLabels(kafkaPodLabels);
+        save();
+    }
+
+    public @CheckForNull String getDnsNamespace() {
+        return options.getDnsNamespace();
+    }
+
+    @DataBoundSetter
+    public void setDnsNamespace(@CheckForNull String dnsNamespace) {
+        options.setDnsNamespace(dnsNamespace);
+        save();
+    }
+
+    public @CheckForNull String getDnsPodLabels() {
+        return options.getDnsPodLabels();
+    }
+
+    @DataBoundSetter
+    public void setDnsPodLabels(@CheckForNull String dnsPodLabels) {
+        options.setDnsPodLabels(dnsPodLabels);
+        save();
+    }
+
+    public @CheckForNull String getMetricsNamespaces() {
+        return options.getMetricsNamespaces();
+    }
+
+    @DataBoundSetter
+    public void setMetricsNamespaces(@CheckForNull String metricsNamespaces) {
+        options.setMetricsNamespaces(metricsNamespaces);
         save();
     }
 }

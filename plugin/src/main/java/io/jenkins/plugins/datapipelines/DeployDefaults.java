@@ -19,9 +19,10 @@ public record DeployDefaults(
         @CheckForNull String kafkaCredentialsId,
         @CheckForNull String kafkaSaslMechanism,
         @CheckForNull String kafkaSecurityProtocol,
-        @CheckForNull String timeout) {
+        @CheckForNull String timeout,
+        NetworkSettings network) {
 
-    public static final DeployDefaults NONE = new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null);
+    public static final DeployDefaults NONE = new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null, NetworkSettings.NONE);
 
     public DeployDefaults {
         namespace = Strings.trimToNull(namespace);
@@ -37,5 +38,6 @@ public record DeployDefaults(
         kafkaSaslMechanism = Strings.trimToNull(kafkaSaslMechanism);
         kafkaSecurityProtocol = Strings.trimToNull(kafkaSecurityProtocol);
         timeout = Strings.trimToNull(timeout);
+        network = network == null ? NetworkSettings.NONE : network;
     }
 }

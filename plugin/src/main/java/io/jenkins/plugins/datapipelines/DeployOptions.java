@@ -42,6 +42,14 @@ public final class DeployOptions implements Describable<DeployOptions> {
     private @CheckForNull Boolean wait = Boolean.TRUE;
     private String timeout;
     private boolean dryRun;
+    // The NetworkPolicy's peers (NetworkSettings): text, items separated by blanks or commas; null (also in what an
+    // older version stored) is unset.
+    private String kafkaCidrs;
+    private String kafkaNamespaces;
+    private String kafkaPodLabels;
+    private String dnsNamespace;
+    private String dnsPodLabels;
+    private String metricsNamespaces;
 
     @DataBoundConstructor
     public DeployOptions() {
@@ -190,13 +198,79 @@ public final class DeployOptions implements Describable<DeployOptions> {
         this.dryRun = dryRun;
     }
 
+    public @CheckForNull String getKafkaCidrs() {
+        return kafkaCidrs;
+    }
+
+    /** The Kafka brokers' addresses as CIDRs (brokers outside the cluster): the NetworkPolicy lets the pods reach only the Kafka peers on the Kafka ports. */
+    @DataBoundSetter
+    public void setKafkaCidrs(@CheckForNull String kafkaCidrs) {
+        this.kafkaCidrs = Strings.trimToNull(kafkaCidrs);
+    }
+
+    public @CheckForNull String getKafkaNamespaces() {
+        return kafkaNamespaces;
+    }
+
+    /** Namespaces the Kafka brokers run in (with {@link #setKafkaPodLabels pod labels}: those pods there). */
+    @DataBoundSetter
+    public void setKafkaNamespaces(@CheckForNull String kafkaNamespaces) {
+        this.kafkaNamespaces = Strings.trimToNull(kafkaNamespaces);
+    }
+
+    public @CheckForNull String getKafkaPodLabels() {
+        return kafkaPodLabels;
+    }
+
+    /** Labels of the Kafka broker pods, {@code KEY=VALUE}, all must match: in the Kafka namespaces, else in the deployment's own. */
+    @DataBoundSetter
+    public void setKafkaPodLabels(@CheckForNull String kafkaPodLabels) {
+        this.kafkaPodLabels = Strings.trimToNull(kafkaPodLabels);
+    }
+
+    public @CheckForNull String getDnsNamespace() {
+        return dnsNamespace;
+    }
+
+    /** Where the cluster DNS pods run; the CLI's default is kube-system. */
+    @DataBoundSetter
+    public void setDnsNamespace(@CheckForNull String dnsNamespace) {
+        this.dnsNamespace = Strings.trimToNull(dnsNamespace);
+    }
+
+    public @CheckForNull String getDnsPodLabels() {
+        return dnsPodLabels;
+    }
+
+    /** Labels of the cluster DNS pods, {@code KEY=VALUE}, all must match; the CLI's default is k8s-app=kube-dns. */
+    @DataBoundSetter
+    public void setDnsPodLabels(@CheckForNull String dnsPodLabels) {
+        this.dnsPodLabels = Strings.trimToNull(dnsPodLabels);
+    }
+
+    public @CheckForNull String getMetricsNamespaces() {
+        return metricsNamespaces;
+    }
+
+    /** Namespaces that may reach port 8080 ({@code /metrics}): where Prometheus runs. Unset: open to any address. */
+    @DataBoundSetter
+    public void setMetricsNamespaces(@CheckForNull String metricsNamespaces) {
+        this.metricsNamespaces = Strings.trimToNull(metricsNamespaces);
+    }
+
+    /** The NetworkPolicy's peers asked for here. */
+    public NetworkSettings network() {
+        return NetworkSettings.builder().kafkaCidrs(kafkaCidrs).kafkaNamespaces(kafkaNamespaces).kafkaPodLabels(kafkaPodLabels)
+                .dnsNamespace(dnsNamespace).dnsPodLabels(dnsPodLabels).metricsNamespaces(metricsNamespaces).build();
+    }
+
     /** These settings for one definition file, as the deployment logic (and a build's record) keeps them. */
     public DeployParameters parameters(@CheckForNull String definition) {
         return DeployParameters.builder().definition(definition).deployment(deployment).namespace(namespace).image(image)
                 .baseImage(baseImage).registryCredentialsId(registryCredentialsId).insecureRegistry(insecureRegistry)
                 .kubeconfigCredentialsId(kubeconfigCredentialsId).kafkaBootstrapServers(kafkaBootstrapServers)
                 .kafkaCredentialsId(kafkaCredentialsId).kafkaSaslMechanism(kafkaSaslMechanism).kafkaSecurityProtocol(kafkaSecurityProtocol)
-                .waitForRollout(isWait()).timeout(timeout).dryRun(dryRun).build();
+                .waitForRollout(isWait()).timeout(timeout).dryRun(dryRun).network(network()).build();
     }
 
     /** Equal settings (for configuration round trips and tests). */
@@ -254,6 +328,36 @@ public final class DeployOptions implements Describable<DeployOptions> {
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
             return FieldChecks.canConfigure(item) ? FieldChecks.timeout(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckKafkaCidrs(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.cidrs(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckKafkaNamespaces(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.namespaces(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckKafkaPodLabels(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.labels(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckDnsNamespace(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.namespace(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckDnsPodLabels(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.labels(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckMetricsNamespaces(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.namespaces(value) : FormValidation.ok();
         }
 
         @POST

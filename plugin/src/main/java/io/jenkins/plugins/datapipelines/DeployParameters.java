@@ -33,6 +33,8 @@ public final class DeployParameters implements Serializable {
     private final boolean waitForRollout;
     private final String timeout;
     private final boolean dryRun;
+    /** Null in what an older version stored (XStream runs no initialiser): {@link #network()} reads it as unset. */
+    private final @CheckForNull NetworkSettings network;
 
     private DeployParameters(Builder b) {
         this.definition = Strings.firstNonNull(Strings.trimToNull(b.definition), null, DEFAULT_DEFINITION);
@@ -50,6 +52,7 @@ public final class DeployParameters implements Serializable {
         this.waitForRollout = b.waitForRollout;
         this.timeout = Strings.trimToNull(b.timeout);
         this.dryRun = b.dryRun;
+        this.network = b.network;
     }
 
     /** The effective values of resolved settings, to record with a deployment (ids of credentials, never secrets). */
@@ -59,7 +62,8 @@ public final class DeployParameters implements Serializable {
                 .insecureRegistry(settings.insecureRegistry()).kubeconfigCredentialsId(settings.kubeconfigCredentialsId())
                 .kafkaBootstrapServers(settings.kafkaBootstrapServers()).kafkaCredentialsId(settings.kafkaCredentialsId())
                 .kafkaSaslMechanism(settings.kafkaSaslMechanism()).kafkaSecurityProtocol(settings.kafkaSecurityProtocol())
-                .waitForRollout(settings.waitForRollout()).timeout(settings.timeout()).dryRun(settings.dryRun()).build();
+                .waitForRollout(settings.waitForRollout()).timeout(settings.timeout()).dryRun(settings.dryRun())
+                .network(settings.network()).build();
     }
 
     /** Everything unset: the definition {@code datapipeline.yaml}, waiting for the rollout, no dry run. */
@@ -127,6 +131,11 @@ public final class DeployParameters implements Serializable {
         return dryRun;
     }
 
+    /** The NetworkPolicy's peers asked for here; each unset one is the global default's, then the CLI's. */
+    public NetworkSettings network() {
+        return network == null ? NetworkSettings.NONE : network;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DeployParameters p && insecureRegistry == p.insecureRegistry && waitForRollout == p.waitForRollout
@@ -136,14 +145,14 @@ public final class DeployParameters implements Serializable {
                 && Objects.equals(kubeconfigCredentialsId, p.kubeconfigCredentialsId)
                 && Objects.equals(kafkaBootstrapServers, p.kafkaBootstrapServers) && Objects.equals(kafkaCredentialsId, p.kafkaCredentialsId)
                 && Objects.equals(kafkaSaslMechanism, p.kafkaSaslMechanism) && Objects.equals(kafkaSecurityProtocol, p.kafkaSecurityProtocol)
-                && Objects.equals(timeout, p.timeout);
+                && Objects.equals(timeout, p.timeout) && network().equals(p.network());
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(definition, deployment, namespace, image, baseImage, registryCredentialsId, insecureRegistry,
                 kubeconfigCredentialsId, kafkaBootstrapServers, kafkaCredentialsId, kafkaSaslMechanism, kafkaSecurityProtocol,
-                waitForRollout, timeout, dryRun);
+                waitForRollout, timeout, dryRun, network());
     }
 
     /** Fluent builder; blank strings count as unset. */
@@ -163,6 +172,7 @@ public final class DeployParameters implements Serializable {
         private boolean waitForRollout = true;
         private String timeout;
         private boolean dryRun;
+        private NetworkSettings network = NetworkSettings.NONE;
 
         private Builder() {
         }
@@ -239,6 +249,11 @@ public final class DeployParameters implements Serializable {
 
         public Builder dryRun(boolean value) {
             dryRun = value;
+            return this;
+        }
+
+        public Builder network(NetworkSettings value) {
+            network = java.util.Objects.requireNonNull(value, "network");
             return this;
         }
 

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>Precedence for every value: the step, then the global configuration, then the built-in default
  * ({@code default} namespace, {@code 5m} timeout, SASL {@code PLAIN} over {@code SASL_SSL}). The image repository and
- * the deployment name have no built-in default other than the ones derived from the pipeline name. Plain HTTP to
+ * the deployment name have no built-in default other than the ones derived from the pipeline name. The NetworkPolicy's
+ * peers ({@link NetworkSettings}) have none here: each unset one is left to the CLI's default. Plain HTTP to
  * the registry is allowed when the step or the global configuration allows it.
  */
 public record DeploySettings(
@@ -30,7 +31,8 @@ public record DeploySettings(
         String kafkaSecurityProtocol,
         boolean waitForRollout,
         String timeout,
-        boolean dryRun) {
+        boolean dryRun,
+        NetworkSettings network) {
 
     public static final String DEFAULT_NAMESPACE = "default";
     public static final String DEFAULT_TIMEOUT = "5m";
@@ -58,7 +60,8 @@ public record DeploySettings(
                 Strings.firstNonNull(step.kafkaSecurityProtocol(), defaults.kafkaSecurityProtocol(), DEFAULT_SECURITY_PROTOCOL),
                 step.waitForRollout(),
                 Strings.firstNonNull(step.timeout(), defaults.timeout(), DEFAULT_TIMEOUT),
-                step.dryRun());
+                step.dryRun(),
+                step.network().orElse(defaults.network()));
         settings.check();
         return settings;
     }
@@ -100,6 +103,7 @@ public record DeploySettings(
         if (!Names.isDuration(timeout)) {
             throw new DeploymentFailure("timeout '" + timeout + "' must be a duration such as 90s, 5m or 1h30m");
         }
+        network.check();
     }
 
     /**

@@ -127,6 +127,24 @@ final class FieldChecks {
         return Names.isBootstrapServers(v) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotBootstrapServers());
     }
 
+    /** CIDRs separated by blanks or commas: each must parse. */
+    static FormValidation cidrs(@CheckForNull String value) {
+        String invalid = NetworkSettings.Syntax.CIDR.firstInvalid(value);
+        return invalid == null ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotCidr(invalid));
+    }
+
+    /** Kubernetes namespaces separated by blanks or commas. */
+    static FormValidation namespaces(@CheckForNull String value) {
+        String invalid = NetworkSettings.Syntax.NAMESPACE.firstInvalid(value);
+        return invalid == null ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotDnsLabel(invalid));
+    }
+
+    /** Labels {@code KEY=VALUE} separated by blanks or commas, each with Kubernetes' label syntax. */
+    static FormValidation labels(@CheckForNull String value) {
+        String invalid = NetworkSettings.Syntax.LABEL.firstInvalid(value);
+        return invalid == null ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotLabel(invalid));
+    }
+
     static FormValidation timeout(@CheckForNull String value) {
         String v = Strings.trimToNull(value);
         if (v == null) {

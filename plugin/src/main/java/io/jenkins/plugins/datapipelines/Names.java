@@ -126,4 +126,68 @@ final class Names {
         }
         return true;
     }
+
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+    private static final Pattern PREFIX_LENGTH = Pattern.compile("0|[1-9][0-9]{0,2}");
+    /** A label name, and a label value when not empty (Kubernetes' qualified name and label value syntax). */
+    private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    /** What {@link #isLabel} accepts, for messages. */
+    static final String LABEL_SYNTAX = "the key [prefix/]name, the name and the value at most 63 letters, digits, '-', '_' or '.' "
+            + "starting and ending with a letter or digit (the value may be empty), the prefix a DNS subdomain";
+
+    /**
+     * An IPv4 or IPv6 CIDR such as {@code 10.0.12.0/24} or {@code fd00::/64}, as a NetworkPolicy's ipBlock takes it.
+     * Parsed without any name lookup: an IPv6 address goes to the JDK's literal parser only in brackets.
+     */
+    static boolean isCidr(@CheckForNull String value) {
+        if (value == null) {
+            return false;
+        }
+        int slash = value.indexOf('/');
+        if (slash <= 0 || slash != value.lastIndexOf('/') || !PREFIX_LENGTH.matcher(value.substring(slash + 1)).matches()) {
+            return false;
+        }
+        String address = value.substring(0, slash);
+        int prefix = Integer.parseInt(value.substring(slash + 1));
+        if (IPV4.matcher(address).matches()) {
+            return prefix <= 32;
+        }
+        if (!IPV6_CHARACTERS.matcher(address).matches() || prefix > 128 || address.length() > 45) {
+            return false;
+        }
+        try {
+            java.net.InetAddress.getByName("[" + address + "]");
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** A Kubernetes label as {@code KEY=VALUE}: see {@link #LABEL_SYNTAX}. */
+    static boolean isLabel(@CheckForNull String value) {
+        if (value == null) {
+            return false;
+        }
+        int equals = value.indexOf('=');
+        if (equals <= 0) {
+            return false;
+        }
+        String key = value.substring(0, equals);
+        String labelValue = value.substring(equals + 1);
+        if (!labelValue.isEmpty() && !LABEL_NAME.matcher(labelValue).matches()) {
+            return false;
+        }
+        int slash = key.indexOf('/');
+        String name = slash < 0 ? key : key.substring(slash + 1);
+        if (slash >= 0) {
+            String prefix = key.substring(0, slash);
+            if (prefix.isEmpty() || prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
+                return false;
+            }
+        }
+        return LABEL_NAME.matcher(name).matches();
+    }
 }

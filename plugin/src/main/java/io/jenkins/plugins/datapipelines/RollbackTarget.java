@@ -62,7 +62,7 @@ public final class RollbackTarget {
                 .kubeconfigCredentialsId(base.kubeconfigCredentialsId()).kafkaBootstrapServers(base.kafkaBootstrapServers())
                 .kafkaCredentialsId(base.kafkaCredentialsId()).kafkaSaslMechanism(base.kafkaSaslMechanism())
                 .kafkaSecurityProtocol(base.kafkaSecurityProtocol()).waitForRollout(base.waitForRollout()).timeout(base.timeout())
-                .dryRun(false).build();
+                .dryRun(false).network(base.network()).build();
         return DeploySettings.resolve(aimed, defaults);
     }
 }

@@ -104,6 +104,12 @@ class DataPipelineDeployStepJenkinsTest {
         step.setWait(false);
         step.setTimeout("90s");
         step.setDryRun(true);
+        step.setKafkaCidrs("10.0.12.0/24 10.0.13.0/24");
+        step.setKafkaNamespaces("kafka");
+        step.setKafkaPodLabels("app=kafka");
+        step.setDnsNamespace("kube-system");
+        step.setDnsPodLabels("k8s-app=kube-dns");
+        step.setMetricsNamespaces("monitoring");
         return step;
     }
 
@@ -137,11 +143,15 @@ class DataPipelineDeployStepJenkinsTest {
         step.setTimeout("90s");
         step.setWait(false);
         tester.assertRoundTrip(step, "dataPipelineDeploy deployment: 'orders-eu', namespace: 'prod', timeout: '90s', wait: false");
+        DataPipelineDeployStep brokers = new DataPipelineDeployStep();
+        brokers.setKafkaPodLabels("app=kafka");
+        tester.assertRoundTrip(brokers, "dataPipelineDeploy kafkaPodLabels: 'app=kafka'");
         tester.assertRoundTrip(fullStep(), "dataPipelineDeploy baseImage: 'docker-archive:/opt/jre17.tar', definition: 'pipelines/orders.yaml', "
-                + "deployment: 'orders-eu', dryRun: true, image: 'registry.example.com/orders', insecureRegistry: true, "
-                + "kafkaBootstrapServers: 'kafka-0:9092,kafka-1:9092', kafkaCredentialsId: 'kafka', kafkaSaslMechanism: 'SCRAM-SHA-256', "
-                + "kafkaSecurityProtocol: 'SASL_PLAINTEXT', kubeconfigCredentialsId: 'kube', namespace: 'prod', registryCredentialsId: 'registry', "
-                + "timeout: '90s', wait: false");
+                + "deployment: 'orders-eu', dnsNamespace: 'kube-system', dnsPodLabels: 'k8s-app=kube-dns', dryRun: true, "
+                + "image: 'registry.example.com/orders', insecureRegistry: true, kafkaBootstrapServers: 'kafka-0:9092,kafka-1:9092', "
+                + "kafkaCidrs: '10.0.12.0/24 10.0.13.0/24', kafkaCredentialsId: 'kafka', kafkaNamespaces: 'kafka', kafkaPodLabels: 'app=kafka', "
+                + "kafkaSaslMechanism: 'SCRAM-SHA-256', kafkaSecurityProtocol: 'SASL_PLAINTEXT', kubeconfigCredentialsId: 'kube', "
+                + "metricsNamespaces: 'monitoring', namespace: 'prod', registryCredentialsId: 'registry', timeout: '90s', wait: false");
         SnippetizerTester.assertDocGeneration(DataPipelineDeployStep.class);
     }
 

@@ -124,6 +124,9 @@ class DataPipelineProjectJenkinsTest {
         builder.getOptions().setKafkaSaslMechanism("SCRAM-SHA-512");
         builder.getOptions().setWait(false);
         builder.getOptions().setTimeout("90s");
+        builder.getOptions().setKafkaCidrs("10.0.12.0/24");
+        builder.getOptions().setKafkaPodLabels("app=kafka tier=broker");
+        builder.getOptions().setMetricsNamespaces("monitoring");
         job.save();
 
         DataPipelineProject roundTripped = r.configRoundtrip(job);

@@ -26,6 +26,12 @@ class DataPipelinesConfigurationJenkinsTest {
         configuration.setKafkaSaslMechanism("SCRAM-SHA-512");
         configuration.setKafkaSecurityProtocol("SASL_PLAINTEXT");
         configuration.setTimeout("10m");
+        configuration.setKafkaCidrs("10.0.12.0/24, 10.0.13.0/24");
+        configuration.setKafkaNamespaces("kafka");
+        configuration.setKafkaPodLabels("strimzi.io/kind=Kafka");
+        configuration.setDnsNamespace("dns");
+        configuration.setDnsPodLabels("k8s-app=coredns");
+        configuration.setMetricsNamespaces("monitoring");
         DeployDefaults before = configuration.defaults();
 
         r.configRoundtrip();
@@ -46,7 +52,8 @@ class DataPipelinesConfigurationJenkinsTest {
     @ConfiguredWithCode("configuration-as-code.yml")
     void isConfiguredAsCode(JenkinsConfiguredWithCodeRule r) {
         assertEquals(new DeployDefaults("pipelines", "registry.example.com/pipelines", "registry.example.com/java/jre@sha256:" + "0".repeat(64),
-                "registry", false, "kube", "kafka-0:9092,kafka-1:9092", "kafka", "SCRAM-SHA-512", "SASL_SSL", "10m"),
+                "registry", false, "kube", "kafka-0:9092,kafka-1:9092", "kafka", "SCRAM-SHA-512", "SASL_SSL", "10m",
+                NetworkSettings.builder().kafkaNamespaces("kafka").kafkaPodLabels("strimzi.io/kind=Kafka").metricsNamespaces("monitoring").build()),
                 DataPipelinesConfiguration.get().defaults());
     }
 }

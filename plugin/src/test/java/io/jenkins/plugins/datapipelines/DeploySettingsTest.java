@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeploySettingsTest {
     private static final DeployDefaults GLOBAL = new DeployDefaults("pipelines", "registry.example.com/pipelines/",
             "registry.example.com/java/jre@sha256:" + "0".repeat(64), "registry-global", false, "kube-global", "kafka:9092", "kafka-global",
-            "SCRAM-SHA-512", "SASL_PLAINTEXT", "10m");
+            "SCRAM-SHA-512", "SASL_PLAINTEXT", "10m", NetworkSettings.NONE);
 
     private static DeployParameters step(String namespace, String image, String registry, String timeout) {
         return DeployParameters.builder().namespace(namespace).image(image).registryCredentialsId(registry).timeout(timeout).build();
@@ -62,7 +62,7 @@ class DeploySettingsTest {
 
     @Test
     void plainHttpIsAllowedWhenTheStepOrTheGlobalConfigurationAllowsIt() throws Exception {
-        DeployDefaults insecure = new DeployDefaults(null, null, null, null, true, null, null, null, null, null, null);
+        DeployDefaults insecure = new DeployDefaults(null, null, null, null, true, null, null, null, null, null, null, NetworkSettings.NONE);
         assertTrue(DeploySettings.resolve(step(null, "x", null, null), insecure).insecureRegistry());
         assertTrue(DeploySettings.resolve(DeployParameters.builder().insecureRegistry(true).build(), DeployDefaults.NONE).insecureRegistry());
         assertFalse(DeploySettings.resolve(step(null, "x", null, null), DeployDefaults.NONE).insecureRegistry());
@@ -148,5 +148,33 @@ class DeploySettingsTest {
         DeploySettings settings = DeploySettings.resolve(step(null, "x", null, null), GLOBAL);
         assertEquals("pipeline name 'Orders_Cleanup' cannot be used as a deployment name; set 'deployment' in the step",
                 assertThrows(DeploymentFailure.class, () -> settings.deploymentFor("Orders_Cleanup")).getMessage());
+    }
+
+    @Test
+    void networkPeersMergeWithTheGlobalDefaultsSettingBySetting() throws Exception {
+        DeployDefaults global = new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null,
+                NetworkSettings.builder().kafkaCidrs("10.0.0.0/8").kafkaPodLabels("app=kafka").metricsNamespaces("monitoring").build());
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder()
+                .network(NetworkSettings.builder().kafkaPodLabels("strimzi.io/kind=Kafka").dnsNamespace("dns").build()).build(), global);
+        assertEquals(NetworkSettings.builder().kafkaCidrs("10.0.0.0/8").kafkaPodLabels("strimzi.io/kind=Kafka").dnsNamespace("dns")
+                .metricsNamespaces("monitoring").build(), settings.network());
+        assertEquals(NetworkSettings.NONE, DeploySettings.resolve(DeployParameters.builder().build(), DeployDefaults.NONE).network(),
+                "nothing set anywhere: the CLI's defaults");
+        assertEquals(settings.network(), DeployParameters.of(settings).network(), "recorded with the deployment, for a rollback");
+    }
+
+    @Test
+    void anInvalidNetworkPeerFailsBeforeTheCliRunsEvenFromTheGlobalDefaults() {
+        DeployDefaults global = new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null,
+                NetworkSettings.builder().kafkaCidrs("10.0.0.0/8 kafka.example.com").build());
+        assertEquals("kafkaCidrs: 'kafka.example.com' is not a CIDR such as 10.0.12.0/24 or fd00::/64",
+                assertThrows(DeploymentFailure.class, () -> DeploySettings.resolve(DeployParameters.builder().build(), global)).getMessage());
+        assertEquals("10.0.12.0/24", assertDoesNotThrowResolve(DeployParameters.builder()
+                .network(NetworkSettings.builder().kafkaCidrs("10.0.12.0/24").build()).build(), global).network().kafkaCidrs(),
+                "a step's own value replaces the broken default");
+    }
+
+    private static DeploySettings assertDoesNotThrowResolve(DeployParameters step, DeployDefaults defaults) {
+        return org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> DeploySettings.resolve(step, defaults));
     }
 }

@@ -71,4 +71,34 @@ class NamesTest {
     void rejectsPathsOutsideTheWorkspace(String path) {
         assertFalse(Names.isWorkspacePath(path), path);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.12.0/24", "0.0.0.0/0", "255.255.255.255/32", "192.168.1.7/32", "fd00::/64", "::/0",
+            "2001:db8::1/128", "::ffff:10.0.0.1/128", "169.254.20.10/32"})
+    void acceptsCidrs(String cidr) {
+        assertTrue(Names.isCidr(cidr), cidr);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "10.0.12.0", "10.0.12.0/33", "10.0.256.0/24", "10.0.12/24", "01.0.0.0/8", "10.0.12.0/024",
+            "10.0.12.0/-1", "10.0.12.0/24/1", "/24", "fd00::/129", "fd00:::1/64", "fd00::g/64", "kafka.example.com/32",
+            "localhost/8", "10.0.12.0 /24", "[fd00::]/64"})
+    void rejectsWhatIsNotACidr(String cidr) {
+        assertFalse(Names.isCidr(cidr), cidr);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"app=kafka", "tier=", "app.kubernetes.io/name=kafka", "strimzi.io/kind=Kafka", "A_b.c-d=X.y_z-1",
+            "k=abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefgh"})
+    void acceptsLabels(String label) {
+        assertTrue(Names.isLabel(label), label);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "app", "=kafka", "app:kafka", "-app=kafka", "app-=kafka", "app=-kafka", "app=kafka=1", "app=ka fka",
+            "/name=x", "Example.com/name=x", "example.com/=x", "a/b/c=x", "app=kafka,", "é=x",
+            "k=abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghi"})
+    void rejectsWhatIsNotALabel(String label) {
+        assertFalse(Names.isLabel(label), label);
+    }
 }

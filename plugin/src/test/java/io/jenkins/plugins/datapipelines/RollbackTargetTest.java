@@ -74,6 +74,16 @@ class RollbackTargetTest {
     }
 
     @Test
+    void theRecordedNetworkPeersGoBackWithTheRollback() throws Exception {
+        NetworkSettings then = NetworkSettings.builder().kafkaNamespaces("kafka").kafkaPodLabels("app=kafka").metricsNamespaces("monitoring").build();
+        DeploymentAction recorded = new DeploymentAction(EU.toRecord(), "pipelines/orders.yaml", EU.getCanonicalDefinition(),
+                DeployParameters.builder().definition("pipelines/orders.yaml").deployment("orders-eu").namespace("prod").network(then).build(), null);
+        DeploySettings now = DeploySettings.resolve(DeployParameters.builder().definition("pipelines/orders.yaml")
+                .network(NetworkSettings.builder().kafkaCidrs("10.0.0.0/8").build()).build(), DeployDefaults.NONE);
+        assertEquals(then, RollbackTarget.settingsFor(recorded, now, DeployDefaults.NONE).network());
+    }
+
+    @Test
     void anOlderRecordWithoutSettingsUsesTheCurrentOnesAimedWhereItWent() throws Exception {
         DeploymentAction old = new DeploymentAction(EU.toRecord(), "pipelines/orders.yaml", EU.getCanonicalDefinition());
         DeploySettings now = DeploySettings.resolve(DeployParameters.builder().definition("pipelines/orders.yaml").namespace("elsewhere")
