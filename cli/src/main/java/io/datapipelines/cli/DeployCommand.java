@@ -243,23 +243,32 @@ final class DeployCommand implements Callable<Integer> {
     /** spec.deployment.shadow (or its defaults), with each flag given instead of the definition's value. */
     private ShadowThresholds shadowThresholds(PipelineDefinition definition) {
         ShadowThresholds thresholds = definition.spec().deployment().shadowThresholds();
-        try {
-            if (shadowRecords != null) {
-                thresholds = thresholds.withRecords(shadowRecords);
+        if (shadowRecords != null) {
+            if (shadowRecords < 1) {
+                throw new IllegalArgumentException("--shadow-records must be at least 1, not " + shadowRecords);
             }
-            if (shadowTimeout != null) {
-                thresholds = thresholds.withTimeout(shadowTimeout);
+            thresholds = thresholds.withRecords(shadowRecords);
+        }
+        if (shadowTimeout != null) {
+            if (shadowTimeout.isNegative() || shadowTimeout.isZero()) {
+                throw new IllegalArgumentException("--shadow-timeout must be positive, not " + shadowTimeout);
             }
-            if (shadowMaxChangedRate != null) {
-                thresholds = thresholds.withMaxChangedRate(shadowMaxChangedRate);
-            }
-            if (shadowMaxNewDeadLetterRate != null) {
-                thresholds = thresholds.withMaxNewDeadLetterRate(shadowMaxNewDeadLetterRate);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + e.getMessage().replaceFirst("^shadow ", "shadow-"), e);
+            thresholds = thresholds.withTimeout(shadowTimeout);
+        }
+        if (shadowMaxChangedRate != null) {
+            thresholds = thresholds.withMaxChangedRate(rate("--shadow-max-changed-rate", shadowMaxChangedRate));
+        }
+        if (shadowMaxNewDeadLetterRate != null) {
+            thresholds = thresholds.withMaxNewDeadLetterRate(rate("--shadow-max-new-dead-letter-rate", shadowMaxNewDeadLetterRate));
         }
         return thresholds;
+    }
+
+    private static double rate(String flag, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(flag + " must be a rate between 0 and 1 (such as 0.001), not " + value);
+        }
+        return value;
     }
 
     private PipelineDeployment target(PipelineDefinition definition, KafkaCredentials credentials, PrintWriter err) {

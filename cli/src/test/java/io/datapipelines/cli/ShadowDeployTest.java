@@ -229,4 +229,15 @@ class ShadowDeployTest {
         assertThat(client.network().v1().networkPolicies().inNamespace(NS).withName(SHADOW).get()).isNull();
         assertThat(client.configMaps().inNamespace(NS).withName(SHADOW + "-live").get()).isNull();
     }
+
+    @Test
+    void badThresholdFlagsAreExitTwoNamingTheFlag() {
+        CliTest.Run rate = deploy(EXAMPLE, IMAGE_B, "--shadow", "--shadow-max-changed-rate", "1.5");
+        assertThat(rate.exitCode()).isEqualTo(2);
+        assertThat(rate.err()).contains("datapipelines: --shadow-max-changed-rate must be a rate between 0 and 1 (such as 0.001), not 1.5");
+        CliTest.Run records = deploy(EXAMPLE, IMAGE_B, "--shadow", "--shadow-records", "0");
+        assertThat(records.exitCode()).isEqualTo(2);
+        assertThat(records.err()).contains("datapipelines: --shadow-records must be at least 1, not 0");
+        assertThat(deployment("orders-cleanup-prod")).isNull();
+    }
 }
