@@ -240,4 +240,34 @@ class ShadowDeployTest {
         assertThat(records.err()).contains("datapipelines: --shadow-records must be at least 1, not 0");
         assertThat(deployment("orders-cleanup-prod")).isNull();
     }
+
+    /** Ctrl-C while the CLI waits for the shadow's summary: the shutdown hook removes the shadow; the live revision stays. */
+    @Test
+    void ctrlCWhileWaitingRemovesTheShadow() throws Exception {
+        assertThat(deploy(EXAMPLE, IMAGE_A).exitCode()).isZero();
+        Path log = dir.resolve("cli.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DataPipelinesCommand.class.getName(),
+                "deploy", EXAMPLE.toString(), "--image", IMAGE_B, "--deployment", "prod", "--namespace", NS,
+                "--kubeconfig", kubeconfig.toString(), "--bootstrap-servers", kafka.bootstrapServers(), "--partitions", "3",
+                "--shadow", "--shadow-records", "4", "--shadow-timeout", "5m"));
+        Process cli = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (deployment(SHADOW) == null) {
+                assertThat(cli.isAlive()).as("the CLI runs: %s", Files.exists(log) ? Files.readString(log) : "").isTrue();
+                assertThat(System.nanoTime()).as("a shadow Deployment within 90 s").isLessThan(until);
+                Thread.sleep(100);
+            }
+            Thread.sleep(500); // past the start, waiting for summaries
+            new ProcessBuilder("kill", "-INT", String.valueOf(cli.pid())).start().waitFor();
+            assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("the CLI stops on SIGINT").isTrue();
+        } finally {
+            cli.destroyForcibly();
+        }
+        assertThat(Files.readString(log)).contains("removing the shadow of orders-cleanup/prod");
+        assertShadowRemoved();
+        assertThat(image(deployment("orders-cleanup-prod"))).isEqualTo(IMAGE_A);
+        assertThat(new RevisionHistory(client, LIVE).list()).extracting(Revision::number).containsExactly(1);
+    }
 }
