@@ -209,6 +209,9 @@ final class DeployCommand implements Callable<Integer> {
         NetworkPolicyManifest.openings(target.options()).forEach(opening -> err.println("warning: " + opening));
         ApplyStamp stamp = new ApplyStamp(0, cause, buildUrl);
         if (dryRun) {
+            if (shadow) {
+                err.println("warning: --dry-run prints the new revision's manifests; no shadow is run");
+            }
             PipelineManifests manifests = PipelineManifests.render(target).stamped(stamp);
             out.print(output == OutputFormat.json ? DeploymentJson.dryRun(target, manifests) + "\n" : manifests.toYaml());
             out.flush();

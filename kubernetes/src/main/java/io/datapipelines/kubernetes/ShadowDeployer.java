@@ -80,7 +80,10 @@ public final class ShadowDeployer {
                 .build());
         Deployment deployment = DeploymentManifest.render(asShadow);
         label(deployment, live);
-        deployment.getSpec().getTemplate().getMetadata().getLabels().put(SHADOW_OF_LABEL, live.deployment());
+        Map<String, String> podLabels = new LinkedHashMap<>(deployment.getSpec().getTemplate().getMetadata().getLabels());
+        podLabels.put("app.kubernetes.io/component", "shadow");
+        podLabels.put(SHADOW_OF_LABEL, live.deployment());
+        deployment.getSpec().getTemplate().getMetadata().setLabels(podLabels);
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         pod.getVolumes().add(new VolumeBuilder().withName("live-definition")
                 .withNewConfigMap().withName(liveDefinitionConfigMap(live)).withDefaultMode(0444).endConfigMap().build());

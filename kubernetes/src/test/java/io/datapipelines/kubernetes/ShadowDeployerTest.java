@@ -74,6 +74,7 @@ class ShadowDeployerTest {
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
         // Its pods match none of the live deployment's selectors, and its own NetworkPolicy selects them.
         Map<String, String> shadowPodLabels = shadow.getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(shadowPodLabels).containsEntry("app.kubernetes.io/component", "shadow").containsEntry(ShadowDeployer.SHADOW_OF_LABEL, "prod");
         assertThat(liveBefore.getSpec().getSelector().getMatchLabels().entrySet()).isNotEmpty()
                 .anySatisfy(e -> assertThat(shadowPodLabels.get(e.getKey())).isNotEqualTo(e.getValue()));
         NetworkPolicy policy = client.network().v1().networkPolicies().inNamespace(NS).withName("orders-prod-shadow").get();
