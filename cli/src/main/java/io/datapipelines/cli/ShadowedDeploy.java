@@ -20,12 +20,19 @@ import io.datapipelines.runtime.shadow.ShadowSettings;
 import io.datapipelines.runtime.shadow.ShadowSummary;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -86,6 +93,7 @@ final class ShadowedDeploy {
         err.println("shadow of " + id + ": revision " + liveRevision.number() + " (" + liveRevision.image() + ") against " + target.image().pinned()
                 + ", consumer group " + ShadowSettings.consumerGroup(liveDefinition, id.deployment()) + ", summaries on " + diffTopic
                 + "; until " + thresholds.records() + " record(s) or " + io.datapipelines.model.Durations.format(thresholds.timeout()));
+        forgetEarlierShadow(ShadowSettings.consumerGroup(liveDefinition, id.deployment()));
         ShadowDeployer shadows = new ShadowDeployer(client, err::println);
         Optional<ShadowSummary> summary;
         try (ShadowSummaryWatch watch = ShadowSummaryWatch.open(kafka, diffTopic, liveDefinition.name(), id.deployment(), KAFKA_TIMEOUT, err::println)) {
@@ -119,6 +127,25 @@ final class ShadowedDeploy {
         }
         out.flush();
         return ExitCodes.FAILED;
+    }
+
+    /**
+     * Deletes the consumer group an earlier shadow left behind, so this one starts at the end of the source (live
+     * traffic from now on) rather than at the offsets where the earlier one stopped, possibly long ago.
+     */
+    private void forgetEarlierShadow(String group) throws InterruptedException {
+        try (Admin admin = Admin.create(kafka)) {
+            admin.deleteConsumerGroups(List.of(group)).all().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            err.println("deleted the consumer group " + group + " of an earlier shadow");
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                err.println("warning: cannot delete the consumer group " + group + " of an earlier shadow (" + e.getCause().getMessage()
+                        + "): the shadow goes on from its offsets");
+            }
+        } catch (TimeoutException e) {
+            err.println("warning: Kafka did not answer within " + KAFKA_TIMEOUT.toSeconds() + " s when deleting the consumer group " + group
+                    + " of an earlier shadow: the shadow goes on from its offsets");
+        }
     }
 
     @FunctionalInterface

@@ -148,6 +148,15 @@ class ShadowDeployTest {
     @Test
     void aCleanShadowIsPromotedAndTheShadowRemoved() throws Exception {
         assertThat(deploy(EXAMPLE, IMAGE_A).exitCode()).isZero();
+        String group = "datapipelines-orders-cleanup-prod-shadow";
+        try (org.apache.kafka.clients.admin.Admin admin = kafka.admin()) { // an earlier shadow's offsets
+            if (!admin.listTopics().names().get().contains("orders")) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("orders", 1, (short) 1))).all().get();
+            }
+            admin.alterConsumerGroupOffsets(group, Map.of(new org.apache.kafka.common.TopicPartition("orders", 0),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(0))).all().get();
+            assertThat(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()).isNotEmpty();
+        }
         CompletableFuture<Deployment> shadow = shadowReports(EXAMPLE, "1.25", "2", "3.5", "4");
         CliTest.Run run = deploy(EXAMPLE, IMAGE_B, "--shadow", "--shadow-records", "4", "--shadow-timeout", "60s", "--output", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -162,6 +171,10 @@ class ShadowDeployTest {
         assertThat(result.get("shadow").get("within").asBoolean()).isTrue();
         assertThat(result.get("shadow").get("summary").get("total").asLong()).isEqualTo(4);
         assertShadowRemoved();
+        assertThat(run.err()).contains("deleted the consumer group " + group + " of an earlier shadow");
+        try (org.apache.kafka.clients.admin.Admin admin = kafka.admin()) { // the new shadow starts at the end of the source
+            assertThat(admin.listConsumerGroups().all().get()).noneMatch(g -> g.groupId().equals(group));
+        }
     }
 
     @Test
