@@ -19,6 +19,7 @@ import io.datapipelines.kubernetes.ScratchStorage;
 import io.datapipelines.kubernetes.SecretKeyReference;
 import io.datapipelines.kubernetes.SecurityOptions;
 import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.model.ShadowThresholds;
 import io.datapipelines.runtime.app.KafkaSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.ArgGroup;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,9 +48,11 @@ import java.util.concurrent.Callable;
                 "autoscaler (HPA, or KEDA on consumer lag). Updates in place with a rolling",
                 "update; applying what already runs records no new revision. --wait waits for",
                 "the rollout and, if it fails, says why and rolls back to the previous revision.",
-                "See docs/deployment.md.",
+                "--shadow first runs the new image as a shadow of the live revision and promotes",
+                "it only if the shadow's differences are within spec.deployment.shadow.",
+                "See docs/deployment.md and docs/shadow.md.",
                 "Exit codes: 0 deployed (or unchanged, or applied without --wait), 1 rollout or",
-                "cluster operation failed, 2 invalid definition, image or flags."})
+                "cluster operation failed or the shadow aborted, 2 invalid definition, image or flags."})
 final class DeployCommand implements Callable<Integer> {
 
     @Spec
@@ -148,6 +152,29 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     RolloutOptions rollout;
 
+    @Option(names = "--shadow", description = {"First run the new image as a shadow of the live revision (its own consumer group, nothing",
+            "written to the sink); promote if its differences are within spec.deployment.shadow, else",
+            "abort leaving the live revision untouched (exit 1). The shadow is always removed. See docs/shadow.md."})
+    boolean shadow;
+
+    @Option(names = "--shadow-records", paramLabel = "N", description = "Records the shadow compares before the verdict (default: spec.deployment.shadow.records, else 10000).")
+    Long shadowRecords;
+
+    @Option(names = "--shadow-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Abort if the shadow has not compared them by then (default: spec.deployment.shadow.timeout, else 15m).")
+    Duration shadowTimeout;
+
+    @Option(names = "--shadow-max-changed-rate", paramLabel = "RATE", description = "Largest share (0..1) of changed records to promote (default: spec.deployment.shadow.maxChangedRate, else 0).")
+    Double shadowMaxChangedRate;
+
+    @Option(names = "--shadow-max-new-dead-letter-rate", paramLabel = "RATE",
+            description = "Largest share (0..1) of new dead letters to promote (default: spec.deployment.shadow.maxNewDeadLetterRate, else 0.001).")
+    Double shadowMaxNewDeadLetterRate;
+
+    @Option(names = "--shadow-bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            description = "The Kafka brokers as this machine reaches them, to read the shadow's summaries (default: --bootstrap-servers).")
+    String shadowBootstrapServers;
+
     @Option(names = "--cause", paramLabel = "TEXT", description = "Why this is deployed (shown by 'history').")
     String cause;
 
@@ -182,10 +209,31 @@ final class DeployCommand implements Callable<Integer> {
         NetworkPolicyManifest.openings(target.options()).forEach(opening -> err.println("warning: " + opening));
         ApplyStamp stamp = new ApplyStamp(0, cause, buildUrl);
         if (dryRun) {
+            if (shadow) {
+                err.println("warning: --dry-run prints the new revision's manifests; no shadow is run");
+            }
             PipelineManifests manifests = PipelineManifests.render(target).stamped(stamp);
             out.print(output == OutputFormat.json ? DeploymentJson.dryRun(target, manifests) + "\n" : manifests.toYaml());
             out.flush();
             return ExitCodes.OK;
+        }
+        if (shadow) {
+            ShadowThresholds thresholds;
+            Properties kafka;
+            try {
+                thresholds = shadowThresholds(definition);
+                kafka = KafkaClient.settings(shadowBootstrapServers != null ? shadowBootstrapServers : bootstrapServers, kafkaLogin,
+                        System.getenv(), "--shadow").toProperties();
+            } catch (IllegalArgumentException e) {
+                err.println("datapipelines: " + e.getMessage());
+                return ExitCodes.INVALID;
+            }
+            return KubernetesCalls.run(err, () -> {
+                try (KubernetesClient client = cluster.connect()) {
+                    return new ShadowedDeploy(client, kafka, output, out, err, Clock.systemUTC())
+                            .run(target, credentials, stamp, rollout.policy(), thresholds);
+                }
+            });
         }
         return KubernetesCalls.run(err, () -> {
             try (KubernetesClient client = cluster.connect()) {
@@ -193,6 +241,37 @@ final class DeployCommand implements Callable<Integer> {
                 return DeployReport.print(result, output, out, err);
             }
         });
+    }
+
+    /** spec.deployment.shadow (or its defaults), with each flag given instead of the definition's value. */
+    private ShadowThresholds shadowThresholds(PipelineDefinition definition) {
+        ShadowThresholds thresholds = definition.spec().deployment().shadowThresholds();
+        if (shadowRecords != null) {
+            if (shadowRecords < 1) {
+                throw new IllegalArgumentException("--shadow-records must be at least 1, not " + shadowRecords);
+            }
+            thresholds = thresholds.withRecords(shadowRecords);
+        }
+        if (shadowTimeout != null) {
+            if (shadowTimeout.isNegative() || shadowTimeout.isZero()) {
+                throw new IllegalArgumentException("--shadow-timeout must be positive, not " + shadowTimeout);
+            }
+            thresholds = thresholds.withTimeout(shadowTimeout);
+        }
+        if (shadowMaxChangedRate != null) {
+            thresholds = thresholds.withMaxChangedRate(rate("--shadow-max-changed-rate", shadowMaxChangedRate));
+        }
+        if (shadowMaxNewDeadLetterRate != null) {
+            thresholds = thresholds.withMaxNewDeadLetterRate(rate("--shadow-max-new-dead-letter-rate", shadowMaxNewDeadLetterRate));
+        }
+        return thresholds;
+    }
+
+    private static double rate(String flag, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(flag + " must be a rate between 0 and 1 (such as 0.001), not " + value);
+        }
+        return value;
     }
 
     private PipelineDeployment target(PipelineDefinition definition, KafkaCredentials credentials, PrintWriter err) {

@@ -1,6 +1,6 @@
 package io.datapipelines.cli;
 
-import io.datapipelines.kubernetes.Durations;
+import io.datapipelines.model.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

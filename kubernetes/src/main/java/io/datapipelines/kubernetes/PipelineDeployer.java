@@ -1,5 +1,6 @@
 package io.datapipelines.kubernetes;
 
+import io.datapipelines.model.CanonicalForm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -78,7 +79,7 @@ public final class PipelineDeployer {
         }
         Revision revision = new Revision(0, deployment.image().pinned(), deployment.revisionHash(), deployment.replicas(),
                 clock.instant(), stamp.cause(), stamp.buildUrl(), RevisionStatus.APPLIED, fingerprint);
-        return applyNew(id, history, revision, manifests, stamp, policy, live, true);
+        return applyNew(id, history, revision, manifests, CanonicalForm.json(deployment.definition()), stamp, policy, live, true);
     }
 
     /**
@@ -94,10 +95,11 @@ public final class PipelineDeployer {
         Revision revision = new Revision(0, old.image(), old.revisionHash(), old.replicas(), clock.instant(), rollbackStamp.cause(),
                 rollbackStamp.buildUrl(), RevisionStatus.APPLIED, old.fingerprint());
         progress.accept("rolling " + id + " back to revision " + number + " (" + old.image() + ")");
-        return applyNew(id, history, revision, target.manifests(), rollbackStamp, policy, liveRevision(id, history), true);
+        return applyNew(id, history, revision, target.manifests(), target.definition(), rollbackStamp, policy, liveRevision(id, history), true);
     }
 
-    private DeployResult applyNew(DeploymentId id, RevisionHistory history, Revision draft, PipelineManifests manifests, ApplyStamp stamp,
+    private DeployResult applyNew(DeploymentId id, RevisionHistory history, Revision draft, PipelineManifests manifests, String definition,
+                                  ApplyStamp stamp,
                                   RolloutPolicy policy, Optional<Revision> previous, boolean mayRollBack) {
         Deployment existing = ApiErrors.call("read Deployment " + id.resourceName(), id.namespace(),
                 () -> client.apps().deployments().inNamespace(id.namespace()).withName(id.resourceName()).get());
@@ -107,7 +109,7 @@ public final class PipelineDeployer {
         int number = nextNumber(id, history);
         Revision revision = new Revision(number, draft.image(), draft.revisionHash(), draft.replicas(), draft.time(), draft.cause(),
                 draft.buildUrl(), RevisionStatus.APPLIED, draft.fingerprint());
-        history.record(revision, manifests);
+        history.record(revision, manifests, definition);
         progress.accept("applying revision " + number + " of " + id + ": " + revision.image());
         try {
             new ResourceApplier(client, progress).apply(id, manifests.stamped(stamp.withRevision(number)));
@@ -153,7 +155,8 @@ public final class PipelineDeployer {
                 stamp.buildUrl());
         Revision rollback = new Revision(0, old.image(), old.revisionHash(), old.replicas(), clock.instant(), rollbackStamp.cause(),
                 rollbackStamp.buildUrl(), RevisionStatus.APPLIED, old.fingerprint());
-        DeployResult restored = applyNew(id, history, rollback, stored.get().manifests(), rollbackStamp, policy, Optional.empty(), false);
+        DeployResult restored = applyNew(id, history, rollback, stored.get().manifests(), stored.get().definition(), rollbackStamp, policy,
+                Optional.empty(), false);
         String status = restored.succeeded() ? DeployResult.ROLLED_BACK : DeployResult.FAILED;
         String failure = "revision " + number + " failed: " + outcome.reason()
                 + (restored.succeeded() ? "; rolled back to revision " + back + " as revision " + restored.revision()
@@ -177,6 +180,12 @@ public final class PipelineDeployer {
             return result(id, live, DeployResult.UNCHANGED, null, List.of());
         }
         return result(id, live, DeployResult.FAILED, outcome.reason(), outcome.diagnosis());
+    }
+
+    /** The revision the Deployment says is live, with its manifests and definition, if the history has it. */
+    public Optional<StoredRevision> live(DeploymentId id) {
+        Integer number = liveRevisionNumber(id);
+        return number == null ? Optional.empty() : new RevisionHistory(client, id).get(number);
     }
 
     /** The revision the Deployment says is live, if the history has it. */

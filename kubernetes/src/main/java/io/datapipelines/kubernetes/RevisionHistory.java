@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The numbered revisions of one pipeline deployment, kept in the cluster beside it (as Helm keeps its
  * releases): one ConfigMap per revision, {@code datapipelines.NAME.vN}, labelled with the deployment and
- * the number, holding the revision's record and the manifests it applied. The manifests hold no secret
+ * the number, holding the revision's record, the manifests it applied and its canonical definition (which a
+ * shadow runs as the live revision, {@link ShadowDeployer}). The manifests hold no secret
  * (secrets are references to Kubernetes Secrets), which is why a ConfigMap does.
  */
 public final class RevisionHistory {
@@ -27,6 +28,7 @@ public final class RevisionHistory {
     public static final String REVISION_LABEL = "io.datapipelines/revision";
     static final String RECORD_KEY = "revision.json";
     static final String MANIFESTS_KEY = "manifests.json";
+    static final String DEFINITION_KEY = "definition.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KubernetesClient client;
@@ -62,7 +64,7 @@ public final class RevisionHistory {
             throw new KubernetesFailure("history ConfigMap " + configMapName(number) + " in namespace " + id.namespace() + " has no " + MANIFESTS_KEY);
         }
         try {
-            return Optional.of(new StoredRevision(read(map), PipelineManifests.fromJson(manifests)));
+            return Optional.of(new StoredRevision(read(map), PipelineManifests.fromJson(manifests), map.getData().get(DEFINITION_KEY)));
         } catch (IllegalArgumentException e) {
             throw new KubernetesFailure("history ConfigMap " + configMapName(number) + " in namespace " + id.namespace() + ": " + e.getMessage(), e);
         }
@@ -73,13 +75,17 @@ public final class RevisionHistory {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    void record(Revision revision, PipelineManifests manifests) {
+    /** @param definition the revision's canonical definition (JSON); null when not known */
+    void record(Revision revision, PipelineManifests manifests, String definition) {
         Map<String, String> labels = PipelineLabels.ownership(id);
         labels.put(HISTORY_LABEL, "true");
         labels.put(REVISION_LABEL, String.valueOf(revision.number()));
         Map<String, String> data = new LinkedHashMap<>();
         data.put(RECORD_KEY, write(revision));
         data.put(MANIFESTS_KEY, manifests.toJson());
+        if (definition != null) {
+            data.put(DEFINITION_KEY, definition);
+        }
         ConfigMap map = new ConfigMapBuilder()
                 .withNewMetadata().withName(configMapName(revision.number())).withNamespace(id.namespace()).withLabels(labels).endMetadata()
                 .withData(data)

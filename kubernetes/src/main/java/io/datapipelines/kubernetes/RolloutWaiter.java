@@ -1,5 +1,6 @@
 package io.datapipelines.kubernetes;
 
+import io.datapipelines.model.Durations;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 

@@ -155,6 +155,15 @@ public final class CanonicalForm {
         resources.put("requests", new TreeMap<>(deployment.requests()));
         resources.put("limits", new TreeMap<>(deployment.limits()));
         map.put("resources", resources);
+        ShadowThresholds shadow = deployment.shadow();
+        if (shadow != null) { // only when set: definitions without it keep their canonical form
+            Map<String, Object> thresholds = new TreeMap<>();
+            thresholds.put("records", shadow.records());
+            thresholds.put("timeout", Durations.format(shadow.timeout()));
+            thresholds.put("maxChangedRate", shadow.maxChangedRate());
+            thresholds.put("maxNewDeadLetterRate", shadow.maxNewDeadLetterRate());
+            map.put("shadow", thresholds);
+        }
         return map;
     }
 

@@ -4,6 +4,7 @@ import io.datapipelines.model.yaml.MapNode;
 import io.datapipelines.model.yaml.ScalarNode;
 import io.datapipelines.model.yaml.SourceNode;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ final class DeploymentReader {
     static final Map<String, String> DEFAULT_LIMITS = Map.of("memory", "512Mi");
     /** A Kubernetes resource quantity: a decimal number with an optional SI, binary or exponent suffix. */
     private static final Pattern QUANTITY = Pattern.compile("[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE])?");
+    private static final Duration MAX_SHADOW_TIMEOUT = Duration.ofHours(24);
     private static final Set<String> RESOURCES = Set.of("cpu", "memory", "ephemeral-storage");
 
     private final NodeReader reader;
@@ -32,7 +34,7 @@ final class DeploymentReader {
         if (map == null) {
             return node == null ? new DeploymentSettings(1, 1, DEFAULT_CPU_UTILIZATION, null, DEFAULT_REQUESTS, DEFAULT_LIMITS) : null;
         }
-        reader.checkKeys(map, path, Set.of("replicas", "autoscaling", "resources"));
+        reader.checkKeys(map, path, Set.of("replicas", "autoscaling", "resources", "shadow"));
         int min = 1;
         int max = 1;
         boolean ok = true;
@@ -81,7 +83,68 @@ final class DeploymentReader {
                 ok &= requests != null && limits != null;
             }
         }
-        return ok ? new DeploymentSettings(min, max, cpu, lag, requests, limits) : null;
+        ShadowThresholds shadow = null;
+        SourceNode shadowNode = map.get("shadow");
+        if (shadowNode != null) {
+            shadow = shadow(shadowNode, child(path, "shadow"));
+            ok &= shadow != null;
+        }
+        return ok ? new DeploymentSettings(min, max, cpu, lag, requests, limits, shadow) : null;
+    }
+
+    /** {@code spec.deployment.shadow}; each key optional, the rest from {@link ShadowThresholds#DEFAULTS}. */
+    private ShadowThresholds shadow(SourceNode node, String path) {
+        MapNode map = reader.map(node, path);
+        if (map == null) {
+            return null;
+        }
+        reader.checkKeys(map, path, Set.of("records", "timeout", "maxChangedRate", "maxNewDeadLetterRate"));
+        ShadowThresholds defaults = ShadowThresholds.DEFAULTS;
+        boolean ok = true;
+        long records = defaults.records();
+        if (map.get("records") != null) {
+            Long value = reader.integer(map, "records", path, 1, 1_000_000_000);
+            ok &= value != null;
+            records = value == null ? records : value;
+        }
+        Duration timeout = defaults.timeout();
+        SourceNode timeoutNode = map.get("timeout");
+        if (timeoutNode != null) {
+            String text = reader.string(timeoutNode, child(path, "timeout"));
+            timeout = null;
+            if (text != null) {
+                try {
+                    timeout = Durations.parse(text);
+                    if (timeout.isZero() || timeout.getNano() != 0 || timeout.compareTo(MAX_SHADOW_TIMEOUT) > 0) {
+                        reader.report(timeoutNode.location(), child(path, "timeout"), "must be whole seconds between 1s and 24h, not " + text);
+                        timeout = null;
+                    }
+                } catch (IllegalArgumentException e) {
+                    reader.report(timeoutNode.location(), child(path, "timeout"), e.getMessage());
+                }
+            }
+            ok &= timeout != null;
+        }
+        Double changed = rate(map, "maxChangedRate", path, defaults.maxChangedRate());
+        Double deadLetters = rate(map, "maxNewDeadLetterRate", path, defaults.maxNewDeadLetterRate());
+        ok &= changed != null && deadLetters != null;
+        return ok ? new ShadowThresholds(records, timeout, changed, deadLetters) : null;
+    }
+
+    /** A fraction 0..1 written as a number ({@code 0}, {@code 0.001}, {@code 1e-3}); null (reported) when wrong. */
+    private Double rate(MapNode map, String key, String path, double defaultValue) {
+        SourceNode node = map.get(key);
+        if (node == null) {
+            return defaultValue;
+        }
+        Object value = node instanceof ScalarNode ? node.toPlain() : null;
+        double rate = value instanceof Long l ? l.doubleValue() : value instanceof Double d ? d : Double.NaN;
+        if (!(rate >= 0.0 && rate <= 1.0)) {
+            reader.report(node.location(), child(path, key), "must be a rate between 0 and 1 (such as 0.001), not "
+                    + (value instanceof Long || value instanceof Double ? String.valueOf(value) : node.describe()));
+            return null;
+        }
+        return rate;
     }
 
     private Map<String, String> quantities(SourceNode node, String path) {

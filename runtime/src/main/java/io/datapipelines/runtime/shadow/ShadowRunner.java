@@ -196,12 +196,8 @@ public final class ShadowRunner implements AutoCloseable {
     private DiffReport writeSummary(boolean last) {
         DiffReport report = comparison.report();
         lastReport = report;
-        Map<String, Object> summary = header("summary");
-        summary.put("final", last);
-        Map<String, Object> body = report.toJson(settings.thresholds(), 0);
-        body.remove("records");
-        summary.putAll(body);
-        producer.send(new ProducerRecord<>(diffTopic, "summary", JsonCodec.toJson(summary)));
+        String summary = ShadowSummary.toJson(live.name(), settings.deployment(), report, settings.thresholds(), last, Instant.now());
+        producer.send(new ProducerRecord<>(diffTopic, ShadowSummary.KEY, summary));
         producer.flush();
         return report;
     }

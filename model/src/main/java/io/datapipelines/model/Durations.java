@@ -1,4 +1,4 @@
-package io.datapipelines.kubernetes;
+package io.datapipelines.model;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,0 +1,91 @@
+package io.datapipelines.cli;
+
+import io.datapipelines.model.Durations;
+import io.datapipelines.model.ShadowThresholds;
+import io.datapipelines.runtime.diff.DiffThresholds;
+import io.datapipelines.runtime.shadow.ShadowSummary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the shadow's summary says about promoting: within {@link ShadowThresholds} (the definition's, with
+ * the flags' overrides), or not, one sentence per reason. A shadow that compared fewer records than asked
+ * before the timeout is never within. A changed sink topic or format is always beyond (as for {@code diff}).
+ *
+ * @param summary the last summary read; null when none came
+ */
+record ShadowVerdict(ShadowThresholds thresholds, ShadowSummary summary, List<String> violations) {
+    ShadowVerdict {
+        violations = List.copyOf(violations);
+    }
+
+    static ShadowVerdict of(ShadowThresholds thresholds, ShadowSummary summary) {
+        List<String> violations = new ArrayList<>();
+        if (summary == null) {
+            violations.add("no summary from the shadow within " + Durations.format(thresholds.timeout()));
+            return new ShadowVerdict(thresholds, null, violations);
+        }
+        if (summary.total() < thresholds.records()) {
+            violations.add("the shadow compared " + summary.total() + " of " + thresholds.records() + " record(s) within "
+                    + Durations.format(thresholds.timeout()));
+        }
+        if (summary.changedRate() > thresholds.maxChangedRate()) {
+            violations.add(String.format(Locale.ROOT, "%d of %d records (%s) changed, dropped or emitted only by NEW: more than the allowed %s",
+                    summary.changed(), summary.total(), DiffThresholds.percent(summary.changedRate()), DiffThresholds.percent(thresholds.maxChangedRate())));
+        }
+        if (summary.newDeadLetterRate() > thresholds.maxNewDeadLetterRate()) {
+            violations.add(String.format(Locale.ROOT, "%d of %d records (%s) are new dead letters: more than the allowed %s",
+                    summary.newDeadLetters(), summary.total(), DiffThresholds.percent(summary.newDeadLetterRate()),
+                    DiffThresholds.percent(thresholds.maxNewDeadLetterRate())));
+        }
+        if (summary.body().get("consumers") instanceof Map<?, ?> consumers) {
+            for (String field : List.of("sinkTopic", "keyFormat", "valueFormat")) {
+                if (consumers.get(field) instanceof Map<?, ?> pair && !Objects.equals(pair.get("old"), pair.get("new"))) {
+                    violations.add("the sink's " + field + " changes from " + pair.get("old") + " to " + pair.get("new"));
+                }
+            }
+        }
+        return new ShadowVerdict(thresholds, summary, violations);
+    }
+
+    boolean within() {
+        return violations.isEmpty();
+    }
+
+    /** Human lines: what was compared, then the verdict. */
+    List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        if (summary != null) {
+            lines.add(String.format(Locale.ROOT, "shadow: %d record(s) compared: %d changed (%s), %d new dead letter(s) (%s)",
+                    summary.total(), summary.changed(), DiffThresholds.percent(summary.changedRate()), summary.newDeadLetters(),
+                    DiffThresholds.percent(summary.newDeadLetterRate())));
+        }
+        if (within()) {
+            lines.add("shadow: within the thresholds (records " + thresholds.records() + ", maxChangedRate " + thresholds.maxChangedRate()
+                    + ", maxNewDeadLetterRate " + thresholds.maxNewDeadLetterRate() + ")");
+        } else {
+            violations.forEach(v -> lines.add("shadow: beyond the thresholds: " + v));
+        }
+        return lines;
+    }
+
+    /** For {@code --output json}: the thresholds, the verdict and the shadow's last summary as it wrote it. */
+    Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("within", within());
+        json.put("violations", violations);
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("records", thresholds.records());
+        limits.put("timeout", Durations.format(thresholds.timeout()));
+        limits.put("maxChangedRate", thresholds.maxChangedRate());
+        limits.put("maxNewDeadLetterRate", thresholds.maxNewDeadLetterRate());
+        json.put("thresholds", limits);
+        json.put("summary", summary == null ? null : summary.body());
+        return json;
+    }
+}
