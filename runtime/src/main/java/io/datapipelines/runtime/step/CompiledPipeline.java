@@ -9,16 +9,16 @@ import io.datapipelines.model.Step;
 import io.datapipelines.model.builtin.BuiltinCatalogue;
 import io.datapipelines.model.builtin.BuiltinSpec;
 import io.datapipelines.runtime.builtin.BuiltinFunctions;
-import io.datapipelines.runtime.python.PythonEnvironment;
+import io.datapipelines.runtime.python.PythonTask;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A definition's steps, compiled once (built-ins bound to their config, Python compiled in the given
- * environment) and run per record. Not thread-safe: a Kafka Streams task owns one, with its own
- * {@link PythonEnvironment}.
+ * A definition's steps, compiled once (built-ins bound to their config, Python loaded into the given
+ * task's engine) and run per record. Not thread-safe: a Kafka Streams task owns one, with its own
+ * {@link PythonTask}.
  */
 public final class CompiledPipeline {
     private final List<CompiledStep> steps;
@@ -28,7 +28,7 @@ public final class CompiledPipeline {
     }
 
     /** @param python the task's Python environment; may be null when {@link #usesPython} is false */
-    public static CompiledPipeline compile(PipelineDefinition definition, PythonEnvironment python) {
+    public static CompiledPipeline compile(PipelineDefinition definition, PythonTask python) {
         List<CompiledStep> steps = new ArrayList<>();
         List<Step> definitionSteps = definition.spec().steps();
         for (int i = 0; i < definitionSteps.size(); i++) {
@@ -81,11 +81,11 @@ public final class CompiledPipeline {
         return BuiltinCatalogue.find(ref.key()).orElseThrow(() -> new IllegalArgumentException("unknown key " + ref.key()));
     }
 
-    private static FieldFilter fieldFilter(FunctionRef ref, PythonEnvironment python) {
+    private static FieldFilter fieldFilter(FunctionRef ref, PythonTask python) {
         return spec(ref).isPython() ? python.fieldFilter(ref) : BuiltinFunctions.fieldFilter(ref.key(), ref.config());
     }
 
-    private static CompiledFieldStep.FieldOperation fieldOperation(FunctionRef ref, PythonEnvironment python) {
+    private static CompiledFieldStep.FieldOperation fieldOperation(FunctionRef ref, PythonTask python) {
         return switch (ref.key()) {
             case "drop-field" -> CompiledFieldStep.FieldOperation.DROP;
             case "rename-field" -> CompiledFieldStep.FieldOperation.rename((String) ref.config().get("newFieldName"));

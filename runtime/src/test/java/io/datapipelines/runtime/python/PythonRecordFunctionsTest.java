@@ -18,7 +18,7 @@ import io.datapipelines.runtime.step.PipelineRecord;
 import io.datapipelines.runtime.step.RecordError;
 
 class PythonRecordFunctionsTest {
-    private final PythonEnvironment python = new PythonEnvironment();
+    private final JythonEnvironment python = new JythonEnvironment();
 
     @AfterEach
     void close() {

@@ -23,7 +23,7 @@ import io.datapipelines.runtime.step.RecordError;
  * {@code KeyError} / {@code TypeError}), not once per record.
  */
 class UserDefinedCatalogueExamplesTest {
-    private final PythonEnvironment python = new PythonEnvironment();
+    private final JythonEnvironment python = new JythonEnvironment();
 
     @AfterEach
     void close() {
