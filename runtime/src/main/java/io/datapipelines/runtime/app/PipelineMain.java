@@ -1,5 +1,9 @@
 package io.datapipelines.runtime.app;
 
+import io.datapipelines.runtime.python.PythonEngines;
+import io.datapipelines.runtime.python.PythonTask;
+import io.datapipelines.runtime.step.CompiledPipeline;
+import io.datapipelines.runtime.step.StepStartupException;
 import io.datapipelines.model.DefinitionParser;
 import io.datapipelines.model.InvalidDefinitionException;
 import io.datapipelines.model.PipelineDefinition;
@@ -112,6 +116,16 @@ public final class PipelineMain implements Callable<Integer> {
         PipelineDefinition definition = loadDefinition();
         if (definition == null) {
             return 2;
+        }
+        if (CompiledPipeline.usesPython(definition)) {
+            // Every step's code loaded once before Kafka Streams starts: a step that cannot load stops the
+            // pipeline here, in one line, and the Python engine is warm when the first task needs it.
+            try (PythonTask python = PythonEngines.newTask(definition.spec().processing().python())) {
+                CompiledPipeline.compile(definition, python);
+            } catch (StepStartupException e) {
+                LOG.error("Pipeline cannot start: {}", e.getMessage());
+                return 2;
+            }
         }
         KafkaSettings kafka = KafkaSettings.fromEnvironment(System.getenv());
         if (bootstrapServer != null) {

@@ -27,7 +27,10 @@ public final class CompiledPipeline {
         this.steps = List.copyOf(steps);
     }
 
-    /** @param python the task's Python environment; may be null when {@link #usesPython} is false */
+    /**
+     * @param python the task's Python; may be null when {@link #usesPython} is false
+     * @throws StepStartupException when a step's code cannot be loaded
+     */
     public static CompiledPipeline compile(PipelineDefinition definition, PythonTask python) {
         List<CompiledStep> steps = new ArrayList<>();
         List<Step> definitionSteps = definition.spec().steps();
@@ -47,8 +50,8 @@ public final class CompiledPipeline {
                 steps.add(new CompiledFieldStep(path, entries));
             } else if (step instanceof RecordStep record) {
                 steps.add(new CompiledRecordStep(path,
-                        record.filter() == null ? null : python.recordFilter(record.filter()),
-                        record.transform() == null ? null : python.recordTransform(record.transform())));
+                        record.filter() == null ? null : load(record.filter(), python::recordFilter),
+                        record.transform() == null ? null : load(record.transform(), python::recordTransform)));
             }
         }
         return new CompiledPipeline(steps);
@@ -82,7 +85,7 @@ public final class CompiledPipeline {
     }
 
     private static FieldFilter fieldFilter(FunctionRef ref, PythonTask python) {
-        return spec(ref).isPython() ? python.fieldFilter(ref) : BuiltinFunctions.fieldFilter(ref.key(), ref.config());
+        return spec(ref).isPython() ? load(ref, python::fieldFilter) : BuiltinFunctions.fieldFilter(ref.key(), ref.config());
     }
 
     private static CompiledFieldStep.FieldOperation fieldOperation(FunctionRef ref, PythonTask python) {
@@ -90,8 +93,17 @@ public final class CompiledPipeline {
             case "drop-field" -> CompiledFieldStep.FieldOperation.DROP;
             case "rename-field" -> CompiledFieldStep.FieldOperation.rename((String) ref.config().get("newFieldName"));
             default -> CompiledFieldStep.FieldOperation.assign(spec(ref).isPython()
-                    ? python.fieldTransform(ref) : BuiltinFunctions.fieldTransform(ref.key(), ref.config()));
+                    ? load(ref, python::fieldTransform) : BuiltinFunctions.fieldTransform(ref.key(), ref.config()));
         };
+    }
+
+    /** Loads a step's Python; what fails here fails for every record, so it is a start-up failure. */
+    private static <T> T load(FunctionRef ref, java.util.function.Function<FunctionRef, T> loader) {
+        try {
+            return loader.apply(ref);
+        } catch (RecordError e) {
+            throw new StepStartupException(ref.path(), e);
+        }
     }
 
     /**

@@ -136,7 +136,8 @@ def load(code, filename, name, arity):
     return Step(filename, function, arity == 2 and _ignores_second(tree, name, function))
 
 
-_INTROSPECTION = {"locals", "vars", "eval", "exec", "dir", "globals"}
+_INTROSPECTION = {"locals", "vars", "eval", "exec", "dir", "globals", "__import__", "compile"}
+_FRAME_ACCESS = {"_getframe", "f_locals", "f_back", "tb_frame", "gi_frame", "cr_frame"}
 
 
 def _ignores_second(tree, name, function):
@@ -153,6 +154,15 @@ def _ignores_second(tree, name, function):
     second = definition.args.args[1].arg if len(definition.args.args) > 1 else None
     if second is None:
         return False
+    for node in _ast.walk(tree):  # anything in the module that can reach a frame's locals
+        if isinstance(node, _ast.Name) and node.id in _INTROSPECTION:
+            return False
+        if isinstance(node, _ast.Attribute) and node.attr in _FRAME_ACCESS:
+            return False
+        if isinstance(node, (_ast.Import, _ast.ImportFrom)):
+            names = [a.name for a in node.names] + ([node.module] if isinstance(node, _ast.ImportFrom) and node.module else [])
+            if any(n.split(".")[0] in ("inspect", "traceback") for n in names):
+                return False
     for node in (n for statement in definition.body for n in _ast.walk(statement)):
         if isinstance(node, _ast.Name) and (node.id == second or node.id in _INTROSPECTION):
             return False
