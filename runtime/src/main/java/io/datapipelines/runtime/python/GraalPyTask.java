@@ -29,7 +29,8 @@ import io.datapipelines.runtime.step.RecordTransform;
  *
  * <p>Time limit: each call is watched ({@link CallWatchdog}); past the limit the context is
  * interrupted ({@link Context#interrupt}), which stops the Python code at its next safepoint and leaves
- * the context usable: the record is a {@code TimeoutError}, and the next record runs as usual. Should
+ * the context usable: the record is a {@code TimeoutError}, and the next record runs as usual. (A step's
+ * first call in a context gets at least {@link #FIRST_CALL_TIMEOUT}: it pays one-time costs.) Should
  * the interrupt not take within {@value #INTERRUPT_WAIT_SECONDS} s, or the code end the context, the
  * context is closed and made again, with every step loaded again, before the next call.
  */
@@ -37,6 +38,12 @@ final class GraalPyTask implements PythonTask {
     static final long INTERRUPT_WAIT_SECONDS = 2;
     /** Module-level code may import and set up: it gets more time than a record. */
     static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A step's first call in a context pays one-time costs (the harness's and the function's first run,
+     * interpreted): it gets at least this long, so that a cold start never makes a good record a
+     * TimeoutError.
+     */
+    static final Duration FIRST_CALL_TIMEOUT = Duration.ofSeconds(15);
     private static final java.util.regex.Pattern REFUSED = java.util.regex.Pattern.compile(
             "^(java\\.lang\\.SecurityException|java\\.lang\\.IllegalStateException: Creating threads|\\S*UnsupportedPosixFeatureException)");
 
@@ -64,6 +71,7 @@ final class GraalPyTask implements PythonTask {
         final int arity;
         final CodePlace place;
         Value step;
+        boolean called;
         boolean ignoresRow;
         int definitionLine = -1;
 
@@ -183,6 +191,7 @@ final class GraalPyTask implements PythonTask {
             throw new RecordError(errorClass, (message.isEmpty() ? errorClass : message) + step.place.where(line));
         }
         step.step = result;
+        step.called = false;
         step.ignoresRow = result.getMember("ignores_row").asBoolean();
         try {
             step.definitionLine = result.getMember("function").getMember("__code__").getMember("co_firstlineno").asInt();
@@ -239,7 +248,9 @@ final class GraalPyTask implements PythonTask {
 
     /** Runs one call of user code and reads its result (see graalpy_harness.py for the protocol). */
     private Object call(Loaded step, GuestCall guest) {
-        Value result = run(timeout, step, guest);
+        Duration limit = step.called || timeout.compareTo(FIRST_CALL_TIMEOUT) >= 0 ? timeout : FIRST_CALL_TIMEOUT;
+        step.called = true;
+        Value result = run(limit, step, guest);
         if (result.isString()) {
             return result.asString();
         }
