@@ -23,8 +23,8 @@ import io.datapipelines.runtime.step.RecordTransform;
  * The GraalPy {@link PythonTask}: one sandboxed {@link Context} on the shared engine, in which the
  * harness ({@code graalpy_harness.py}) loads each step into a module of its own and makes every call.
  *
- * <p>Values cross as JSON text, read by {@code json.loads} into real dicts and lists (see
- * {@link JsonText}); plain strings, ints, bools and None cross as they are. A field function whose
+ * <p>Values cross as interop primitives and proxies that the harness copies into real dicts and lists
+ * ({@link GuestValues}); results come back as primitives or JSON text ({@link JsonText}). A field function whose
  * source never reads its second parameter gets {@code None} for it and the row is not converted.
  *
  * <p>Time limit: each call is watched ({@link CallWatchdog}); past the limit the context is
@@ -202,27 +202,34 @@ final class GraalPyTask implements PythonTask {
 
     private Object fieldCall(Loaded step, boolean isFilter, Object value, Map<String, Object> row) {
         return call(step, () -> {
+            Object rowProxy = null;
             String rowText = null;
             String rowKey = null;
             if (row != null && !step.ignoresRow) {
-                rowText = JsonText.write(row);
+                rowProxy = GuestValues.of(row);
+                if (rowProxy == GuestValues.NEEDS_JSON) {
+                    rowProxy = null;
+                    rowText = JsonText.write(row);
+                }
                 if (value instanceof Map || value instanceof List) {
                     rowKey = keyHolding(row, value);
                 }
             }
-            Object plain = rowKey == null && isPlain(value) ? value : null;
-            String valueText = rowKey != null || isPlain(value) ? null : JsonText.write(value);
-            return fieldCall.execute(step.step, isFilter, plain, valueText, rowKey, rowText);
+            Object guest = rowKey == null ? GuestValues.of(value) : null;
+            String valueText = guest == GuestValues.NEEDS_JSON ? JsonText.write(value) : null;
+            return fieldCall.execute(step.step, isFilter, valueText == null ? guest : null, valueText, rowKey, rowProxy, rowText);
         });
     }
 
     private Object recordCall(Loaded step, Value function, PipelineRecord record) {
         return call(step, () -> {
-            Object key = record.key();
-            Object value = record.value();
-            return function.execute(step.step, isPlain(key) ? key : null, isPlain(key) ? null : JsonText.write(key),
-                    isPlain(value) ? value : null, isPlain(value) ? null : JsonText.write(value),
-                    record.topic(), record.partition(), record.offset(), record.timestamp(), JsonText.write(record.headers()));
+            Object key = GuestValues.of(record.key());
+            Object value = GuestValues.of(record.value());
+            boolean keyText = key == GuestValues.NEEDS_JSON;
+            boolean valueText = value == GuestValues.NEEDS_JSON;
+            return function.execute(step.step, keyText ? null : key, keyText ? JsonText.write(record.key()) : null,
+                    valueText ? null : value, valueText ? JsonText.write(record.value()) : null,
+                    record.topic(), record.partition(), record.offset(), record.timestamp(), GuestValues.of(record.headers()));
         });
     }
 
@@ -234,11 +241,6 @@ final class GraalPyTask implements PythonTask {
             }
         }
         return null;
-    }
-
-    private static boolean isPlain(Object value) {
-        return value == null || value instanceof String || value instanceof Long || value instanceof Boolean
-                || value instanceof Integer || value instanceof Double;
     }
 
     @FunctionalInterface

@@ -105,8 +105,25 @@ def _out(value):
     return (_json_text(value),)
 
 
+def _py(value):
+    """A value from Java (proxies for maps and lists) as real Python objects."""
+    t = type(value)
+    if t is str or t is int or t is float or t is bool:
+        return value
+    if value is None:
+        return None  # Java's null comes as a polyglot.ForeignNone that "is None": the real one, please
+    name = t.__name__
+    if hasattr(value, "items"):
+        return {k: _py(v) for k, v in value.items()}
+    if name == "ForeignBoolean" or name == "ForeignNumber" or name == "ForeignString":
+        raise TypeError("unexpected foreign value: " + name)
+    return [_py(v) for v in value]
+
+
 def _arg(plain, text):
-    return plain if text is None else _loads(text)
+    if text is not None:
+        return _loads(text)
+    return _py(plain)
 
 
 def _result_error(exc, step):
@@ -178,13 +195,16 @@ def _ignores_second(tree, name, function):
 
 # --- calls -------------------------------------------------------------------------------------------
 
-def field_call(step, is_filter, value, value_text, row_key, row_text):
+def field_call(step, is_filter, value, value_text, row_key, row_proxy, row_text):
     try:
-        row = None if row_text is None or step.ignores_row else _loads(row_text)
+        if step.ignores_row or (row_proxy is None and row_text is None):
+            row = None
+        else:
+            row = _py(row_proxy) if row_text is None else _loads(row_text)
         if row is not None and row_key is not None:
             value = row[row_key]  # the row's own object: value is row[field], as DataCater passed it
-        elif value_text is not None:
-            value = _loads(value_text)
+        else:
+            value = _arg(value, value_text)
         result = step.function(value, row)
         if is_filter:
             return bool(result)
@@ -196,23 +216,23 @@ def field_call(step, is_filter, value, value_text, row_key, row_text):
         return _result_error(e, step)
 
 
-def record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers_text):
+def record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
     return {"key": _arg(key, key_text), "value": _arg(value, value_text),
             "metadata": {"topic": topic, "partition": partition, "offset": offset, "timestamp": timestamp,
-                         "headers": _loads(headers_text)}}
+                         "headers": _py(headers)}}
 
 
-def record_filter(step, key, key_text, value, value_text, topic, partition, offset, timestamp, headers_text):
+def record_filter(step, key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
     try:
-        return bool(step.function(record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers_text)))
+        return bool(step.function(record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers)))
     except BaseException as e:
         return _error(e, step.filename)
 
 
-def record_transform(step, key, key_text, value, value_text, topic, partition, offset, timestamp, headers_text):
+def record_transform(step, key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
     """Returns ([[key, value, headers or None], ...],) as JSON: the records the result stands for."""
     try:
-        record = record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers_text)
+        record = record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers)
         result = step.function(record)
     except BaseException as e:
         return _error(e, step.filename)
