@@ -150,6 +150,15 @@ def load(code, filename, name, arity):
         return ("KeyError", repr(name) + ": the code defines no function named " + repr(name), -1)
     if not callable(function):
         return ("TypeError", repr(name) + " is a " + type(function).__name__ + ", not a function", -1)
+    code = getattr(function, "__code__", None)
+    if code is not None and not isinstance(function, type):
+        positional = code.co_argcount
+        required = positional - len(getattr(function, "__defaults__", None) or ())
+        if arity < required or (arity > positional and not code.co_flags & 0x04):
+            takes = str(required) if required == positional else str(required) + " to " + str(positional)
+            called = name + ("(value, row)" if arity == 2 else "(record)")
+            return ("TypeError", name + "() takes " + takes + " positional argument" + ("" if positional == 1 and required == 1 else "s")
+                    + " but is called with " + str(arity) + ": " + called, code.co_firstlineno)
     return Step(filename, function, arity == 2 and _ignores_second(tree, name, function))
 
 
