@@ -88,7 +88,11 @@ def _json_text(value):
     try:
         return _dumps(value, ensure_ascii=False, separators=(",", ":"))
     except TypeError as e:
-        raise TypeError("cannot convert to JSON: " + str(e)) from None
+        # "Object of type set is not JSON serializable": say it as the Jython engine does
+        message = str(e)
+        if message.startswith("Object of type ") and message.endswith(" is not JSON serializable"):
+            raise TypeError("cannot convert " + message[len("Object of type "):-len(" is not JSON serializable")] + " to JSON") from None
+        raise TypeError("cannot convert to JSON: " + message) from None
     except RecursionError:
         raise ValueError("circular reference detected (or nesting deeper than 1000 levels)") from None
 

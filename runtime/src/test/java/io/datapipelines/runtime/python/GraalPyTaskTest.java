@@ -75,10 +75,10 @@ class GraalPyTaskTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "return {1, 2}                | TypeError  | Object of type set is not JSON serializable",
+            "return {1, 2}                | TypeError  | cannot convert set to JSON",
             "return {1: 'a'}              | TypeError  | key of type int (1) to JSON: keys must be strings",
-            "return b'x'                  | TypeError  | Object of type bytes is not JSON serializable",
-            "return object()              | TypeError  | Object of type object is not JSON serializable",
+            "return b'x'                  | TypeError  | cannot convert bytes to JSON",
+            "return object()              | TypeError  | cannot convert object to JSON",
     })
     void whatJsonCannotHoldIsARecordError(String statement, String errorClass, String message) {
         assertThatThrownBy(() -> transform(body("def transform(value, row):", "    " + statement), null, null))
