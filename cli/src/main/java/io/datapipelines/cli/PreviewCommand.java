@@ -3,6 +3,8 @@ package io.datapipelines.cli;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.codec.RecordCodec;
 import io.datapipelines.runtime.local.LocalTopology;
+import io.datapipelines.runtime.step.StepStartupException;
+import io.datapipelines.runtime.topology.DeadLetterHeaders;
 import io.datapipelines.runtime.topology.PipelineFailedException;
 import io.datapipelines.runtime.topology.PipelineMetrics;
 import picocli.CommandLine.Command;
@@ -61,6 +63,7 @@ final class PreviewCommand implements Callable<Integer> {
         RecordCodec sourceValues = RecordCodec.of(definition.spec().source().format());
         RecordCodec sinkKeys = RecordCodec.of(definition.spec().sink().keyFormat());
         RecordCodec sinkValues = RecordCodec.of(definition.spec().sink().format());
+        boolean timedOut = false;
         try (reader;
              Writer deadLetters = deadLettersFile == null ? Writer.nullWriter() : Files.newBufferedWriter(deadLettersFile, StandardCharsets.UTF_8);
              LocalTopology topology = new LocalTopology(definition, PipelineMetrics.NONE)) {
@@ -78,6 +81,11 @@ final class PreviewCommand implements Callable<Integer> {
                     out.println(RecordPrinter.line(Map.of(), o.key(), o.value(), o.headers(), sinkKeys, sinkValues));
                 }
                 for (LocalTopology.Output o : result.deadLetters()) {
+                    if ("TimeoutError".equals(o.headers().get(DeadLetterHeaders.CLASS))) {
+                        timedOut = true; // runaway code is worth more than a line in a dead-letter file
+                        err.println(records.where() + ": " + o.headers().get(DeadLetterHeaders.STEP) + ": TimeoutError: "
+                                + o.headers().get(DeadLetterHeaders.MESSAGE));
+                    }
                     deadLetters.write(RecordPrinter.line(Map.of(), o.key(), o.value(), o.headers(), sourceKeys, sourceValues));
                     deadLetters.write('\n');
                 }
@@ -85,9 +93,12 @@ final class PreviewCommand implements Callable<Integer> {
         } catch (NdjsonInput.BadInput e) {
             err.println(e.getMessage());
             return ExitCodes.INVALID;
+        } catch (StepStartupException e) {
+            err.println(definitionFile + ": " + e.getMessage());
+            return ExitCodes.INVALID;
         } finally {
             out.flush();
         }
-        return ExitCodes.OK;
+        return timedOut ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

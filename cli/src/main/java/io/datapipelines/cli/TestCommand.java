@@ -3,6 +3,7 @@ package io.datapipelines.cli;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.local.PipelineTestRunner;
 import io.datapipelines.runtime.local.TestOutcome;
+import io.datapipelines.runtime.step.StepStartupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Runs the tests in pipeline definitions through the real Kafka Streams topology",
                 "(TopologyTestDriver: no broker needed).",
-                "Exit codes: 0 all passed, 1 a test failed, 2 a definition is invalid."})
+                "Exit codes: 0 all passed, 1 a test failed (a step past its time limit fails its test),",
+                "2 a definition is invalid or a step's code cannot start."})
 final class TestCommand implements Callable<Integer> {
 
     @Spec
@@ -45,7 +47,17 @@ final class TestCommand implements Callable<Integer> {
                 continue;
             }
             out.println(file + ":");
-            for (TestOutcome outcome : PipelineTestRunner.run(definition)) {
+            List<TestOutcome> outcomes;
+            try {
+                outcomes = PipelineTestRunner.run(definition);
+            } catch (StepStartupException e) {
+                out.flush();
+                err.println(file + ": cannot start: " + e.getMessage());
+                err.flush();
+                invalid = true;
+                continue;
+            }
+            for (TestOutcome outcome : outcomes) {
                 if (outcome.passed()) {
                     passed++;
                     out.println("  PASS " + outcome.name());

@@ -83,7 +83,13 @@ public final class CanonicalForm {
         }
         map.put("steps", steps);
         map.put("errors", new TreeMap<>(Map.of("mode", spec.errors().mode().yamlName(), "deadLetterTopic", spec.errors().deadLetterTopic())));
-        map.put("processing", new TreeMap<>(Map.of("guarantee", spec.processing().guarantee().yamlName())));
+        Map<String, Object> python = new TreeMap<>();
+        python.put("engine", spec.processing().python().engine().yamlName());
+        python.put("timeout", DurationText.format(spec.processing().python().timeout()));
+        Map<String, Object> processing = new TreeMap<>();
+        processing.put("guarantee", spec.processing().guarantee().yamlName());
+        processing.put("python", python);
+        map.put("processing", processing);
         List<Object> tests = new ArrayList<>();
         for (PipelineTest test : spec.tests()) {
             Map<String, Object> t = new TreeMap<>();

@@ -7,6 +7,7 @@ import io.datapipelines.model.yaml.SourceParser;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,8 @@ import static io.datapipelines.model.NodeReader.child;
  * once, each with file, line, column and path. The result has every default filled in.
  *
  * <p>Python code is checked with the {@link PythonChecker} given, or the one found through
- * {@link ServiceLoader} (the runtime's Jython checker); without one, code is not compiled here.
+ * {@link ServiceLoader} (the runtime's, which compiles with the definition's Python engine); without one,
+ * code is not compiled here.
  */
 public final class DefinitionParser {
 
@@ -167,16 +169,17 @@ public final class DefinitionParser {
         Source source = readSource(reader, reader.required(map, "source", "spec"));
         Sink sink = readSink(reader, reader.required(map, "sink", "spec"), source);
 
+        // Processing first: the Python engine it names is the one the steps' code is compiled with.
+        Processing processing = readProcessing(reader, map.get("processing"));
         List<Step> steps = new ArrayList<>();
         SourceNode stepsNode = map.get("steps");
         if (stepsNode != null) {
             ListNode list = reader.list(stepsNode, "spec.steps");
             if (list != null) {
-                steps = new StepsReader(reader, pythonChecker, baseDir).read(list);
+                steps = new StepsReader(reader, pythonChecker, processing.python().engine(), baseDir).read(list);
             }
         }
         ErrorHandling errors = readErrors(reader, map.get("errors"), metadata, source, sink);
-        Processing processing = readProcessing(reader, map.get("processing"));
         List<PipelineTest> tests = List.of();
         SourceNode testsNode = map.get("tests");
         if (testsNode != null) {
@@ -291,7 +294,36 @@ public final class DefinitionParser {
         if (map == null) {
             return new Processing(Guarantee.EXACTLY_ONCE);
         }
-        reader.checkKeys(map, path, Set.of("guarantee"));
-        return new Processing(reader.choice(map, "guarantee", path, Guarantee.values(), Guarantee::yamlName, Guarantee.EXACTLY_ONCE));
+        reader.checkKeys(map, path, Set.of("guarantee", "python"));
+        Guarantee guarantee = reader.choice(map, "guarantee", path, Guarantee.values(), Guarantee::yamlName, Guarantee.EXACTLY_ONCE);
+        return new Processing(guarantee, readPython(reader, map.get("python"), child(path, "python")));
+    }
+
+    /** {@code spec.processing.python}; the defaults for whatever is missing or wrong (wrong is reported). */
+    private PythonSettings readPython(NodeReader reader, SourceNode node, String path) {
+        MapNode map = node == null ? null : reader.map(node, path);
+        if (map == null) {
+            return PythonSettings.DEFAULTS;
+        }
+        reader.checkKeys(map, path, Set.of("engine", "timeout"));
+        PythonEngineKind engine = reader.choice(map, "engine", path, PythonEngineKind.values(), PythonEngineKind::yamlName, PythonEngineKind.GRAALPY);
+        Duration timeout = PythonSettings.DEFAULT_TIMEOUT;
+        SourceNode timeoutNode = map.get("timeout");
+        if (timeoutNode instanceof io.datapipelines.model.yaml.ScalarNode scalar && scalar.value() instanceof Number number) {
+            reader.report(timeoutNode.location(), child(path, "timeout"), "'" + number + "' needs a unit: ms, s or m, such as " + number + "s");
+        } else if (timeoutNode != null) {
+            String text = reader.string(timeoutNode, child(path, "timeout"));
+            Duration parsed = text == null ? null : DurationText.parse(text);
+            if (text != null && parsed == null) {
+                reader.report(timeoutNode.location(), child(path, "timeout"),
+                        "'" + text + "' is not a duration: a whole number and ms, s or m, such as 500ms or 5s");
+            } else if (parsed != null && (parsed.compareTo(PythonSettings.MIN_TIMEOUT) < 0 || parsed.compareTo(PythonSettings.MAX_TIMEOUT) > 0)) {
+                reader.report(timeoutNode.location(), child(path, "timeout"), "must be between "
+                        + DurationText.format(PythonSettings.MIN_TIMEOUT) + " and " + DurationText.format(PythonSettings.MAX_TIMEOUT) + ", not " + text);
+            } else if (parsed != null) {
+                timeout = parsed;
+            }
+        }
+        return new PythonSettings(engine, timeout);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Checks user Python code when a definition is validated: that it compiles, and that it defines the
  * function the step calls. The model itself has no Python; the runtime module provides the Jython
- * implementation through {@link java.util.ServiceLoader}. Where none is on the class path (for example,
+ * implementation through {@link java.util.ServiceLoader}, for the engine the definition chooses. Where none is on the class path (for example,
  * inside a Jenkins controller), code is checked later, on the agent.
  */
 public interface PythonChecker {
@@ -23,6 +23,14 @@ public interface PythonChecker {
      */
     default List<CodeProblem> check(String code, String functionName, int arity) {
         return check(code, functionName);
+    }
+
+    /**
+     * As {@link #check(String, String, int)}, compiling with the given engine's Python (GraalPy's Python 3
+     * or Jython's Python 2). A checker that knows only one engine ignores it.
+     */
+    default List<CodeProblem> check(String code, String functionName, int arity, PythonEngineKind engine) {
+        return check(code, functionName, arity);
     }
 
     /** A problem in code: 1-based line and column within the code itself. */

@@ -24,9 +24,11 @@ import static io.datapipelines.model.NodeReader.child;
 final class StepsReader {
     private final NodeReader reader;
     private final PythonChecker pythonChecker;
+    private final PythonEngineKind engine;
     private final Path baseDir;
 
-    StepsReader(NodeReader reader, PythonChecker pythonChecker, Path baseDir) {
+    StepsReader(NodeReader reader, PythonChecker pythonChecker, PythonEngineKind engine, Path baseDir) {
+        this.engine = engine;
         this.reader = reader;
         this.pythonChecker = pythonChecker;
         this.baseDir = baseDir;
@@ -239,7 +241,7 @@ final class StepsReader {
             String function = configPath.endsWith("filter.config") ? "filter" : "transform";
             int before = reader.problems().size();
             int arity = configPath.contains(".fields.") ? 2 : 1;
-            for (PythonChecker.CodeProblem p : pythonChecker.check(code, function, arity)) {
+            for (PythonChecker.CodeProblem p : pythonChecker.check(code, function, arity, engine)) {
                 // In a file, columns are the file's own; inline, they are shifted by the block's indentation.
                 int column = fileNode != null ? p.column() : codeLocation.column() + Math.max(0, p.column() - 1);
                 reader.report(codeLocation.plusLines(p.line() - 1, column), codePath, "Python: " + p.message());

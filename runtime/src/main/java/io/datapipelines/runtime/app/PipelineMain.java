@@ -1,5 +1,10 @@
 package io.datapipelines.runtime.app;
 
+import io.datapipelines.model.PythonEngineKind;
+import io.datapipelines.runtime.python.PythonEngines;
+import io.datapipelines.runtime.python.PythonTask;
+import io.datapipelines.runtime.step.CompiledPipeline;
+import io.datapipelines.runtime.step.StepStartupException;
 import io.datapipelines.model.DefinitionParser;
 import io.datapipelines.model.InvalidDefinitionException;
 import io.datapipelines.model.PipelineDefinition;
@@ -133,6 +138,16 @@ public final class PipelineMain implements Callable<Integer> {
         if (definition == null) {
             return 2;
         }
+        if (CompiledPipeline.usesPython(definition)) {
+            // Every step's code loaded once before Kafka Streams starts: a step that cannot load stops the
+            // pipeline here, in one line, and the Python engine is warm when the first task needs it.
+            try (PythonTask python = PythonEngines.newTask(definition.spec().processing().python())) {
+                CompiledPipeline.compile(definition, python);
+            } catch (StepStartupException e) {
+                LOG.error("Pipeline cannot start: {}", e.getMessage());
+                return 2;
+            }
+        }
         KafkaSettings kafka = KafkaSettings.fromEnvironment(System.getenv());
         if (bootstrapServer != null) {
             kafka = kafka.with("bootstrap.servers", bootstrapServer);
@@ -170,9 +185,10 @@ public final class PipelineMain implements Callable<Integer> {
         new ProcessorMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
-        if (CompiledPipeline.usesPython(definition)) {
-            // Before Kafka Streams starts: says whether the Graal JIT runs Python (a version mismatch falls back silently).
-            TruffleRuntimeReport python = TruffleRuntimeReport.probe();
+        if (CompiledPipeline.usesPython(definition) && definition.spec().processing().python().engine() == PythonEngineKind.GRAALPY) {
+            // Before Kafka Streams starts: says whether the Graal JIT runs Python (a version mismatch falls back
+            // silently). The engine is the one the steps were just loaded on, so this costs nothing more.
+            TruffleRuntimeReport python = TruffleRuntimeReport.of(PythonEngines.graalPyTruffleEngine());
             python.log(LOG);
             python.bindTo(registry);
         }

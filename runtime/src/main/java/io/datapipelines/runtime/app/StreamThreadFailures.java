@@ -1,5 +1,6 @@
 package io.datapipelines.runtime.app;
 
+import io.datapipelines.runtime.step.StepStartupException;
 import io.datapipelines.runtime.topology.PipelineFailedException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -17,6 +18,8 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>A record error under {@code errors.mode: fail} stops the pipeline: the process exits 1 and
  *       Kubernetes restarts it, at the same record.</li>
+ *   <li>A step whose code cannot load ({@link StepStartupException}) stops it too, at once, in one
+ *       line: that is not transient.</li>
  *   <li>Anything else (a broker that restarts in the middle of a transaction, a coordinator that
  *       moves) is met by replacing the thread: its tasks resume from the last commit, which under
  *       exactly-once repeats nothing. At most {@code maxReplacements} times per {@code window}: past
@@ -54,6 +57,10 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
         }
         if (cause instanceof PipelineFailedException) {
             return stop(cause, null);
+        }
+        if (StepStartupException.in(e).isPresent()) {
+            // a step whose code cannot load fails the same way on every thread: replacing would only loop
+            return stop(StepStartupException.in(e).get(), null);
         }
         long now = nanoClock.getAsLong();
         while (!replacements.isEmpty() && now - replacements.peekFirst() > window.toNanos()) {

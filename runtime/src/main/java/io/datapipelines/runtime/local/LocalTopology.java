@@ -1,6 +1,7 @@
 package io.datapipelines.runtime.local;
 
 import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.runtime.step.StepStartupException;
 import io.datapipelines.runtime.topology.PipelineFailedException;
 import io.datapipelines.runtime.topology.PipelineMetrics;
 import io.datapipelines.runtime.topology.PipelineTopology;
@@ -67,7 +68,13 @@ public final class LocalTopology implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "local:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, definition.spec().processing().guarantee().kafkaStreamsName());
-        this.driver = new TopologyTestDriver(PipelineTopology.build(definition, metrics, progress), props);
+        try {
+            this.driver = new TopologyTestDriver(PipelineTopology.build(definition, metrics, progress), props);
+        } catch (RuntimeException e) {
+            deleteQuietly(stateDir);
+            // Kafka Streams wraps what the processor's init throws: a step that cannot load is told as itself
+            throw StepStartupException.in(e).map(RuntimeException.class::cast).orElse(e);
+        }
         ByteArraySerializer serializer = new ByteArraySerializer();
         ByteArrayDeserializer deserializer = new ByteArrayDeserializer();
         this.input = driver.createInputTopic(definition.spec().source().topics().get(0), serializer, serializer);

@@ -51,6 +51,13 @@ public final class PipelineTestRunner {
                     LocalTopology.Result result = topology.send(key, value, in.headers(), in.timestamp());
                     sink.addAll(result.sink());
                     deadLetters.addAll(result.deadLetters());
+                    for (LocalTopology.Output dead : result.deadLetters()) {
+                        if ("TimeoutError".equals(dead.headers().get(DeadLetterHeaders.CLASS))) {
+                            // runaway code fails the test even where the test expects a dead letter
+                            failures.add("input[" + i + "] ran past the time limit in " + dead.headers().get(DeadLetterHeaders.STEP)
+                                    + ": " + dead.headers().get(DeadLetterHeaders.MESSAGE));
+                        }
+                    }
                 } catch (PipelineFailedException e) {
                     failures.add("input[" + i + "] stopped the pipeline: " + e.getMessage());
                     return new TestOutcome(test.name(), failures);

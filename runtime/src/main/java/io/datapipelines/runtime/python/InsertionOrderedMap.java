@@ -14,7 +14,7 @@ import org.python.core.PyObject;
  * not need any of its atomicity: every operation is a plain call on one map. {@link LinkedHashMap}
  * already implements all of {@link ConcurrentMap}'s methods ({@code putIfAbsent}, {@code replace}, ...),
  * so this class only declares the interface. It is deliberately not synchronized: the dicts live for
- * one call of user code, and a {@link PythonEnvironment} is used by one thread at a time (a Kafka Streams
+ * one call of user code, and a {@link JythonEnvironment} is used by one thread at a time (a Kafka Streams
  * task), so locking would only cost time on the hot path. Like Jython's dicts, it never holds null keys
  * or values.
  */

@@ -13,7 +13,7 @@ import org.python.core.PySystemState;
  *   <li>{@code python.cachedir.skip=true}: Jython does not scan jars for Java packages nor write its
  *       package cache, so it needs no writable home: the image's root file system is read-only.</li>
  *   <li>{@code sys.dont_write_bytecode} is set on every {@link PySystemState} we create (see
- *       {@link PythonEnvironment}), for the same reason.</li>
+ *       {@link JythonEnvironment}), for the same reason.</li>
  * </ul>
  *
  * If something else in the JVM initialised Jython first, its settings stay: Jython initialises once.

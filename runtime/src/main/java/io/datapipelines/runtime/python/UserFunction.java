@@ -19,7 +19,7 @@ import io.datapipelines.runtime.step.RecordError;
 import java.util.Optional;
 
 /**
- * One user-defined function loaded into a {@link PythonEnvironment}: the {@link FunctionRef}'s code
+ * One user-defined function loaded into a {@link JythonEnvironment}: the {@link FunctionRef}'s code
  * compiled once and its module-level statements run once, in a module namespace of its own, and the
  * function it defines, called per record.
  *
@@ -32,7 +32,7 @@ final class UserFunction {
     /** {@code __name__} of the module user code runs in: not {@code __main__}, so "main" blocks do not run. */
     static final String MODULE_NAME = "pipeline_step";
 
-    private final PythonEnvironment environment;
+    private final JythonEnvironment environment;
     private final PySystemState sys;
     private final FunctionRef ref;
     private final String name;
@@ -53,7 +53,7 @@ final class UserFunction {
      *                     not define a function by that name that takes {@code arity} arguments. None of
      *                     these depends on a record: the step cannot run at all.
      */
-    UserFunction(PythonEnvironment environment, PySystemState sys, FunctionRef ref, String name, int arity, String calledAs) {
+    UserFunction(JythonEnvironment environment, PySystemState sys, FunctionRef ref, String name, int arity, String calledAs) {
         this.environment = environment;
         this.sys = sys;
         this.ref = ref;

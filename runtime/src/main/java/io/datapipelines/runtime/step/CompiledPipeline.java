@@ -9,16 +9,16 @@ import io.datapipelines.model.Step;
 import io.datapipelines.model.builtin.BuiltinCatalogue;
 import io.datapipelines.model.builtin.BuiltinSpec;
 import io.datapipelines.runtime.builtin.BuiltinFunctions;
-import io.datapipelines.runtime.python.PythonEnvironment;
+import io.datapipelines.runtime.python.PythonTask;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A definition's steps, compiled once (built-ins bound to their config, Python compiled in the given
- * environment) and run per record. Not thread-safe: a Kafka Streams task owns one, with its own
- * {@link PythonEnvironment}.
+ * A definition's steps, compiled once (built-ins bound to their config, Python loaded into the given
+ * task's engine) and run per record. Not thread-safe: a Kafka Streams task owns one, with its own
+ * {@link PythonTask}.
  */
 public final class CompiledPipeline {
     private final List<CompiledStep> steps;
@@ -27,8 +27,11 @@ public final class CompiledPipeline {
         this.steps = List.copyOf(steps);
     }
 
-    /** @param python the task's Python environment; may be null when {@link #usesPython} is false */
-    public static CompiledPipeline compile(PipelineDefinition definition, PythonEnvironment python) {
+    /**
+     * @param python the task's Python; may be null when {@link #usesPython} is false
+     * @throws StepStartupException when a step's code cannot be loaded
+     */
+    public static CompiledPipeline compile(PipelineDefinition definition, PythonTask python) {
         List<CompiledStep> steps = new ArrayList<>();
         List<Step> definitionSteps = definition.spec().steps();
         for (int i = 0; i < definitionSteps.size(); i++) {
@@ -47,8 +50,8 @@ public final class CompiledPipeline {
                 steps.add(new CompiledFieldStep(path, entries));
             } else if (step instanceof RecordStep record) {
                 steps.add(new CompiledRecordStep(path,
-                        record.filter() == null ? null : python.recordFilter(record.filter()),
-                        record.transform() == null ? null : python.recordTransform(record.transform())));
+                        record.filter() == null ? null : load(record.filter(), python::recordFilter),
+                        record.transform() == null ? null : load(record.transform(), python::recordTransform)));
             }
         }
         return new CompiledPipeline(steps);
@@ -81,17 +84,26 @@ public final class CompiledPipeline {
         return BuiltinCatalogue.find(ref.key()).orElseThrow(() -> new IllegalArgumentException("unknown key " + ref.key()));
     }
 
-    private static FieldFilter fieldFilter(FunctionRef ref, PythonEnvironment python) {
-        return spec(ref).isPython() ? python.fieldFilter(ref) : BuiltinFunctions.fieldFilter(ref.key(), ref.config());
+    private static FieldFilter fieldFilter(FunctionRef ref, PythonTask python) {
+        return spec(ref).isPython() ? load(ref, python::fieldFilter) : BuiltinFunctions.fieldFilter(ref.key(), ref.config());
     }
 
-    private static CompiledFieldStep.FieldOperation fieldOperation(FunctionRef ref, PythonEnvironment python) {
+    private static CompiledFieldStep.FieldOperation fieldOperation(FunctionRef ref, PythonTask python) {
         return switch (ref.key()) {
             case "drop-field" -> CompiledFieldStep.FieldOperation.DROP;
             case "rename-field" -> CompiledFieldStep.FieldOperation.rename((String) ref.config().get("newFieldName"));
             default -> CompiledFieldStep.FieldOperation.assign(spec(ref).isPython()
-                    ? python.fieldTransform(ref) : BuiltinFunctions.fieldTransform(ref.key(), ref.config()));
+                    ? load(ref, python::fieldTransform) : BuiltinFunctions.fieldTransform(ref.key(), ref.config()));
         };
+    }
+
+    /** Loads a step's Python; what fails here fails for every record, so it is a start-up failure. */
+    private static <T> T load(FunctionRef ref, java.util.function.Function<FunctionRef, T> loader) {
+        try {
+            return loader.apply(ref);
+        } catch (RecordError e) {
+            throw new StepStartupException(ref.path(), e);
+        }
     }
 
     /**

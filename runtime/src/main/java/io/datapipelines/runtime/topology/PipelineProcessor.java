@@ -3,7 +3,8 @@ package io.datapipelines.runtime.topology;
 import io.datapipelines.model.ErrorMode;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.codec.RecordCodec;
-import io.datapipelines.runtime.python.PythonEnvironment;
+import io.datapipelines.runtime.python.PythonEngines;
+import io.datapipelines.runtime.python.PythonTask;
 import io.datapipelines.runtime.step.CompiledPipeline;
 import io.datapipelines.runtime.step.PipelineRecord;
 import io.datapipelines.runtime.step.RecordError;
@@ -48,7 +49,7 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     private final RecordProgress progress;
 
     private ProcessorContext<byte[], byte[]> context;
-    private PythonEnvironment python;
+    private PythonTask python;
     private CompiledPipeline pipeline;
 
     PipelineProcessor(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress) {
@@ -65,8 +66,13 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
-        this.python = CompiledPipeline.usesPython(definition) ? new PythonEnvironment() : null;
-        this.pipeline = CompiledPipeline.compile(definition, python);
+        this.python = CompiledPipeline.usesPython(definition) ? PythonEngines.newTask(definition.spec().processing().python()) : null;
+        try {
+            this.pipeline = CompiledPipeline.compile(definition, python);
+        } catch (RuntimeException e) {
+            close(); // a step that cannot load: the task's Python goes with it
+            throw e;
+        }
     }
 
     @Override
@@ -207,6 +213,7 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     public void close() {
         if (python != null) {
             python.close();
+            python = null;
         }
     }
 }

@@ -32,6 +32,15 @@ class StreamThreadFailuresTest {
     }
 
     @Test
+    void aStepThatCannotStartStopsThePipelineAtOnceWithoutReplacingThreads() {
+        var startup = new io.datapipelines.runtime.step.StepStartupException("spec.steps[0].transform",
+                new io.datapipelines.runtime.step.RecordError("ImportError", "No module named 'x' (at p.yaml:14, in spec.steps[0].transform)"));
+        assertThat(failures.handle(new StreamsException("failed to initialize processor KSTREAM-SOURCE", new StreamsException(startup))))
+                .isEqualTo(SHUTDOWN_CLIENT);
+        assertThat(failures.fatal()).isSameAs(startup).hasMessage("ImportError: No module named 'x' (at p.yaml:14, in spec.steps[0].transform)");
+    }
+
+    @Test
     void otherErrorsReplaceTheThreadUpToTheLimitThenStop() {
         for (int i = 0; i < 3; i++) {
             now.addAndGet(Duration.ofMinutes(1).toNanos());

@@ -111,6 +111,23 @@ class StartupChecksIT {
         }
     }
 
+    @Test
+    void aStepWhoseCodeRaisesAtImportStopsAtOnceInOneLineWithExitCodeTwo() throws Exception {
+        topics.create(3, "badcode-in", "badcode-out", "badcode-dlq");
+        String text = NumberedRecords.definition("badcode", "exactly-once");
+        String defLine = text.lines().filter(l -> l.contains("def transform(record):")).findFirst().orElseThrow();
+        String indent = defLine.substring(0, defLine.indexOf("def"));
+        text = text.replace(defLine, indent + "RATES = {}\n" + indent + "RATE = RATES['EUR']\n" + defLine);
+        int line = text.lines().toList().indexOf(indent + "RATE = RATES['EUR']") + 1;
+        Path definition = Files.writeString(PROCESSES.workDir().resolve("badcode.yaml"), text);
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
+        assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
+        assertThat(runtime.log()).contains("ERROR PipelineMain - Pipeline cannot start: KeyError: 'EUR' (at " + definition + ":" + line
+                + ", in spec.steps[1].transform)");
+        assertNoStackTrace(runtime);
+        assertThat(runtime.jvm().starts()).isEqualTo(1);
+    }
+
     private static RuntimeProcess.Builder runtime(String name) throws Exception {
         Path definition = Files.writeString(PROCESSES.workDir().resolve(name + ".yaml"), NumberedRecords.definition(name, "exactly-once"));
         return RuntimeProcess.builder(definition, KAFKA.bootstrapServers());

@@ -11,18 +11,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.datapipelines.model.PythonEngineKind;
+import io.datapipelines.model.PythonSettings;
 
 import io.datapipelines.runtime.step.PipelineRecord;
 import io.datapipelines.runtime.step.RecordError;
 
 class PythonRecordFunctionsTest {
-    private final PythonEnvironment python = new PythonEnvironment();
+    private static final java.util.Map<PythonEngineKind, PythonTask> TASKS = new java.util.EnumMap<>(PythonEngineKind.class);
+    private PythonTask python;
 
-    @AfterEach
-    void close() {
-        python.close();
+    private static PythonTask python(PythonEngineKind kind) {
+        return TASKS.computeIfAbsent(kind, k -> PythonEngines.newTask(new PythonSettings(k, java.time.Duration.ofSeconds(30))));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        TASKS.values().forEach(PythonTask::close);
     }
 
     private List<PipelineRecord> transform(String code, PipelineRecord record) {
@@ -33,8 +40,10 @@ class PythonRecordFunctionsTest {
         return String.join("\n", lines) + "\n";
     }
 
-    @Test
-    void theRecordDictHasKeyValueAndMetadata() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void theRecordDictHasKeyValueAndMetadata(PythonEngineKind kind) {
+        python = python(kind);
         String code = body("def filter(record):",
                 "    m = record['metadata']",
                 "    return (list(record.keys()) == ['key', 'value', 'metadata']",
@@ -46,8 +55,10 @@ class PythonRecordFunctionsTest {
         assertThat(python.recordFilter(ref(code)).test(record("k-2", map("amount", 5L)))).isFalse();
     }
 
-    @Test
-    void returningTheRecordKeepsIt() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void returningTheRecordKeepsIt(PythonEngineKind kind) {
+        python = python(kind);
         PipelineRecord input = record(map("id", 1L), map("a", 1L, "b", List.of("x")));
         List<PipelineRecord> out = transform(body("def transform(record):", "    return record"), input);
         assertThat(out).hasSize(1);
@@ -58,8 +69,10 @@ class PythonRecordFunctionsTest {
         assertThat(out.get(0).topic()).isEqualTo("orders");
     }
 
-    @Test
-    void aListFansOutInOrder() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void aListFansOutInOrder(PythonEngineKind kind) {
+        python = python(kind);
         String code = body("def transform(record):",
                 "    return [{'key': i, 'value': {'n': i, 'of': record['value']['total']}} for i in range(3)]");
         List<PipelineRecord> out = transform(code, record("k", map("total", 3L)));
@@ -74,15 +87,19 @@ class PythonRecordFunctionsTest {
         assertThat(tuple).extracting(PipelineRecord::value).containsExactly(1L, 1L);
     }
 
-    @Test
-    void noneDropsTheRecordAndAnEmptyListToo() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void noneDropsTheRecordAndAnEmptyListToo(PythonEngineKind kind) {
+        python = python(kind);
         assertThat(transform(body("def transform(record):", "    return None"), record("k", 1L))).isEmpty();
         assertThat(transform(body("def transform(record):", "    pass"), record("k", 1L))).isEmpty();
         assertThat(transform(body("def transform(record):", "    return []"), record("k", 1L))).isEmpty();
     }
 
-    @Test
-    void keyValueAndHeadersCanChange() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void keyValueAndHeadersCanChange(PythonEngineKind kind) {
+        python = python(kind);
         String code = body("def transform(record):",
                 "    record['key'] = record['value'].pop('id')",
                 "    headers = record['metadata']['headers']",
@@ -104,8 +121,10 @@ class PythonRecordFunctionsTest {
         assertThat(input.key()).isEqualTo("old");
     }
 
-    @Test
-    void aDictWithoutMetadataKeepsTheInputsMetadata() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void aDictWithoutMetadataKeepsTheInputsMetadata(PythonEngineKind kind) {
+        python = python(kind);
         List<PipelineRecord> out = transform(body("def transform(record):",
                 "    return {'key': record['key'], 'value': {'wrapped': record['value']}}"), record("k", 7L));
         assertThat(out).singleElement().satisfies(r -> {
@@ -123,8 +142,10 @@ class PythonRecordFunctionsTest {
         });
     }
 
-    @Test
-    void orderOfTheValueIsKeptThroughARecordTransform() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void orderOfTheValueIsKeptThroughARecordTransform(PythonEngineKind kind) {
+        python = python(kind);
         String code = body("def transform(record):",
                 "    v = record['value']",
                 "    v['url'] = v['url'].replace('http:', 'https:')",
@@ -136,8 +157,10 @@ class PythonRecordFunctionsTest {
         assertThat(out.get(0).value()).isEqualTo(map("z", 1L, "url", "https://x", "a", 2L, "added", 1L));
     }
 
-    @Test
-    void readingTheMetadataKeepsItAndAnOrderedDictKeepsItsOrder() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void readingTheMetadataKeepsItAndAnOrderedDictKeepsItsOrder(PythonEngineKind kind) {
+        python = python(kind);
         String code = body("from collections import OrderedDict",
                 "def transform(record):",
                 "    assert record['metadata']['topic'] == 'orders'",
@@ -151,15 +174,19 @@ class PythonRecordFunctionsTest {
         });
     }
 
-    @Test
-    void whatIsNoRecordIsAnErrorNamingWhatCameBack() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void whatIsNoRecordIsAnErrorNamingWhatCameBack(PythonEngineKind kind) {
+        python = python(kind);
         assertThatThrownBy(() -> transform(body("def transform(record):", "    return 5"), record("k", 1L)))
                 .isInstanceOfSatisfying(RecordError.class, e -> assertThat(e.errorClass()).isEqualTo("TypeError"))
                 .hasMessageStartingWith("transform() returned a int: ")
                 .hasMessageEndingWith("(returned by transform() defined at pipeline.yaml:14, in spec.steps[1].transform)");
         assertThatThrownBy(() -> transform(body("def transform(record):", "    return [record, 'x']"), record("k", 1L)))
                 .isInstanceOfSatisfying(RecordError.class, e -> assertThat(e.errorClass()).isEqualTo("TypeError"))
-                .hasMessageStartingWith("transform() returned a list whose element 1 is a unicode, not a record dict");
+                // the type is the language's own name for a string: unicode in Jython's Python 2, str in Python 3
+                .hasMessageStartingWith("transform() returned a list whose element 1 is a " + (kind == PythonEngineKind.JYTHON ? "unicode" : "str")
+                        + ", not a record dict");
         assertThatThrownBy(() -> transform(body("def transform(record):", "    return record['value']"), record("k", map("name", "x"))))
                 .isInstanceOfSatisfying(RecordError.class, e -> assertThat(e.errorClass()).isEqualTo("ValueError"))
                 .hasMessageContaining("with the key 'name'");
@@ -176,8 +203,10 @@ class PythonRecordFunctionsTest {
                 .hasMessageStartingWith("cannot convert set to JSON");
     }
 
-    @Test
-    void recordFilterErrorsNameTheLine() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void recordFilterErrorsNameTheLine(PythonEngineKind kind) {
+        python = python(kind);
         assertThatThrownBy(() -> python.recordFilter(ref(body("def filter(record):", "", "    return record['value']['nope']")))
                 .test(record("k", map())))
                 .isInstanceOfSatisfying(RecordError.class, e -> assertThat(e.errorClass()).isEqualTo("KeyError"))

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UnusedParameterTest {
     private final List<String> printed = new ArrayList<>();
-    private final PythonEnvironment python = new PythonEnvironment(
+    private final JythonEnvironment python = new JythonEnvironment(
             new PythonOutput((source, line) -> printed.add(line)), new PythonOutput((source, line) -> printed.add(line)));
 
     @AfterEach

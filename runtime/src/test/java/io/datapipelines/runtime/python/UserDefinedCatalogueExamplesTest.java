@@ -11,8 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.datapipelines.model.PythonEngineKind;
+import io.datapipelines.model.PythonSettings;
 
 import io.datapipelines.runtime.step.PipelineRecord;
 import io.datapipelines.runtime.step.RecordError;
@@ -23,11 +25,15 @@ import io.datapipelines.runtime.step.RecordError;
  * {@code KeyError} / {@code TypeError}), not once per record.
  */
 class UserDefinedCatalogueExamplesTest {
-    private final PythonEnvironment python = new PythonEnvironment();
+    private static final java.util.Map<PythonEngineKind, PythonTask> TASKS = new java.util.EnumMap<>(PythonEngineKind.class);
 
-    @AfterEach
-    void close() {
-        python.close();
+    private static PythonTask python(PythonEngineKind kind) {
+        return TASKS.computeIfAbsent(kind, k -> PythonEngines.newTask(new PythonSettings(k, java.time.Duration.ofSeconds(30))));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        TASKS.values().forEach(PythonTask::close);
     }
 
     private static void assertRecordError(Runnable making, String errorClass) {
@@ -37,74 +43,96 @@ class UserDefinedCatalogueExamplesTest {
 
     // §4.1 user-defined-filter
 
-    @Test
-    void fieldFilterTestingValueEquals42() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void fieldFilterTestingValueEquals42(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         var filter = python.fieldFilter(ref("def filter(value, row):\n    return value == 42\n"));
         assertThat(filter.test(42L, map("field", 42L))).isTrue();
         assertThat(filter.test("42", map("field", "42"))).isFalse();
     }
 
-    @Test
-    void fieldFilterMisnamedOrWithOneParameter() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void fieldFilterMisnamedOrWithOneParameter(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         assertRecordError(() -> python.fieldFilter(ref("def filtr(value, row):\n    return True\n")), "KeyError");
         assertRecordError(() -> python.fieldFilter(ref("def filter(value):\n    return True\n")), "TypeError");
     }
 
-    @Test
-    void fieldFilterWithoutConfigPasses() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void fieldFilterWithoutConfigPasses(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         assertThat(python.fieldFilter(noCode()).test("anything", map())).isTrue();
         assertThat(python.fieldFilter(noCode()).test(null, map())).isTrue();
     }
 
     // §4.1 user-defined-record-filter
 
-    @Test
-    void recordFilterTestingValueFoo() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void recordFilterTestingValueFoo(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         var filter = python.recordFilter(ref("def filter(record):\n    return record['value']['foo'] == 42\n"));
         assertThat(filter.test(record(null, map("foo", 42L)))).isTrue();
         assertThat(filter.test(record(null, map("foo", "42")))).isFalse();
     }
 
-    @Test
-    void recordFilterMisnamedOrWithTwoParameters() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void recordFilterMisnamedOrWithTwoParameters(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         assertRecordError(() -> python.recordFilter(ref("def filtr(record):\n    return True\n")), "KeyError");
         assertRecordError(() -> python.recordFilter(ref("def filter(value, row):\n    return True\n")), "TypeError");
     }
 
-    @Test
-    void recordFilterWithoutConfigPasses() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void recordFilterWithoutConfigPasses(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         assertThat(python.recordFilter(noCode()).test(record(null, map()))).isTrue();
     }
 
     // §4.2 user-defined-transformation
 
-    @Test
-    void fieldTransformReturning42() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void fieldTransformReturning42(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         assertThat(python.fieldTransform(ref("def transform(value, row):\n    return 42\n")).apply("x", map()))
                 .isEqualTo(42L);
     }
 
-    @Test
-    void fieldTransformJoiningNameAndLegal() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void fieldTransformJoiningNameAndLegal(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         var transform = python.fieldTransform(ref("def transform(value, row):\n    return value['name'] + ' ' + value['legal']\n"));
         Map<String, Object> company = map("name", "DataCater", "legal", "GmbH");
         assertThat(transform.apply(company, map("company", company))).isEqualTo("DataCater GmbH");
     }
 
-    @Test
-    void fieldTransformAddingARowField() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void fieldTransformAddingARowField(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         var transform = python.fieldTransform(ref("def transform(value, row):\n    return value + row['magicNumber']\n"));
         assertThat(transform.apply(42L, map("field", 42L, "magicNumber", 100L))).isEqualTo(142L);
     }
 
-    @Test
-    void fieldTransformMisnamedOrWithOneParameter() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void fieldTransformMisnamedOrWithOneParameter(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         assertRecordError(() -> python.fieldTransform(ref("def transfrm(value, row):\n    return 42\n")), "KeyError");
         assertRecordError(() -> python.fieldTransform(ref("def transform(value):\n    return 42\n")), "TypeError");
     }
 
-    @Test
-    void fieldTransformWithoutConfigIsTheIdentity() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void fieldTransformWithoutConfigIsTheIdentity(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         var transform = python.fieldTransform(noCode());
         for (Object value : Arrays.asList(null, "DataCater", 42L, map("a", 1L), List.of(1L, 2L))) {
             assertThat(transform.apply(value, map())).isSameAs(value);
@@ -117,8 +145,10 @@ class UserDefinedCatalogueExamplesTest {
         return record(map("id", 42L), map("name", "DataCater", "url", "http://datacater.io"));
     }
 
-    @Test
-    void recordTransformRewritingTheUrl() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void recordTransformRewritingTheUrl(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         var transform = python.recordTransform(ref(String.join("\n",
                 "def transform(record):",
                 "    record['value']['url'] = record['value']['url'].replace('http://', 'https://')",
@@ -130,8 +160,10 @@ class UserDefinedCatalogueExamplesTest {
         });
     }
 
-    @Test
-    void recordTransformReplacingTheKeyWithItsId() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void recordTransformReplacingTheKeyWithItsId(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         var transform = python.recordTransform(ref("def transform(record):\n    record['key'] = record['key']['id']\n    return record\n"));
         assertThat(transform.apply(sample())).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo(42L);
@@ -139,14 +171,18 @@ class UserDefinedCatalogueExamplesTest {
         });
     }
 
-    @Test
-    void recordTransformMisnamedOrWithNoParameter() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void recordTransformMisnamedOrWithNoParameter(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         assertRecordError(() -> python.recordTransform(ref("def transformation(record):\n    return record\n")), "KeyError");
         assertRecordError(() -> python.recordTransform(ref("def transform():\n    return None\n")), "TypeError");
     }
 
-    @Test
-    void recordTransformWithoutConfigIsTheIdentity() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void recordTransformWithoutConfigIsTheIdentity(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         var transform = python.recordTransform(noCode());
         PipelineRecord empty = record(null, map());
         assertThat(transform.apply(empty)).containsExactly(empty);
@@ -154,8 +190,10 @@ class UserDefinedCatalogueExamplesTest {
         assertThat(transform.apply(sample)).containsExactly(sample);
     }
 
-    @Test
-    void emptyCodeDefinesNothing() {
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
+    void emptyCodeDefinesNothing(PythonEngineKind kind) {
+        PythonTask python = python(kind);
         // DataCater: code "" defines nothing, so the look-up fails with KeyError
         assertRecordError(() -> python.fieldTransform(ref("")), "KeyError");
     }

@@ -1,7 +1,7 @@
 package io.datapipelines.runtime.step;
 
 import io.datapipelines.model.PipelineDefinition;
-import io.datapipelines.runtime.python.PythonEnvironment;
+import io.datapipelines.runtime.python.JythonEnvironment;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FieldStepSemanticsTest {
 
     private static List<PipelineRecord> run(PipelineDefinition definition, Map<String, Object> value) throws StepFailure {
-        try (PythonEnvironment python = new PythonEnvironment()) {
+        try (JythonEnvironment python = new JythonEnvironment()) {
             CompiledPipeline pipeline = CompiledPipeline.compile(definition, python);
             return pipeline.process(new PipelineRecord("k", new LinkedHashMap<>(value), "in", 0, 0, 0, Map.of()));
         }
@@ -163,7 +163,7 @@ class FieldStepSemanticsTest {
     @Test
     void aFieldStepNeedsAnObjectValue() {
         assertThatThrownBy(() -> {
-            try (PythonEnvironment python = new PythonEnvironment()) {
+            try (JythonEnvironment python = new JythonEnvironment()) {
                 CompiledPipeline.compile(steps("""
                             - kind: Field
                               fields:

@@ -51,7 +51,7 @@ class InvalidCorpusTest {
                             .map(p -> p.toString().substring(p.location().file().length() + 1))
                             .toList();
                     for (String want : expected) {
-                        assertThat(reported).as("problems reported for %s", file).anyMatch(r -> r.startsWith(want));
+                        assertThat(reported).as("problems reported for %s: %s", file, reported).anyMatch(r -> r.startsWith(want));
                     }
                 });
     }

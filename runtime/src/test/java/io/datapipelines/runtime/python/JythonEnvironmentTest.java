@@ -27,9 +27,9 @@ import io.datapipelines.runtime.step.FieldFilter;
 import io.datapipelines.runtime.step.FieldTransform;
 import io.datapipelines.runtime.step.RecordError;
 
-class PythonEnvironmentTest {
+class JythonEnvironmentTest {
     private final List<String> printed = new ArrayList<>();
-    private final PythonEnvironment python = new PythonEnvironment(
+    private final JythonEnvironment python = new JythonEnvironment(
             new PythonOutput((source, line) -> printed.add("out " + source + ": " + line)),
             new PythonOutput((source, line) -> printed.add("err " + source + ": " + line)));
 
@@ -108,7 +108,7 @@ class PythonEnvironmentTest {
         assertThat(last).isEqualTo(100L);
         assertThat(printed).containsExactly("out spec.steps[1].transform: module loaded");
 
-        try (PythonEnvironment other = new PythonEnvironment()) {
+        try (JythonEnvironment other = new JythonEnvironment()) {
             assertThat(other.fieldTransform(ref(code)).apply(null, map())).isEqualTo(1L);
         }
     }
@@ -290,7 +290,7 @@ class PythonEnvironmentTest {
             List<Future<Object>> results = new ArrayList<>();
             for (long seed : new long[] {1, 1000}) {
                 results.add(pool.submit(() -> {
-                    try (PythonEnvironment own = new PythonEnvironment()) {
+                    try (JythonEnvironment own = new JythonEnvironment()) {
                         FieldTransform transform = own.fieldTransform(ref(code));
                         Object last = null;
                         for (int i = 0; i < 2000; i++) {

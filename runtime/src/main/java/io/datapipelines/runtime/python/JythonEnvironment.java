@@ -22,7 +22,7 @@ import io.datapipelines.runtime.step.RecordFilter;
 import io.datapipelines.runtime.step.RecordTransform;
 
 /**
- * A Jython interpreter state (its own {@code sys}, so its own {@code sys.modules}) in which user-defined
+ * The Jython {@link PythonTask}: a Jython interpreter state (its own {@code sys}, so its own {@code sys.modules}) in which user-defined
  * Python steps run. The runtime makes one per Kafka Streams task and closes it with the task.
  *
  * <p>Each factory method compiles the {@link FunctionRef}'s {@code config.code} once and runs its
@@ -44,19 +44,19 @@ import io.datapipelines.runtime.step.RecordTransform;
  * not depend on a record, so the step cannot run at all and the caller should stop rather than count
  * every record as bad.
  */
-public final class PythonEnvironment implements AutoCloseable {
+public final class JythonEnvironment implements PythonTask {
     private final PySystemState sys;
     private final PythonOutput stdout;
     private final PythonOutput stderr;
     private long nanosInPython;
     private boolean closed;
 
-    public PythonEnvironment() {
+    public JythonEnvironment() {
         this(PythonOutput.stdoutToLog(), PythonOutput.stderrToLog());
     }
 
     /** With {@code print()} output going elsewhere than the log (tests). */
-    PythonEnvironment(PythonOutput stdout, PythonOutput stderr) {
+    JythonEnvironment(PythonOutput stdout, PythonOutput stderr) {
         JythonRuntime.ensureInitialized();
         this.sys = new PySystemState();
         this.stdout = stdout;
@@ -70,6 +70,7 @@ public final class PythonEnvironment implements AutoCloseable {
     }
 
     /** {@code filter(value, row)}: passes when the result is truthy. */
+    @Override
     public FieldFilter fieldFilter(FunctionRef ref) {
         checkOpen();
         if (ref.code() == null) {
@@ -85,6 +86,7 @@ public final class PythonEnvironment implements AutoCloseable {
     }
 
     /** {@code transform(value, row)}: the result becomes the field's value. */
+    @Override
     public FieldTransform fieldTransform(FunctionRef ref) {
         checkOpen();
         if (ref.code() == null) {
@@ -110,6 +112,7 @@ public final class PythonEnvironment implements AutoCloseable {
     }
 
     /** {@code filter(record)}: passes when the result is truthy. */
+    @Override
     public RecordFilter recordFilter(FunctionRef ref) {
         checkOpen();
         if (ref.code() == null) {
@@ -123,6 +126,7 @@ public final class PythonEnvironment implements AutoCloseable {
      * {@code transform(record)}: None drops the record, a list or tuple of record dicts fans out (in
      * order), a record dict replaces the record. See {@link PythonRecords} for how a record dict is read.
      */
+    @Override
     public RecordTransform recordTransform(FunctionRef ref) {
         checkOpen();
         if (ref.code() == null) {
@@ -140,6 +144,7 @@ public final class PythonEnvironment implements AutoCloseable {
     }
 
     /** Total wall-clock time spent running user code (module-level statements and calls) so far. */
+    @Override
     public long nanosInPython() {
         return nanosInPython;
     }

@@ -1,0 +1,370 @@
+# The harness every GraalPy task context runs before any user code (GraalPyTask). It loads step code
+# into module namespaces of their own, calls step functions, and hands values across the Java
+# boundary as JSON text: json.loads gives real dicts (insertion order, json.dumps(row), {**row}),
+# ints of any size, floats and lists, exactly as CPython would.
+#
+# Every call returns one of:
+#   a str, int, float, bool or None      the result itself (no conversion needed)
+#   (json_text,)                         any other JSON value
+#   (error_class, message, line)         the call raised; line is the innermost line of the step's code (0: unknown)
+import ast as _ast
+import builtins as _builtins
+import json as _json
+import os as _os
+import sys as _sys
+
+_loads = _json.loads
+_dumps = _json.dumps
+_MAX_DEPTH = 1000
+_PLAIN = (str, int, float, bool, type(None))
+_CONTAINERS = (dict, list, tuple)
+
+
+def _no_exit(*args, **kwargs):
+    raise SystemExit("os._exit()")
+
+
+# Ending the process is not a step's business: os._exit would end the whole context (the task's steps).
+_os._exit = _no_exit
+try:
+    import posix as _posix
+    _posix._exit = _no_exit
+except ImportError:
+    pass
+
+
+class Step:
+    """One step function: its module namespace and its file name (which tells its frames from others)."""
+
+    def __init__(self, filename, function, ignores_row):
+        self.filename = filename
+        self.function = function
+        self.ignores_row = ignores_row
+
+
+def _innermost_line(exc, filename):
+    line = 0
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _error(exc, filename):
+    cls = type(exc).__name__
+    if isinstance(exc, SystemExit):
+        how = "os._exit()" if exc.code == "os._exit()" else "sys.exit(" + ("" if exc.code is None else repr(exc.code)) + ")"
+        return ("SystemExit", "the step tried to end the process with " + how + "; a step cannot end a pipeline",
+                _innermost_line(exc, filename))
+    if isinstance(exc, RecursionError):
+        return (cls, "maximum recursion depth exceeded", _innermost_line(exc, filename))
+    try:
+        message = repr(exc.args[0]) if isinstance(exc, KeyError) and len(exc.args) == 1 else str(exc)
+    except BaseException:
+        message = ""
+    return (cls, message, _innermost_line(exc, filename))
+
+
+def _keys_are_strings(value, depth):
+    if depth > _MAX_DEPTH:
+        return  # circular: json.dumps says so
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if not isinstance(k, str):
+                raise TypeError("cannot convert a dict with a key of type " + type(k).__name__ + " (" + repr(k)
+                                + ") to JSON: keys must be strings")
+            if isinstance(v, _CONTAINERS):
+                _keys_are_strings(v, depth + 1)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            if isinstance(v, _CONTAINERS):
+                _keys_are_strings(v, depth + 1)
+
+
+def _json_text(value):
+    _keys_are_strings(value, 0)
+    try:
+        return _dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except TypeError as e:
+        # "Object of type set is not JSON serializable": say it as the Jython engine does
+        message = str(e)
+        if message.startswith("Object of type ") and message.endswith(" is not JSON serializable"):
+            raise TypeError("cannot convert " + message[len("Object of type "):-len(" is not JSON serializable")] + " to JSON") from None
+        raise TypeError("cannot convert to JSON: " + message) from None
+    except RecursionError:
+        raise ValueError("circular reference detected (or nesting deeper than 1000 levels)") from None
+
+
+_LONG_MIN = -(1 << 63)
+_LONG_MAX = (1 << 63) - 1
+
+
+def _out(value):
+    # floats go as JSON text: across the boundary 3.0 would read as a whole number
+    t = type(value)
+    if t is str or t is bool or value is None or (t is int and _LONG_MIN <= value <= _LONG_MAX):
+        return value
+    return (_json_text(value),)
+
+
+def _py(value):
+    """A value from Java (proxies for maps and lists) as real Python objects."""
+    t = type(value)
+    if t is str or t is int or t is float or t is bool:
+        return value
+    if value is None:
+        return None  # Java's null comes as a polyglot.ForeignNone that "is None": the real one, please
+    name = t.__name__
+    if hasattr(value, "items"):
+        return {k: _py(v) for k, v in value.items()}
+    if name == "ForeignBoolean" or name == "ForeignNumber" or name == "ForeignString":
+        raise TypeError("unexpected foreign value: " + name)
+    return [_py(v) for v in value]
+
+
+def _arg(plain, text):
+    if text is not None:
+        return _loads(text)
+    return _py(plain)
+
+
+def _result_error(exc, step):
+    cls, message, line = _error(exc, step.filename)
+    return (cls, message, -1)  # -1: the Java side says "returned by ..."
+
+
+# --- loading -----------------------------------------------------------------------------------------
+
+def load(code, filename, name, arity):
+    """Compiles and runs the code in a module of its own; returns a Step, or an error triple."""
+    namespace = {"__name__": "pipeline_step", "__builtins__": _builtins}
+    try:
+        tree = compile(code, filename, "exec", _ast.PyCF_ONLY_AST, dont_inherit=True)
+        code_object = compile(tree, filename, "exec", dont_inherit=True)
+    except SyntaxError as e:
+        return ("SyntaxError", e.msg, e.lineno or 0)
+    try:
+        exec(code_object, namespace)
+    except BaseException as e:
+        return _error(e, filename)
+    function = namespace.get(name)
+    if function is None:
+        return ("KeyError", repr(name) + ": the code defines no function named " + repr(name), -1)
+    if not callable(function):
+        return ("TypeError", repr(name) + " is a " + type(function).__name__ + ", not a function", -1)
+    code = getattr(function, "__code__", None)
+    if code is not None and not isinstance(function, type):
+        positional = code.co_argcount
+        required = positional - len(getattr(function, "__defaults__", None) or ())
+        if arity < required or (arity > positional and not code.co_flags & 0x04):
+            takes = str(required) if required == positional else str(required) + " to " + str(positional)
+            called = name + ("(value, row)" if arity == 2 else "(record)")
+            return ("TypeError", name + "() takes " + takes + " positional argument" + ("" if positional == 1 and required == 1 else "s")
+                    + " but is called with " + str(arity) + ": " + called, code.co_firstlineno)
+    return Step(filename, function, arity == 2 and _ignores_second(tree, name, function))
+
+
+_INTROSPECTION = {"locals", "vars", "eval", "exec", "dir", "globals", "__import__", "compile"}
+_FRAME_ACCESS = {"_getframe", "f_locals", "f_back", "tb_frame", "gi_frame", "cr_frame"}
+
+
+def _ignores_second(tree, name, function):
+    """Whether the function can never see its second argument: then row is not built (it gets None)."""
+    code = getattr(function, "__code__", None)
+    if code is None or code.co_flags & 0x0C or code.co_argcount < 2:
+        return False  # *args/**kwargs, or not a plain function
+    definition = None
+    for node in tree.body:
+        if isinstance(node, _ast.FunctionDef) and node.name == name:
+            definition = node
+    if definition is None or definition.decorator_list or code.co_firstlineno != definition.lineno:
+        return False
+    second = definition.args.args[1].arg if len(definition.args.args) > 1 else None
+    if second is None:
+        return False
+    for node in _ast.walk(tree):  # anything in the module that can reach a frame's locals
+        if isinstance(node, _ast.Name) and node.id in _INTROSPECTION:
+            return False
+        if isinstance(node, _ast.Attribute) and node.attr in _FRAME_ACCESS:
+            return False
+        if isinstance(node, (_ast.Import, _ast.ImportFrom)):
+            names = [a.name for a in node.names] + ([node.module] if isinstance(node, _ast.ImportFrom) and node.module else [])
+            if any(n.split(".")[0] in ("inspect", "traceback") for n in names):
+                return False
+    for node in (n for statement in definition.body for n in _ast.walk(statement)):
+        if isinstance(node, _ast.Name) and (node.id == second or node.id in _INTROSPECTION):
+            return False
+        if isinstance(node, (_ast.Nonlocal, _ast.Global)) and second in node.names:
+            return False
+        if isinstance(node, _ast.arg) and node.arg == second:
+            return False  # shadowed in an inner function: keep it simple, build the row
+    for default in definition.args.defaults + definition.args.kw_defaults:
+        if default is not None and any(isinstance(n, _ast.Name) and n.id == second for n in _ast.walk(default)):
+            return False
+    return True
+
+
+# --- calls -------------------------------------------------------------------------------------------
+
+def field_call(step, is_filter, value, value_text, row_key, row_proxy, row_text):
+    try:
+        if step.ignores_row or (row_proxy is None and row_text is None):
+            row = None
+        else:
+            row = _py(row_proxy) if row_text is None else _loads(row_text)
+        if row is not None and row_key is not None:
+            value = row[row_key]  # the row's own object: value is row[field], as DataCater passed it
+        else:
+            value = _arg(value, value_text)
+        result = step.function(value, row)
+        if is_filter:
+            return bool(result)
+    except BaseException as e:
+        return _error(e, step.filename)
+    try:
+        return _out(result)
+    except BaseException as e:
+        return _result_error(e, step)
+
+
+def record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
+    return {"key": _arg(key, key_text), "value": _arg(value, value_text),
+            "metadata": {"topic": topic, "partition": partition, "offset": offset, "timestamp": timestamp,
+                         "headers": _py(headers)}}
+
+
+def record_filter(step, key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
+    try:
+        return bool(step.function(record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers)))
+    except BaseException as e:
+        return _error(e, step.filename)
+
+
+def record_transform(step, key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
+    """Returns ([[key, value, headers or None], ...],) as JSON: the records the result stands for."""
+    try:
+        record = record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers)
+        result = step.function(record)
+    except BaseException as e:
+        return _error(e, step.filename)
+    try:
+        fixed = {"topic": topic, "partition": partition, "offset": offset, "timestamp": timestamp}
+        name = step.function.__name__
+        if result is None:
+            records = []
+        elif isinstance(result, dict):
+            records = [_record(result, fixed, name + "() returned a record dict")]
+        elif isinstance(result, (list, tuple)):
+            records = []
+            for i, item in enumerate(result):
+                what = name + "() returned a " + type(result).__name__ + " whose element " + str(i)
+                if not isinstance(item, dict):
+                    raise TypeError(what + " is a " + type(item).__name__
+                                    + ', not a record dict ({"key": ..., "value": ..., "metadata": ...})')
+                records.append(_record(item, fixed, what))
+        else:
+            raise TypeError(name + "() returned a " + type(result).__name__
+                            + ": a record transform returns a record dict, a list of them, or None to drop the record")
+        return (_json_text(records),)
+    except BaseException as e:
+        cls, message, line = _error(e, step.filename)
+        return (cls, message, -1)
+
+
+def _record(d, fixed, what):
+    headers = None
+    for k in d:
+        if k not in ("key", "value", "metadata"):
+            raise ValueError(what + " with the key " + repr(k) + ': a record dict has only "key", "value" and "metadata"')
+    metadata = d.get("metadata")
+    if "metadata" in d:
+        if not isinstance(metadata, dict):
+            raise TypeError(what + " whose metadata is a " + type(metadata).__name__ + ", not a dict")
+        for name, original in fixed.items():
+            if name in metadata and metadata[name] != original:
+                raise ValueError(what + " with metadata." + name + " = " + str(metadata[name]) + ", but the record's "
+                                 + name + " is " + str(original) + " and cannot be changed")
+        if "headers" in metadata:
+            headers = metadata["headers"]
+            if not isinstance(headers, dict):
+                raise TypeError(what + " whose metadata.headers is not a dict of str to str")
+            for hk, hv in headers.items():
+                if not isinstance(hk, str) or (hv is not None and not isinstance(hv, str)):
+                    raise TypeError(what + " whose metadata.headers[" + repr(hk) + "] is not a str")
+    return [d.get("key"), d.get("value"), headers]
+
+
+# --- checking (validate) -----------------------------------------------------------------------------
+
+def check(code, name, arity):
+    """Compiles without running: returns a list of [line, column, message]."""
+    try:
+        tree = compile(code, "<code>", "exec", _ast.PyCF_ONLY_AST, dont_inherit=True)
+        compile(tree, "<code>", "exec", dont_inherit=True)
+    except SyntaxError as e:
+        return [[e.lineno or 1, e.offset or 1, e.msg]]
+    problems = []
+    import importlib.util as _util
+    for node in _ast.walk(tree):
+        modules = []
+        if isinstance(node, _ast.Import):
+            modules = [a.name for a in node.names]
+        elif isinstance(node, _ast.ImportFrom):
+            if node.level:
+                problems.append([node.lineno, node.col_offset + 1,
+                                 "relative import: step code is a module of its own, with no package to import from"])
+                continue
+            modules = [node.module]
+        for module in modules:
+            top = module.split(".")[0]
+            try:
+                found = top in _sys.builtin_module_names or _util.find_spec(top) is not None
+            except BaseException:
+                found = False
+            if not found:
+                problems.append([node.lineno, node.col_offset + 1, "No module named " + repr(top)])
+    binding = None
+    for node in tree.body:
+        if isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and node.name == name:
+            binding = node
+        elif isinstance(node, (_ast.ClassDef,)) and node.name == name:
+            binding = node
+        elif _binds(node, name):
+            binding = node
+    if binding is None:
+        problems.append([1, 1, "the code defines no function named '" + name + "'"])
+    elif isinstance(binding, _ast.FunctionDef) and not binding.decorator_list:
+        args = binding.args
+        positional = len(args.posonlyargs) + len(args.args)
+        required = positional - len(args.defaults)
+        required_kw = [a.arg for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is None]
+
+        def accepts(n):
+            return n >= required and (n <= positional or args.vararg is not None)
+
+        if not (accepts(arity) if arity > 0 else accepts(1) or accepts(2)):
+            takes = str(required) if required == positional else str(required) + " to " + str(positional)
+            called = {1: "1 (record)", 2: "2 (value, row)"}.get(arity, "1 (record) or 2 (value, row)")
+            problems.append([binding.lineno, binding.col_offset + 1, "function '" + name + "' takes " + takes + " positional argument"
+                             + ("" if positional == 1 and required == 1 else "s") + " but is called with " + called])
+        elif required_kw:
+            problems.append([binding.lineno, binding.col_offset + 1, "function '" + name + "' has keyword-only parameters without defaults ("
+                             + ", ".join(required_kw) + "), which a step cannot pass"])
+    return problems
+
+
+def _binds(node, name):
+    targets = []
+    if isinstance(node, _ast.Assign):
+        targets = node.targets
+    elif isinstance(node, (_ast.AnnAssign, _ast.AugAssign)):
+        targets = [node.target]
+    elif isinstance(node, (_ast.Import, _ast.ImportFrom)):
+        return any((a.asname or a.name.split(".")[0]) == name for a in node.names)
+    elif isinstance(node, (_ast.If, _ast.Try, _ast.With, _ast.For, _ast.While)):
+        return any(_binds(child, name) for child in _ast.iter_child_nodes(node) if isinstance(child, _ast.stmt)) \
+            or any(isinstance(child, (_ast.FunctionDef, _ast.ClassDef)) and child.name == name
+                   for child in _ast.walk(node))
+    return any(isinstance(n, _ast.Name) and n.id == name for t in targets for n in _ast.walk(t))

@@ -1,0 +1,4 @@
+# value: null
+# row: {"a": 1}
+def transform(value, row):
+    return row["missing"]

@@ -1,0 +1,4 @@
+# value: "5"
+# row: null
+def transform(value, row):
+    return value + 5
