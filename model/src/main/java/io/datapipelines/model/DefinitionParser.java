@@ -188,7 +188,8 @@ public final class DefinitionParser {
                 tests = new TestsReader(reader, source, sink).read(list);
             }
         }
-        DeploymentSettings deployment = new DeploymentReader(reader).read(map.get("deployment"));
+        boolean graalPy = processing.python().engine() == PythonEngineKind.GRAALPY && PythonSteps.any(steps);
+        DeploymentSettings deployment = new DeploymentReader(reader).read(map.get("deployment"), graalPy);
         if (source == null || sink == null || errors == null || deployment == null) {
             return null;
         }

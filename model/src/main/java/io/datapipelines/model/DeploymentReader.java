@@ -17,6 +17,12 @@ final class DeploymentReader {
     static final int DEFAULT_CPU_UTILIZATION = 70;
     static final Map<String, String> DEFAULT_REQUESTS = Map.of("cpu", "250m", "memory", "256Mi");
     static final Map<String, String> DEFAULT_LIMITS = Map.of("memory", "512Mi");
+    /**
+     * A pipeline with Python steps on GraalPy: the Truffle engine, its compiler and GraalPy's own heap need
+     * about 550 MiB resident under load (benchmarks/README.md), so request and limit are both 768Mi.
+     */
+    static final Map<String, String> GRAALPY_REQUESTS = Map.of("cpu", "250m", "memory", "768Mi");
+    static final Map<String, String> GRAALPY_LIMITS = Map.of("memory", "768Mi");
     /** A Kubernetes resource quantity: a decimal number with an optional SI, binary or exponent suffix. */
     private static final Pattern QUANTITY = Pattern.compile("[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE])?");
     private static final Duration MAX_SHADOW_TIMEOUT = Duration.ofHours(24);
@@ -28,11 +34,14 @@ final class DeploymentReader {
         this.reader = reader;
     }
 
-    DeploymentSettings read(SourceNode node) {
+    /** @param graalPy whether the pipeline runs Python steps on GraalPy (the resources' defaults are larger then) */
+    DeploymentSettings read(SourceNode node, boolean graalPy) {
         String path = "spec.deployment";
+        Map<String, String> defaultRequests = graalPy ? GRAALPY_REQUESTS : DEFAULT_REQUESTS;
+        Map<String, String> defaultLimits = graalPy ? GRAALPY_LIMITS : DEFAULT_LIMITS;
         MapNode map = node == null ? null : reader.map(node, path);
         if (map == null) {
-            return node == null ? new DeploymentSettings(1, 1, DEFAULT_CPU_UTILIZATION, null, DEFAULT_REQUESTS, DEFAULT_LIMITS) : null;
+            return node == null ? new DeploymentSettings(1, 1, DEFAULT_CPU_UTILIZATION, null, defaultRequests, defaultLimits) : null;
         }
         reader.checkKeys(map, path, Set.of("replicas", "autoscaling", "resources", "shadow"));
         int min = 1;
@@ -69,8 +78,8 @@ final class DeploymentReader {
                 lag = reader.integer(autoscaling, "lagThreshold", autoscalingPath, 1, Long.MAX_VALUE);
             }
         }
-        Map<String, String> requests = DEFAULT_REQUESTS;
-        Map<String, String> limits = DEFAULT_LIMITS;
+        Map<String, String> requests = defaultRequests;
+        Map<String, String> limits = defaultLimits;
         SourceNode resourcesNode = map.get("resources");
         if (resourcesNode != null) {
             String resourcesPath = child(path, "resources");

@@ -4,6 +4,7 @@ import io.datapipelines.model.FieldEntry;
 import io.datapipelines.model.FieldStep;
 import io.datapipelines.model.FunctionRef;
 import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.model.PythonSteps;
 import io.datapipelines.model.RecordStep;
 import io.datapipelines.model.Step;
 import io.datapipelines.model.builtin.BuiltinCatalogue;
@@ -62,18 +63,7 @@ public final class CompiledPipeline {
      * (a good part of a new replica's time to its first record) and its memory.
      */
     public static boolean usesPython(PipelineDefinition definition) {
-        for (Step step : definition.spec().steps()) {
-            if (step instanceof FieldStep field) {
-                for (FieldEntry entry : field.fields().values()) {
-                    if (isPython(entry.filter()) || isPython(entry.transform())) {
-                        return true;
-                    }
-                }
-            } else if (step instanceof RecordStep record && (isPython(record.filter()) || isPython(record.transform()))) {
-                return true;
-            }
-        }
-        return false;
+        return PythonSteps.any(definition.spec().steps());
     }
 
     private static boolean isPython(FunctionRef ref) {
