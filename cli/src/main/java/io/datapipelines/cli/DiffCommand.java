@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -38,11 +37,8 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The live revision's definition file.")
-    Path oldFile;
-
-    @Parameters(index = "1", paramLabel = "NEW", description = "The candidate revision's definition file.")
-    Path newFile;
+    @Mixin
+    Revisions revisions = new Revisions();
 
     static final class Source {
         @Option(names = "--input", paramLabel = "FILE", description = "NDJSON input records, as for preview ('-' for standard input).")
@@ -88,12 +84,12 @@ final class DiffCommand implements Callable<Integer> {
             err.println("datapipelines: " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        DefinitionLoader loader = new DefinitionLoader();
-        PipelineDefinition oldDefinition = loader.load(oldFile, err);
-        PipelineDefinition newDefinition = loader.load(newFile, err);
-        if (oldDefinition == null || newDefinition == null) {
+        Revisions.Loaded loaded = revisions.load(err);
+        if (loaded == null) {
             return ExitCodes.INVALID;
         }
+        PipelineDefinition oldDefinition = loaded.oldDefinition();
+        PipelineDefinition newDefinition = loaded.newDefinition();
         if (oldDefinition.spec().source().format() != newDefinition.spec().source().format()
                 || oldDefinition.spec().source().keyFormat() != newDefinition.spec().source().keyFormat()) {
             err.println("warning: OLD and NEW read their source in different formats: each gets the same bytes");
@@ -107,7 +103,7 @@ final class DiffCommand implements Callable<Integer> {
             inputs.forEach(comparison::compare);
             result = comparison.report();
         }
-        return reportOptions.print(result, thresholds, oldFile, newFile, oldFile + " -> " + newFile, out);
+        return reportOptions.print(result, thresholds, revisions, revisions.title(), out);
     }
 
     /** @return the records, or null after printing why the file cannot be used */

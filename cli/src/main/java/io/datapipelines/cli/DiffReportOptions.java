@@ -6,7 +6,6 @@ import io.datapipelines.runtime.diff.DiffThresholds;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +54,12 @@ final class DiffReportOptions {
      * @param title what the text report is headed with
      * @return {@link ExitCodes#OK} within the thresholds, else {@link ExitCodes#FAILED}
      */
-    int print(DiffReport report, DiffThresholds thresholds, Path oldFile, Path newFile, String title, PrintWriter out) {
+    int print(DiffReport report, DiffThresholds thresholds, Revisions revisions, String title, PrintWriter out) {
         List<String> violations = thresholds.violations(report);
         if (output == OutputFormat.json) {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("old", oldFile.toString());
-            json.put("new", newFile.toString());
+            json.put("old", revisions.oldFile.toString());
+            json.put("new", revisions.newFile.toString());
             json.putAll(report.toJson(thresholds, show));
             out.println(JsonCodec.toJson(json));
         } else {

@@ -13,11 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -35,11 +33,8 @@ final class ShadowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The live revision's definition file.")
-    Path oldFile;
-
-    @Parameters(index = "1", paramLabel = "NEW", description = "The candidate revision's definition file.")
-    Path newFile;
+    @Mixin
+    Revisions revisions = new Revisions();
 
     @Option(names = "--records", paramLabel = "N", description = "Stop after N source records.")
     Long records;
@@ -101,12 +96,12 @@ final class ShadowCommand implements Callable<Integer> {
             err.println("datapipelines: " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        DefinitionLoader loader = new DefinitionLoader();
-        PipelineDefinition oldDefinition = loader.load(oldFile, err);
-        PipelineDefinition newDefinition = loader.load(newFile, err);
-        if (oldDefinition == null || newDefinition == null) {
+        Revisions.Loaded loaded = revisions.load(err);
+        if (loaded == null) {
             return ExitCodes.INVALID;
         }
+        PipelineDefinition oldDefinition = loaded.oldDefinition();
+        PipelineDefinition newDefinition = loaded.newDefinition();
         try (Admin admin = Admin.create(kafka.toProperties())) {
             ShadowMain.ensureTopics(admin, oldDefinition.spec().source().topics(), ShadowSettings.diffTopic(oldDefinition, deployment), createTopics, 1);
         } catch (IllegalStateException e) {
@@ -145,6 +140,6 @@ final class ShadowCommand implements Callable<Integer> {
             err.println("datapipelines: Kafka failed: " + e.getMessage());
             return ExitCodes.FAILED;
         }
-        return reportOptions.print(result, settings.thresholds(), oldFile, newFile, oldFile + " -> " + newFile + " (shadow)", out);
+        return reportOptions.print(result, settings.thresholds(), revisions, revisions.title() + " (shadow)", out);
     }
 }
