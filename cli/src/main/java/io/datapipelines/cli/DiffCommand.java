@@ -2,16 +2,15 @@ package io.datapipelines.cli;
 
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.app.KafkaSettings;
-import io.datapipelines.runtime.codec.JsonCodec;
 import io.datapipelines.runtime.diff.DiffInput;
 import io.datapipelines.runtime.diff.DiffReport;
 import io.datapipelines.runtime.diff.DiffThresholds;
 import io.datapipelines.runtime.diff.PipelineComparison;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -20,9 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code datapipelines diff}: two revisions of a pipeline on the same records, compared record by record. */
@@ -40,11 +37,8 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The live revision's definition file.")
-    Path oldFile;
-
-    @Parameters(index = "1", paramLabel = "NEW", description = "The candidate revision's definition file.")
-    Path newFile;
+    @Mixin
+    Revisions revisions = new Revisions();
 
     static final class Source {
         @Option(names = "--input", paramLabel = "FILE", description = "NDJSON input records, as for preview ('-' for standard input).")
@@ -72,22 +66,8 @@ final class DiffCommand implements Callable<Integer> {
             description = "With --from-topic: how long reading may take (default: ${DEFAULT-VALUE}).")
     Duration kafkaTimeout;
 
-    @Option(names = "--max-changed-rate", defaultValue = "0", paramLabel = "RATE",
-            description = "The share (0..1) of records that may be changed, dropped or emitted only by NEW (default: ${DEFAULT-VALUE}).")
-    double maxChangedRate;
-
-    @Option(names = "--max-new-dead-letter-rate", defaultValue = "0", paramLabel = "RATE",
-            description = "The share (0..1) of records that may become new dead letters (default: ${DEFAULT-VALUE}).")
-    double maxNewDeadLetterRate;
-
-    @Option(names = "--allow-sink-change", description = "Accept a new sink topic or sink key or value format.")
-    boolean allowSinkChange;
-
-    @Option(names = "--show", defaultValue = "20", paramLabel = "N", description = "List at most N differing records (default: ${DEFAULT-VALUE}).")
-    int show;
-
-    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    DiffReportOptions reportOptions = new DiffReportOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -95,20 +75,21 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DiffThresholds thresholds;
         try {
-            thresholds = new DiffThresholds(maxChangedRate, maxNewDeadLetterRate, allowSinkChange);
-            if (records < 1 || show < 0) {
-                throw new IllegalArgumentException(records < 1 ? "--records must be at least 1, not " + records : "--show cannot be negative");
+            thresholds = reportOptions.thresholds();
+            if (records < 1) {
+                throw new IllegalArgumentException("--records must be at least 1, not " + records);
             }
+            reportOptions.requireShowNotNegative();
         } catch (IllegalArgumentException e) {
             err.println("datapipelines: " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        DefinitionLoader loader = new DefinitionLoader();
-        PipelineDefinition oldDefinition = loader.load(oldFile, err);
-        PipelineDefinition newDefinition = loader.load(newFile, err);
-        if (oldDefinition == null || newDefinition == null) {
+        Revisions.Loaded loaded = revisions.load(err);
+        if (loaded == null) {
             return ExitCodes.INVALID;
         }
+        PipelineDefinition oldDefinition = loaded.oldDefinition();
+        PipelineDefinition newDefinition = loaded.newDefinition();
         if (oldDefinition.spec().source().format() != newDefinition.spec().source().format()
                 || oldDefinition.spec().source().keyFormat() != newDefinition.spec().source().keyFormat()) {
             err.println("warning: OLD and NEW read their source in different formats: each gets the same bytes");
@@ -117,23 +98,12 @@ final class DiffCommand implements Callable<Integer> {
         if (inputs == null) {
             return ExitCodes.INVALID;
         }
-        DiffReport report;
-        try (PipelineComparison comparison = new PipelineComparison(oldDefinition, newDefinition, show)) {
+        DiffReport result;
+        try (PipelineComparison comparison = new PipelineComparison(oldDefinition, newDefinition, reportOptions.show())) {
             inputs.forEach(comparison::compare);
-            report = comparison.report();
+            result = comparison.report();
         }
-        List<String> violations = thresholds.violations(report);
-        if (output == OutputFormat.json) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("old", oldFile.toString());
-            json.put("new", newFile.toString());
-            json.putAll(report.toJson(thresholds, show));
-            out.println(JsonCodec.toJson(json));
-        } else {
-            DiffText.print(report, thresholds, violations, show, oldFile + " -> " + newFile, out);
-        }
-        out.flush();
-        return violations.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        return reportOptions.print(result, thresholds, revisions, revisions.title(), out);
     }
 
     /** @return the records, or null after printing why the file cannot be used */

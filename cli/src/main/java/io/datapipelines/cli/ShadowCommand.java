@@ -2,9 +2,7 @@ package io.datapipelines.cli;
 
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.app.KafkaSettings;
-import io.datapipelines.runtime.codec.JsonCodec;
 import io.datapipelines.runtime.diff.DiffReport;
-import io.datapipelines.runtime.diff.DiffThresholds;
 import io.datapipelines.runtime.shadow.ShadowMain;
 import io.datapipelines.runtime.shadow.ShadowRunner;
 import io.datapipelines.runtime.shadow.ShadowSettings;
@@ -12,17 +10,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
@@ -39,11 +33,8 @@ final class ShadowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The live revision's definition file.")
-    Path oldFile;
-
-    @Parameters(index = "1", paramLabel = "NEW", description = "The candidate revision's definition file.")
-    Path newFile;
+    @Mixin
+    Revisions revisions = new Revisions();
 
     @Option(names = "--records", paramLabel = "N", description = "Stop after N source records.")
     Long records;
@@ -73,22 +64,8 @@ final class ShadowCommand implements Callable<Integer> {
             description = "How often a summary goes to the diff topic (default: ${DEFAULT-VALUE}).")
     Duration summaryInterval;
 
-    @Option(names = "--max-changed-rate", defaultValue = "0", paramLabel = "RATE",
-            description = "The share (0..1) of records that may be changed, dropped or emitted only by NEW (default: ${DEFAULT-VALUE}).")
-    double maxChangedRate;
-
-    @Option(names = "--max-new-dead-letter-rate", defaultValue = "0", paramLabel = "RATE",
-            description = "The share (0..1) of records that may become new dead letters (default: ${DEFAULT-VALUE}).")
-    double maxNewDeadLetterRate;
-
-    @Option(names = "--allow-sink-change", description = "Accept a new sink topic or sink key or value format.")
-    boolean allowSinkChange;
-
-    @Option(names = "--show", defaultValue = "20", paramLabel = "N", description = "List at most N differing records (default: ${DEFAULT-VALUE}).")
-    int show;
-
-    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    DiffReportOptions reportOptions = new DiffReportOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -103,15 +80,13 @@ final class ShadowCommand implements Callable<Integer> {
             if (!from.equals("latest") && !from.equals("earliest")) {
                 throw new IllegalArgumentException("--from must be latest or earliest, not " + from);
             }
-            if (show < 0) {
-                throw new IllegalArgumentException("--show cannot be negative");
-            }
+            reportOptions.requireShowNotNegative();
             settings = ShadowSettings.builder(io.datapipelines.kubernetes.KubernetesNames.requireDnsLabel(deployment, "deployment name"))
                     .startFrom(from.equals("earliest") ? ShadowSettings.StartFrom.EARLIEST : ShadowSettings.StartFrom.LATEST)
                     .maxRecords(records == null ? 0 : records)
                     .maxDuration(duration)
                     .summaryInterval(summaryInterval)
-                    .thresholds(new DiffThresholds(maxChangedRate, maxNewDeadLetterRate, allowSinkChange))
+                    .thresholds(reportOptions.thresholds())
                     .build();
             if (records != null && records < 1) {
                 throw new IllegalArgumentException("--records must be at least 1, not " + records);
@@ -121,12 +96,12 @@ final class ShadowCommand implements Callable<Integer> {
             err.println("datapipelines: " + e.getMessage());
             return ExitCodes.INVALID;
         }
-        DefinitionLoader loader = new DefinitionLoader();
-        PipelineDefinition oldDefinition = loader.load(oldFile, err);
-        PipelineDefinition newDefinition = loader.load(newFile, err);
-        if (oldDefinition == null || newDefinition == null) {
+        Revisions.Loaded loaded = revisions.load(err);
+        if (loaded == null) {
             return ExitCodes.INVALID;
         }
+        PipelineDefinition oldDefinition = loaded.oldDefinition();
+        PipelineDefinition newDefinition = loaded.newDefinition();
         try (Admin admin = Admin.create(kafka.toProperties())) {
             ShadowMain.ensureTopics(admin, oldDefinition.spec().source().topics(), ShadowSettings.diffTopic(oldDefinition, deployment), createTopics, 1);
         } catch (IllegalStateException e) {
@@ -141,7 +116,7 @@ final class ShadowCommand implements Callable<Integer> {
                 + " as consumer group " + ShadowSettings.consumerGroup(oldDefinition, deployment) + ", differences to "
                 + ShadowSettings.diffTopic(oldDefinition, deployment));
         err.flush();
-        DiffReport report;
+        DiffReport result;
         try (ShadowRunner runner = new ShadowRunner(oldDefinition, newDefinition, kafka, settings, null)) {
             // Ctrl-C: the shadow stops, writes its final summary and the report is printed.
             Thread hook = new Thread(() -> {
@@ -153,7 +128,7 @@ final class ShadowCommand implements Callable<Integer> {
             }, "datapipelines-shadow-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                report = runner.run();
+                result = runner.run();
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -165,17 +140,6 @@ final class ShadowCommand implements Callable<Integer> {
             err.println("datapipelines: Kafka failed: " + e.getMessage());
             return ExitCodes.FAILED;
         }
-        List<String> violations = settings.thresholds().violations(report);
-        if (output == OutputFormat.json) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("old", oldFile.toString());
-            json.put("new", newFile.toString());
-            json.putAll(report.toJson(settings.thresholds(), show));
-            out.println(JsonCodec.toJson(json));
-        } else {
-            DiffText.print(report, settings.thresholds(), violations, show, oldFile + " -> " + newFile + " (shadow)", out);
-        }
-        out.flush();
-        return violations.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        return reportOptions.print(result, settings.thresholds(), revisions, revisions.title() + " (shadow)", out);
     }
 }

@@ -8,7 +8,6 @@ import hudson.model.Node;
 import hudson.model.TaskListener;
 import hudson.tools.ToolInstallation;
 import hudson.tools.ToolInstaller;
-import hudson.tools.ToolInstallerDescriptor;
 import hudson.util.FormValidation;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -117,16 +116,11 @@ public final class CliMavenInstaller extends ToolInstaller implements CliDistrib
 
     @Extension
     @Symbol("datapipelinesCliMaven")
-    public static final class DescriptorImpl extends ToolInstallerDescriptor<CliMavenInstaller> {
+    public static final class DescriptorImpl extends CliDistributionInstallerDescriptor<CliMavenInstaller> {
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.CliMavenInstaller_DisplayName();
-        }
-
-        @Override
-        public boolean isApplicable(Class<? extends ToolInstallation> toolType) {
-            return toolType == DataPipelinesCliInstallation.class;
         }
 
         @POST
@@ -139,12 +133,6 @@ public final class CliMavenInstaller extends ToolInstaller implements CliDistrib
         public FormValidation doCheckVersion(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             return FieldChecks.releaseVersion(value);
-        }
-
-        @POST
-        public FormValidation doCheckSha256(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            return FieldChecks.sha256(value);
         }
     }
 }

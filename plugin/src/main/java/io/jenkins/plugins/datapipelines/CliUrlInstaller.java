@@ -8,7 +8,6 @@ import hudson.model.Node;
 import hudson.model.TaskListener;
 import hudson.tools.ToolInstallation;
 import hudson.tools.ToolInstaller;
-import hudson.tools.ToolInstallerDescriptor;
 import hudson.util.FormValidation;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -68,28 +67,17 @@ public final class CliUrlInstaller extends ToolInstaller implements CliDistribut
 
     @Extension
     @Symbol("datapipelinesCliUrl")
-    public static final class DescriptorImpl extends ToolInstallerDescriptor<CliUrlInstaller> {
+    public static final class DescriptorImpl extends CliDistributionInstallerDescriptor<CliUrlInstaller> {
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.CliUrlInstaller_DisplayName();
         }
 
-        @Override
-        public boolean isApplicable(Class<? extends ToolInstallation> toolType) {
-            return toolType == DataPipelinesCliInstallation.class;
-        }
-
         @POST
         public FormValidation doCheckUrl(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             return FieldChecks.distributionUrl(value);
-        }
-
-        @POST
-        public FormValidation doCheckSha256(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            return FieldChecks.sha256(value);
         }
     }
 }

@@ -4,8 +4,6 @@ import io.datapipelines.embedded.EmbeddedKafka;
 import io.datapipelines.embedded.KafkaBrokerExtension;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,22 +38,14 @@ class AtLeastOnceIT {
     @Order(2)
     static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
 
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = new TopicClient(KAFKA.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    @Order(3)
+    static final TopicClient TOPICS = TopicClient.of(KAFKA);
 
     @Test
     void nothingIsLostAfterRepeatedSigkills() throws Exception {
-        topics.create(3, "alos-in", "alos-out", "alos-dlq");
-        topics.produce("alos-in", NumberedRecords.inputs(RECORDS));
+        TOPICS.create(3, "alos-in", "alos-out", "alos-dlq");
+        TOPICS.produce("alos-in", NumberedRecords.inputs(RECORDS));
         Map<String, Object> expectedSink = NumberedRecords.expectedSink(RECORDS);
         Map<String, String> expectedDead = NumberedRecords.expectedDeadLetters(RECORDS);
 
@@ -63,9 +53,9 @@ class AtLeastOnceIT {
         RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers())
                 .env("KAFKA_GROUP_INSTANCE_ID", "alos-pod-0")
                 .build(PROCESSES).start();
-        try (TopicReader reader = topics.reader("alos-out", "alos-dlq")) {
+        try (TopicReader reader = TOPICS.reader("alos-out", "alos-dlq")) {
             RepeatedKills.killAtEach(KILL_AFTER, reader, "alos-out", expectedSink.size(), runtime);
-            topics.awaitCommittedToEnd("datapipelines-alos-it", "alos-in", Duration.ofSeconds(240), runtime);
+            TOPICS.awaitCommittedToEnd("datapipelines-alos-it", "alos-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));
 
             Delivery sink = Delivery.of("alos-out", reader.records("alos-out"));
@@ -76,7 +66,7 @@ class AtLeastOnceIT {
             dead.assertErrorClasses(expectedDead);
         }
         // One member, the static one (Kafka Streams adds the thread number), in its old place.
-        ConsumerGroupDescription group = topics.admin().describeConsumerGroups(List.of("datapipelines-alos-it"))
+        ConsumerGroupDescription group = TOPICS.admin().describeConsumerGroups(List.of("datapipelines-alos-it"))
                 .describedGroups().get("datapipelines-alos-it").get(60, TimeUnit.SECONDS);
         assertThat(group.members()).extracting(MemberDescription::groupInstanceId).containsExactly(Optional.of("alos-pod-0-1"));
         assertThat(runtime.jvm().starts()).isEqualTo(KILL_AFTER.length + 1);

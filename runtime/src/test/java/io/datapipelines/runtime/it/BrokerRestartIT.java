@@ -1,8 +1,6 @@
 package io.datapipelines.runtime.it;
 
 import io.datapipelines.embedded.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,28 +30,20 @@ class BrokerRestartIT {
 
     static final int RECORDS = 30_000;
 
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = new TopicClient(KAFKA.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    @Order(3)
+    static final TopicClient TOPICS = TopicClient.of(KAFKA);
 
     @Test
     void runtimeSurvivesABrokerRestartAndTheSinkEndsExactlyOnce() throws Exception {
-        topics.create(3, "restart-in", "restart-out", "restart-dlq");
-        topics.produce("restart-in", NumberedRecords.inputs(RECORDS));
+        TOPICS.create(3, "restart-in", "restart-out", "restart-dlq");
+        TOPICS.produce("restart-in", NumberedRecords.inputs(RECORDS));
         Map<String, Object> expectedSink = NumberedRecords.expectedSink(RECORDS);
         Map<String, String> expectedDead = NumberedRecords.expectedDeadLetters(RECORDS);
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("restart.yaml"), NumberedRecords.definition("restart", "exactly-once"));
         RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
-        try (TopicReader reader = topics.reader("restart-out", "restart-dlq")) {
+        try (TopicReader reader = TOPICS.reader("restart-out", "restart-dlq")) {
             reader.pollUntil("5000 sink records", Duration.ofSeconds(180), runtime, r -> r.count("restart-out") >= 5_000);
             KAFKA.broker().stop();
             assertThat(reader.count("restart-out")).as("broker stopped mid-stream").isLessThan(expectedSink.size());
@@ -63,7 +53,7 @@ class BrokerRestartIT {
             });
             KAFKA.broker().start();
 
-            topics.awaitCommittedToEnd("datapipelines-restart-it", "restart-in", Duration.ofSeconds(240), runtime);
+            TOPICS.awaitCommittedToEnd("datapipelines-restart-it", "restart-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));
 
             Delivery sink = Delivery.of("restart-out", reader.records("restart-out"));

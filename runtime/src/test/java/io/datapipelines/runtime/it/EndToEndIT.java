@@ -5,8 +5,6 @@ import io.datapipelines.embedded.KafkaBrokerExtension;
 import io.datapipelines.runtime.codec.JsonCodec;
 import io.datapipelines.runtime.topology.DeadLetterHeaders;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,21 +69,13 @@ class EndToEndIT {
     @Order(2)
     static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
 
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = new TopicClient(KAFKA.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    @Order(3)
+    static final TopicClient TOPICS = TopicClient.of(KAFKA);
 
     @Test
     void recordsReachTheSinkOrTheDeadLetterTopicWhileProbesAndMetricsAnswer() throws Exception {
-        topics.create(3, "payments", "payments-clean", "payments-dlq");
+        TOPICS.create(3, "payments", "payments-clean", "payments-dlq");
         Path definition = Files.writeString(PROCESSES.workDir().resolve("payments.yaml"), DEFINITION);
         RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
         runtime.awaitReady(Duration.ofSeconds(120));
@@ -110,9 +100,9 @@ class EndToEndIT {
                 json("p-4", "{\"id\":\"p-4\",\"status\":\"paid\",\"currency\":\"usd\",\"email\":\"bob@example.com\",\"amount\":3,\"quantity\":0}"),
                 json("p-5", "{\"id\":\"p-5\",\"status\":\"paid\",\"currency\":\"usd\",\"email\":\"eve@example.com\",\"amount\":\"ten\",\"quantity\":1}"),
                 json("p-6", "{\"id\":\"p-6\",\"status\":\"paid\",\"currency\":\"chf\",\"email\":\"max@example.com\",\"amount\":7,\"quantity\":4}"));
-        List<RecordMetadata> firstAt = topics.produce("payments", first);
+        List<RecordMetadata> firstAt = TOPICS.produce("payments", first);
 
-        try (TopicReader reader = topics.reader("payments-clean", "payments-dlq")) {
+        try (TopicReader reader = TOPICS.reader("payments-clean", "payments-dlq")) {
             reader.pollUntil("2 sink records and 3 dead letters", Duration.ofSeconds(60), runtime,
                     r -> r.count("payments-clean") >= 2 && r.count("payments-dlq") >= 3);
             // Counted as they were processed: all six are in by the time their outputs are committed.
@@ -130,7 +120,7 @@ class EndToEndIT {
                     .containsEntry("pipeline", "payments-e2e").containsEntry("deployment", "it");
 
             // Poison records did not stop anything: records after them flow.
-            topics.produce("payments", List.of(
+            TOPICS.produce("payments", List.of(
                     json("p-7", "{\"id\":\"p-7\",\"status\":\"refunded\",\"currency\":\"gbp\",\"email\":\"ann@example.com\",\"amount\":0.125,\"quantity\":1}"),
                     json("p-8", "{\"id\":\"p-8\",\"status\":\"paid\",\"currency\":\"sek\",\"email\":\"ole@example.com\",\"amount\":99.999,\"quantity\":3}")));
             reader.pollUntil("4 sink records", Duration.ofSeconds(60), runtime, r -> r.count("payments-clean") >= 4);
@@ -150,7 +140,7 @@ class EndToEndIT {
             assertThat(after.samples("kafka_stream_thread_process_total")).isNotEmpty();
             assertThat(after.has("jvm_memory_used_bytes")).isTrue();
 
-            topics.awaitCommittedToEnd("datapipelines-payments-e2e-it", "payments", Duration.ofSeconds(60), runtime);
+            TOPICS.awaitCommittedToEnd("datapipelines-payments-e2e-it", "payments", Duration.ofSeconds(60), runtime);
             reader.readToEnd(Duration.ofSeconds(60));
 
             Map<String, Object> sink = new LinkedHashMap<>();

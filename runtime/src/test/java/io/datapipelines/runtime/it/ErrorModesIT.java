@@ -4,8 +4,6 @@ import io.datapipelines.embedded.EmbeddedKafka;
 import io.datapipelines.embedded.KafkaBrokerExtension;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,22 +33,14 @@ class ErrorModesIT {
     @Order(2)
     static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
 
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = new TopicClient(KAFKA.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    @Order(3)
+    static final TopicClient TOPICS = TopicClient.of(KAFKA);
 
     @Test
     void skipModeDropsPoisonRecordsAndKeepsGoing() throws Exception {
         int records = 3_000;
-        topics.create(3, "skip-in", "skip-out");
+        TOPICS.create(3, "skip-in", "skip-out");
         Map<String, Object> expected = NumberedRecords.expectedSink(records);
         Set<String> poison = NumberedRecords.expectedDeadLetters(records).keySet();
         assertThat(poison).hasSize(9);
@@ -58,9 +48,9 @@ class ErrorModesIT {
         Path definition = Files.writeString(PROCESSES.workDir().resolve("skip.yaml"), NumberedRecords.definition("skip", "exactly-once", "skip"));
         RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
         runtime.awaitReady(Duration.ofSeconds(120));
-        topics.produce("skip-in", NumberedRecords.inputs(records));
-        try (TopicReader reader = topics.reader("skip-out")) {
-            topics.awaitCommittedToEnd("datapipelines-skip-it", "skip-in", Duration.ofSeconds(120), runtime);
+        TOPICS.produce("skip-in", NumberedRecords.inputs(records));
+        try (TopicReader reader = TOPICS.reader("skip-out")) {
+            TOPICS.awaitCommittedToEnd("datapipelines-skip-it", "skip-in", Duration.ofSeconds(120), runtime);
             reader.readToEnd(Duration.ofSeconds(60));
             Delivery sink = Delivery.of("skip-out", reader.records("skip-out"));
             sink.assertExactlyOnce(expected.keySet());
@@ -82,10 +72,10 @@ class ErrorModesIT {
 
     @Test
     void failModeStopsWithExitCodeOneAndCommitsNothingPastTheFailingRecord() throws Exception {
-        topics.create(3, "fail-in", "fail-out");
+        TOPICS.create(3, "fail-in", "fail-out");
         // Records 1..400 into partition 0, in order: record 250 (offset 249) raises ZeroDivisionError in Python.
         List<TopicClient.Input> inputs = NumberedRecords.inputs(400).stream().map(input -> input.toPartition(0)).toList();
-        List<RecordMetadata> positions = topics.produce("fail-in", inputs);
+        List<RecordMetadata> positions = TOPICS.produce("fail-in", inputs);
         assertThat(positions.get(249).offset()).isEqualTo(249);
         TopicPartition partition = new TopicPartition("fail-in", 0);
 
@@ -94,9 +84,9 @@ class ErrorModesIT {
         assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(1);
         assertThat(runtime.log()).contains("Pipeline failed: record fail-in-0@249 failed in steps[1]: ZeroDivisionError: integer division or modulo by zero");
 
-        long committed = topics.committedOffsets("datapipelines-fail-it", "fail-in").getOrDefault(partition, 0L);
+        long committed = TOPICS.committedOffsets("datapipelines-fail-it", "fail-in").getOrDefault(partition, 0L);
         assertThat(committed).as("committed offset of the failing partition").isLessThanOrEqualTo(249);
-        try (TopicReader reader = topics.reader("fail-out")) {
+        try (TopicReader reader = TOPICS.reader("fail-out")) {
             reader.readToEnd(Duration.ofSeconds(60));
             // Exactly the records below the committed offset made it; none at or after the failing one.
             Set<String> belowCommitted = new TreeSet<>();
@@ -107,7 +97,7 @@ class ErrorModesIT {
             runtime.start();
             assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code after a restart").isEqualTo(1);
             assertThat(runtime.log().split("start #2", 2)[1]).contains("Pipeline failed: record fail-in-0@249 failed in steps[1]");
-            assertThat(topics.committedOffsets("datapipelines-fail-it", "fail-in").getOrDefault(partition, 0L)).isLessThanOrEqualTo(249);
+            assertThat(TOPICS.committedOffsets("datapipelines-fail-it", "fail-in").getOrDefault(partition, 0L)).isLessThanOrEqualTo(249);
             reader.readToEnd(Duration.ofSeconds(60));
             Set<String> beforePoison = NumberedRecords.expectedSink(249).keySet();
             assertThat(reader.records("fail-out")).extracting(OutputRecord::key).allMatch(beforePoison::contains);

@@ -2,8 +2,6 @@ package io.datapipelines.runtime.it;
 
 import io.datapipelines.embedded.EmbeddedKafka;
 import io.datapipelines.embedded.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,31 +36,23 @@ class ExactlyOnceIT {
     @Order(2)
     static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
 
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = new TopicClient(KAFKA.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    @Order(3)
+    static final TopicClient TOPICS = TopicClient.of(KAFKA);
 
     @Test
     void everyOutputExactlyOnceAfterRepeatedSigkills() throws Exception {
-        topics.create(3, "eos-in", "eos-out", "eos-dlq");
-        topics.produce("eos-in", NumberedRecords.inputs(RECORDS));
+        TOPICS.create(3, "eos-in", "eos-out", "eos-dlq");
+        TOPICS.produce("eos-in", NumberedRecords.inputs(RECORDS));
         Map<String, Object> expectedSink = NumberedRecords.expectedSink(RECORDS);
         Map<String, String> expectedDead = NumberedRecords.expectedDeadLetters(RECORDS);
         assertThat(expectedDead).hasSize(150);
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("eos.yaml"), NumberedRecords.definition("eos", "exactly-once"));
         RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
-        try (TopicReader reader = topics.reader("eos-out", "eos-dlq")) {
+        try (TopicReader reader = TOPICS.reader("eos-out", "eos-dlq")) {
             RepeatedKills.killAtEach(KILL_AFTER, reader, "eos-out", expectedSink.size(), runtime);
-            topics.awaitCommittedToEnd("datapipelines-eos-it", "eos-in", Duration.ofSeconds(240), runtime);
+            TOPICS.awaitCommittedToEnd("datapipelines-eos-it", "eos-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));
 
             Delivery sink = Delivery.of("eos-out", reader.records("eos-out"));

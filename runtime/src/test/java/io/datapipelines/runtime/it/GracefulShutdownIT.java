@@ -5,8 +5,6 @@ import io.datapipelines.embedded.KafkaBrokerExtension;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,17 +37,9 @@ class GracefulShutdownIT {
     @Order(2)
     static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
 
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = new TopicClient(KAFKA.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    @Order(3)
+    static final TopicClient TOPICS = TopicClient.of(KAFKA);
 
     /**
      * At-least-once with commits held back for an hour: the only commit that can happen is the one
@@ -58,8 +48,8 @@ class GracefulShutdownIT {
     @Test
     void sigtermCommitsEverythingProcessedAndExitsZero() throws Exception {
         int records = 5_000;
-        topics.create(3, "term-in", "term-out", "term-dlq");
-        topics.produce("term-in", NumberedRecords.inputs(records));
+        TOPICS.create(3, "term-in", "term-out", "term-dlq");
+        TOPICS.produce("term-in", NumberedRecords.inputs(records));
         Set<String> expected = NumberedRecords.expectedSink(records).keySet();
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("term.yaml"), NumberedRecords.definition("term", "at-least-once"));
@@ -67,16 +57,16 @@ class GracefulShutdownIT {
                 .env("KAFKA_COMMIT_INTERVAL_MS", "3600000")
                 .shutdownTimeout(SHUTDOWN_TIMEOUT)
                 .build(PROCESSES).start();
-        try (TopicReader reader = topics.reader("term-out")) {
+        try (TopicReader reader = TOPICS.reader("term-out")) {
             reader.pollUntil("all " + expected.size() + " sink records", Duration.ofSeconds(120), runtime, r -> r.count("term-out") >= expected.size());
             Delivery.of("term-out", reader.records("term-out")).assertExactlyOnce(expected);
         }
-        Map<TopicPartition, Long> end = topics.endOffsets("term-in");
-        assertThat(topics.committedOffsets("datapipelines-term-it", "term-in")).as("nothing committed before the shutdown").isNotEqualTo(end);
+        Map<TopicPartition, Long> end = TOPICS.endOffsets("term-in");
+        assertThat(TOPICS.committedOffsets("datapipelines-term-it", "term-in")).as("nothing committed before the shutdown").isNotEqualTo(end);
 
         assertThat(runtime.terminate(GRACE_PERIOD)).as("exit code after SIGTERM").isZero();
 
-        assertThat(topics.committedOffsets("datapipelines-term-it", "term-in")).isEqualTo(end);
+        assertThat(TOPICS.committedOffsets("datapipelines-term-it", "term-in")).isEqualTo(end);
         assertThat(group("datapipelines-term-it").members()).as("members left in the group").isEmpty();
         assertThat(runtime.log()).contains("Stopping: committing processed records (at most PT20S)").contains("Stopped cleanly");
     }
@@ -89,19 +79,19 @@ class GracefulShutdownIT {
     @Test
     void sigtermMidStreamLeavesSinkAndOffsetsConsistent() throws Exception {
         int records = 30_000;
-        topics.create(3, "midterm-in", "midterm-out", "midterm-dlq");
+        TOPICS.create(3, "midterm-in", "midterm-out", "midterm-dlq");
         List<TopicClient.Input> inputs = NumberedRecords.inputs(records);
-        List<RecordMetadata> positions = topics.produce("midterm-in", inputs);
+        List<RecordMetadata> positions = TOPICS.produce("midterm-in", inputs);
         Map<String, Object> expectedSink = NumberedRecords.expectedSink(records);
         Map<String, String> expectedDead = NumberedRecords.expectedDeadLetters(records);
 
         Path definition = Files.writeString(PROCESSES.workDir().resolve("midterm.yaml"), NumberedRecords.definition("midterm", "exactly-once"));
         RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).shutdownTimeout(SHUTDOWN_TIMEOUT).build(PROCESSES).start();
-        try (TopicReader reader = topics.reader("midterm-out", "midterm-dlq")) {
+        try (TopicReader reader = TOPICS.reader("midterm-out", "midterm-dlq")) {
             reader.pollUntil("5000 sink records", Duration.ofSeconds(120), runtime, r -> r.count("midterm-out") >= 5_000);
             assertThat(runtime.terminate(GRACE_PERIOD)).as("exit code after SIGTERM").isZero();
 
-            Map<TopicPartition, Long> committed = topics.committedOffsets("datapipelines-midterm-it", "midterm-in");
+            Map<TopicPartition, Long> committed = TOPICS.committedOffsets("datapipelines-midterm-it", "midterm-in");
             Set<String> processed = new TreeSet<>();
             for (int i = 0; i < inputs.size(); i++) {
                 RecordMetadata at = positions.get(i);
@@ -115,7 +105,7 @@ class GracefulShutdownIT {
             Delivery.of("midterm-dlq", reader.records("midterm-dlq")).assertExactlyOnce(intersection(expectedDead.keySet(), processed));
 
             runtime.start();
-            topics.awaitCommittedToEnd("datapipelines-midterm-it", "midterm-in", Duration.ofSeconds(180), runtime);
+            TOPICS.awaitCommittedToEnd("datapipelines-midterm-it", "midterm-in", Duration.ofSeconds(180), runtime);
             reader.readToEnd(Duration.ofSeconds(60));
             Delivery sink = Delivery.of("midterm-out", reader.records("midterm-out"));
             sink.assertExactlyOnce(expectedSink.keySet());
@@ -132,6 +122,6 @@ class GracefulShutdownIT {
     }
 
     private static ConsumerGroupDescription group(String id) throws Exception {
-        return topics.admin().describeConsumerGroups(List.of(id)).describedGroups().get(id).get(60, TimeUnit.SECONDS);
+        return TOPICS.admin().describeConsumerGroups(List.of(id)).describedGroups().get(id).get(60, TimeUnit.SECONDS);
     }
 }

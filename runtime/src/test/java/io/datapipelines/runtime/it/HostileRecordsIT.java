@@ -3,8 +3,6 @@ package io.datapipelines.runtime.it;
 import io.datapipelines.embedded.EmbeddedKafka;
 import io.datapipelines.embedded.KafkaBrokerExtension;
 import io.datapipelines.model.JsonLimits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,21 +35,13 @@ class HostileRecordsIT {
 
     private static final int RECORDS = 3_000;
 
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = new TopicClient(KAFKA.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    @Order(3)
+    static final TopicClient TOPICS = TopicClient.of(KAFKA);
 
     @Test
     void hostileRecordsBetweenGoodOnesGoToTheDeadLettersAndThePipelineKeepsRunning() throws Exception {
-        topics.create(3, "hostile-in", "hostile-out", "hostile-dlq");
+        TOPICS.create(3, "hostile-in", "hostile-out", "hostile-dlq");
         Map<String, byte[]> hostile = new TreeMap<>();
         List<TopicClient.Input> inputs = new ArrayList<>();
         for (int n = 1; n <= RECORDS; n++) {
@@ -72,9 +62,9 @@ class HostileRecordsIT {
         Path definition = Files.writeString(PROCESSES.workDir().resolve("hostile.yaml"), NumberedRecords.definition("hostile", "exactly-once"));
         RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
         runtime.awaitReady(Duration.ofSeconds(120));
-        topics.produce("hostile-in", inputs);
-        try (TopicReader reader = topics.reader("hostile-out", "hostile-dlq")) {
-            topics.awaitCommittedToEnd("datapipelines-hostile-it", "hostile-in", Duration.ofSeconds(240), runtime);
+        TOPICS.produce("hostile-in", inputs);
+        try (TopicReader reader = TOPICS.reader("hostile-out", "hostile-dlq")) {
+            TOPICS.awaitCommittedToEnd("datapipelines-hostile-it", "hostile-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));
 
             Delivery sink = Delivery.of("hostile-out", reader.records("hostile-out"));

@@ -2,8 +2,6 @@ package io.datapipelines.runtime.it;
 
 import io.datapipelines.embedded.EmbeddedKafka;
 import io.datapipelines.embedded.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,17 +30,9 @@ class LivenessIT {
     @Order(2)
     static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
 
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = new TopicClient(KAFKA.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    @Order(3)
+    static final TopicClient TOPICS = TopicClient.of(KAFKA);
 
     private static final String DEFINITION = """
             apiVersion: datapipelines/v1
@@ -69,7 +59,7 @@ class LivenessIT {
 
     @Test
     void aRecordInAnEndlessLoopFailsHealthzAfterTheStallTimeoutWhileIdleConnectionsAreHeld() throws Exception {
-        topics.create(1, "stall-in", "stall-out", "stall-dlq");
+        TOPICS.create(1, "stall-in", "stall-out", "stall-dlq");
         Path definition = Files.writeString(PROCESSES.workDir().resolve("stall.yaml"), DEFINITION);
         RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers())
                 .env("DATAPIPELINES_STALL_TIMEOUT", "PT3S").build(PROCESSES).start();
@@ -79,13 +69,13 @@ class LivenessIT {
             for (int i = 0; i < 10; i++) {
                 idle.add(new Socket("localhost", runtime.httpPort()));
             }
-            try (TopicReader reader = topics.reader("stall-out")) {
-                topics.produce("stall-in", List.of(TopicClient.Input.json("ok", "{\"loop\":false}")));
+            try (TopicReader reader = TOPICS.reader("stall-out")) {
+                TOPICS.produce("stall-in", List.of(TopicClient.Input.json("ok", "{\"loop\":false}")));
                 reader.pollUntil("the good record", Duration.ofSeconds(60), runtime, r -> r.count("stall-out") == 1);
             }
             assertThat(runtime.http().status("/healthz")).isEqualTo(200);
 
-            topics.produce("stall-in", List.of(TopicClient.Input.json("loops", "{\"loop\":true}")));
+            TOPICS.produce("stall-in", List.of(TopicClient.Input.json("loops", "{\"loop\":true}")));
             await("/healthz 503 on the stalled record").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> runtime.http().status("/healthz") == 503);
             RuntimeProcess.HttpClient.Response healthz = runtime.http().get("/healthz");

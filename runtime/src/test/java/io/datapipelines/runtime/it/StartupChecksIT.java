@@ -3,8 +3,6 @@ package io.datapipelines.runtime.it;
 import io.datapipelines.embedded.EmbeddedKafka;
 import io.datapipelines.embedded.KafkaBrokerExtension;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,40 +27,32 @@ class StartupChecksIT {
     @Order(2)
     static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
 
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = new TopicClient(KAFKA.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
+    @RegisterExtension
+    @Order(3)
+    static final TopicClient TOPICS = TopicClient.of(KAFKA);
 
     @Test
     void missingTopicsAreAClearErrorWithExitCodeTwo() throws Exception {
-        topics.create(3, "startup-in");
+        TOPICS.create(3, "startup-in");
         RuntimeProcess runtime = runtime("startup").build(PROCESSES).start();
         assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
         assertThat(runtime.log()).contains("ERROR PipelineMain - topic(s) startup-out, startup-dlq do not exist on the Kafka cluster; "
                 + "create them, fix the definition, or start with --create-topics");
         assertNoStackTrace(runtime);
-        assertThat(topics.admin().listTopics().names().get(60, TimeUnit.SECONDS)).doesNotContain("startup-out", "startup-dlq");
+        assertThat(TOPICS.admin().listTopics().names().get(60, TimeUnit.SECONDS)).doesNotContain("startup-out", "startup-dlq");
     }
 
     @Test
     void createTopicsCreatesTheMissingOnesAndRuns() throws Exception {
         RuntimeProcess runtime = runtime("created").argument("--create-topics", "--partitions", "3").build(PROCESSES).start();
         runtime.awaitReady(Duration.ofSeconds(120));
-        Map<String, TopicDescription> created = topics.admin().describeTopics(List.of("created-in", "created-out", "created-dlq"))
+        Map<String, TopicDescription> created = TOPICS.admin().describeTopics(List.of("created-in", "created-out", "created-dlq"))
                 .allTopicNames().get(60, TimeUnit.SECONDS);
         assertThat(created.values()).extracting(d -> d.partitions().size()).containsExactly(3, 3, 3);
 
-        topics.produce("created-in", NumberedRecords.inputs(10));
-        try (TopicReader reader = topics.reader("created-out")) {
-            topics.awaitCommittedToEnd("datapipelines-created-it", "created-in", Duration.ofSeconds(60), runtime);
+        TOPICS.produce("created-in", NumberedRecords.inputs(10));
+        try (TopicReader reader = TOPICS.reader("created-out")) {
+            TOPICS.awaitCommittedToEnd("datapipelines-created-it", "created-in", Duration.ofSeconds(60), runtime);
             reader.readToEnd(Duration.ofSeconds(60));
             Delivery.of("created-out", reader.records("created-out")).assertExactlyOnce(NumberedRecords.expectedSink(10).keySet());
         }
@@ -91,7 +81,7 @@ class StartupChecksIT {
 
     @Test
     void anInvalidKafkaSettingIsReportedWithExitCodeTwo() throws Exception {
-        topics.create(3, "badsetting-in", "badsetting-out", "badsetting-dlq");
+        TOPICS.create(3, "badsetting-in", "badsetting-out", "badsetting-dlq");
         RuntimeProcess runtime = runtime("badsetting").env("KAFKA_SESSION_TIMEOUT_MS", "soon").build(PROCESSES).start();
         assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
         assertThat(runtime.log()).contains("ERROR PipelineMain - Invalid Kafka setting (from the KAFKA_* environment variables): "
@@ -101,7 +91,7 @@ class StartupChecksIT {
 
     @Test
     void aBusyHttpPortIsReportedWithExitCodeTwo() throws Exception {
-        topics.create(3, "busyport-in", "busyport-out", "busyport-dlq");
+        TOPICS.create(3, "busyport-in", "busyport-out", "busyport-dlq");
         try (ServerSocket taken = new ServerSocket(0)) {
             RuntimeProcess runtime = runtime("busyport").httpPort(taken.getLocalPort()).build(PROCESSES).start();
             assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);

@@ -1,5 +1,6 @@
 package io.datapipelines.runtime.it;
 
+import io.datapipelines.embedded.KafkaBrokerExtension;
 import io.datapipelines.runtime.app.PipelineTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -15,6 +16,9 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,15 +33,54 @@ import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 
-/** Topics for integration tests: created, filled by an idempotent producer, read as committed, offsets looked up. */
-final class TopicClient implements AutoCloseable {
-    private final String bootstrapServers;
-    private final Admin admin;
+/**
+ * Topics for integration tests: created, filled by an idempotent producer, read as committed, offsets looked up.
+ * Either connected at once ({@link #TopicClient(String)}, closed by its user), or the client of a test class's broker
+ * ({@link #of(KafkaBrokerExtension)}, a static extension field).
+ */
+final class TopicClient implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    /** The broker whose class lifetime this client follows; null for a client connected at construction. */
+    private final KafkaBrokerExtension<?> broker;
+    private String bootstrapServers;
+    private Admin admin;
 
     TopicClient(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.broker = null;
+        connect(bootstrapServers);
+    }
+
+    private TopicClient(KafkaBrokerExtension<?> broker) {
+        this.broker = broker;
+    }
+
+    /**
+     * The client of a test class's broker, as a static extension field registered after the broker's (a higher
+     * {@code @Order}): it connects once the broker runs, before the class's {@code @BeforeAll} methods, and closes after
+     * its {@code @AfterAll} methods, before the broker stops.
+     */
+    static TopicClient of(KafkaBrokerExtension<?> broker) {
+        return new TopicClient(broker);
+    }
+
+    private void connect(String servers) {
+        this.bootstrapServers = servers;
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "120000"));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (broker != null) {
+            connect(broker.bootstrapServers());
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (broker != null && admin != null) {
+            close();
+            admin = null;
+        }
     }
 
     /** A record to produce: a key, value bytes (not necessarily valid JSON), headers, and a partition (null: by key). */
@@ -62,17 +105,21 @@ final class TopicClient implements AutoCloseable {
     }
 
     String bootstrapServers() {
+        admin();
         return bootstrapServers;
     }
 
     Admin admin() {
+        if (admin == null) {
+            throw new IllegalStateException("no topic client: it connects before the test class's @BeforeAll methods and closes after its @AfterAll methods");
+        }
         return admin;
     }
 
     /** Creates the topics and waits until each partition has a leader. */
     void create(int partitions, String... topics) throws Exception {
-        admin.createTopics(List.of(topics).stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get(60, TimeUnit.SECONDS);
-        PipelineTopics.awaitLeaders(admin, List.of(topics), Duration.ofSeconds(60));
+        admin().createTopics(List.of(topics).stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get(60, TimeUnit.SECONDS);
+        PipelineTopics.awaitLeaders(admin(), List.of(topics), Duration.ofSeconds(60));
     }
 
     /**
@@ -81,7 +128,7 @@ final class TopicClient implements AutoCloseable {
      * be overtaken by the next one and then never get in (KAFKA-15591, fixed in later brokers).
      */
     List<RecordMetadata> produce(String topic, List<Input> records) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1",
                 ProducerConfig.LINGER_MS_CONFIG, "5", ProducerConfig.BATCH_SIZE_CONFIG, "65536",
@@ -105,12 +152,12 @@ final class TopicClient implements AutoCloseable {
 
     /** Each partition's end offset: the last stable offset with {@code READ_COMMITTED}, the high watermark otherwise. */
     Map<TopicPartition, Long> endOffsets(String topic, IsolationLevel isolation) throws Exception {
-        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic).partitions().size();
+        int partitions = admin().describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic).partitions().size();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             request.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
-        return admin.listOffsets(request, new ListOffsetsOptions(isolation)).all().get(60, TimeUnit.SECONDS).entrySet().stream()
+        return admin().listOffsets(request, new ListOffsetsOptions(isolation)).all().get(60, TimeUnit.SECONDS).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
@@ -120,7 +167,7 @@ final class TopicClient implements AutoCloseable {
 
     /** The group's committed offsets on {@code topic}'s partitions (partitions without one are left out). */
     Map<TopicPartition, Long> committedOffsets(String groupId, String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> all = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> all = admin().listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS);
         return all.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
@@ -143,6 +190,6 @@ final class TopicClient implements AutoCloseable {
 
     @Override
     public void close() {
-        admin.close(Duration.ofSeconds(10));
+        admin().close(Duration.ofSeconds(10));
     }
 }
