@@ -2,8 +2,6 @@ package io.datapipelines.runtime.it;
 
 import io.datapipelines.embedded.EmbeddedKafka;
 import io.datapipelines.embedded.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,19 +34,11 @@ class GraalPyExactlyOnceIT {
     @Order(2)
     static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
 
+    @RegisterExtension
+    @Order(3)
+    static final TopicClient TOPICS = TopicClient.of(KAFKA);
+
     static final int RECORDS = 3_000;
-
-    private static TopicClient topics;
-
-    @BeforeAll
-    static void connect() {
-        topics = new TopicClient(KAFKA.bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
 
     static final String DEFINITION = """
             apiVersion: datapipelines/v1
@@ -94,7 +84,7 @@ class GraalPyExactlyOnceIT {
 
     @Test
     void aPython3StepDeliversExactlyOnceAndEndlessRecordsBecomeTimeoutErrors() throws Exception {
-        topics.create(2, "graalpy-in", "graalpy-out", "graalpy-dlq");
+        TOPICS.create(2, "graalpy-in", "graalpy-out", "graalpy-dlq");
         List<TopicClient.Input> inputs = new ArrayList<>();
         Map<String, Object> expectedSink = new TreeMap<>();
         Map<String, String> expectedDead = new TreeMap<>();
@@ -112,14 +102,14 @@ class GraalPyExactlyOnceIT {
                 expectedSink.put(id(n), value);
             }
         }
-        topics.produce("graalpy-in", inputs);
+        TOPICS.produce("graalpy-in", inputs);
 
         // 1s: well above a record's cost even interpreted on a loaded machine, short enough for the test
         Path definition = Files.writeString(PROCESSES.workDir().resolve("graalpy.yaml"), DEFINITION.formatted("1s"));
         RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
-        try (TopicReader reader = topics.reader("graalpy-out", "graalpy-dlq")) {
+        try (TopicReader reader = TOPICS.reader("graalpy-out", "graalpy-dlq")) {
             RepeatedKills.killAtEach(new int[] {600}, reader, "graalpy-out", expectedSink.size(), runtime);
-            topics.awaitCommittedToEnd("datapipelines-graalpy-it", "graalpy-in", Duration.ofSeconds(240), runtime);
+            TOPICS.awaitCommittedToEnd("datapipelines-graalpy-it", "graalpy-in", Duration.ofSeconds(240), runtime);
             reader.readToEnd(Duration.ofSeconds(120));
 
             Delivery sink = Delivery.of("graalpy-out", reader.records("graalpy-out"));
