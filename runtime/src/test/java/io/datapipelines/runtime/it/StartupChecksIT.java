@@ -103,7 +103,7 @@ class StartupChecksIT {
 
     @Test
     void aStepWhoseCodeRaisesAtImportStopsAtOnceInOneLineWithExitCodeTwo() throws Exception {
-        topics.create(3, "badcode-in", "badcode-out", "badcode-dlq");
+        TOPICS.create(3, "badcode-in", "badcode-out", "badcode-dlq");
         String text = NumberedRecords.definition("badcode", "exactly-once");
         String defLine = text.lines().filter(l -> l.contains("def transform(record):")).findFirst().orElseThrow();
         String indent = defLine.substring(0, defLine.indexOf("def"));
