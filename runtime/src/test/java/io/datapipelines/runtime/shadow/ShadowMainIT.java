@@ -1,6 +1,7 @@
 package io.datapipelines.runtime.shadow;
 
 import io.datapipelines.embedded.EmbeddedKafka;
+import io.datapipelines.embedded.KafkaBrokerExtension;
 import io.datapipelines.model.DefinitionParser;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.app.KafkaSettings;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The runtime's shadow mode as the container runs it: topics checked and created, probes, and the counts on /metrics. */
 class ShadowMainIT {
+    @RegisterExtension
+    static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
+
     private static final Path EXAMPLE = Path.of("../examples/orders-cleanup.yaml");
 
     @TempDir
@@ -45,7 +50,8 @@ class ShadowMainIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        { // the class's broker, from the shared fixture
+            EmbeddedKafka kafka = KAFKA.broker();
             kafka.createTopics(1, List.of("orders"));
             KafkaSettings settings = KafkaSettings.fromEnvironment(Map.of()).with("bootstrap.servers", kafka.bootstrapServers());
             ShadowSettings shadow = ShadowSettings.builder("prod").startFrom(ShadowSettings.StartFrom.EARLIEST)

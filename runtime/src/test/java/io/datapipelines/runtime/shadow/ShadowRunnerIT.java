@@ -3,6 +3,7 @@ package io.datapipelines.runtime.shadow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datapipelines.embedded.EmbeddedKafka;
+import io.datapipelines.embedded.KafkaBrokerExtension;
 import io.datapipelines.model.DefinitionParser;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.app.KafkaSettings;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -40,6 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its samples and summary to the diff topic, and the sink holds only the live revision's records.
  */
 class ShadowRunnerIT {
+    @RegisterExtension
+    static final KafkaBrokerExtension<EmbeddedKafka> KAFKA = KafkaBrokerExtension.embedded();
+
     private static final Path EXAMPLE = Path.of("../examples/orders-cleanup.yaml");
 
     @TempDir
@@ -51,7 +56,8 @@ class ShadowRunnerIT {
         Path candidateFile = dir.resolve("candidate.yaml");
         Files.writeString(candidateFile, Files.readString(EXAMPLE).replace("config: {precision: 2}", "config: {precision: 0}"));
         PipelineDefinition candidate = new DefinitionParser().parse(candidateFile);
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        { // the class's broker, from the shared fixture
+            EmbeddedKafka kafka = KAFKA.broker();
             String diffTopic = ShadowSettings.diffTopic(live, "prod");
             assertThat(diffTopic).isEqualTo("orders-cleanup-prod-shadow");
             kafka.createTopics(2, List.of("orders", "orders-clean", "orders-cleanup-dlq", diffTopic));
