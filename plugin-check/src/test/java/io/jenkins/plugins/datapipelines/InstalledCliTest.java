@@ -97,6 +97,27 @@ class InstalledCliTest {
         assertThat(String.join("\n", outcome.stderrTail())).doesNotContain("Kafka egress is open").doesNotContain("metrics port 8080 is open");
     }
 
+    /**
+     * The shadow's options as the step passes them: the real CLI takes every one (picocli refuses an unknown option
+     * with exit 2). A dry run runs no shadow and says so, and its result has no shadow section.
+     */
+    @Test
+    void theStepsShadowOptionsAreTheClis() throws Exception {
+        DeployParameters.Builder step = DeployParameters.builder().definition("orders-cleanup.yaml").namespace("pipelines")
+                .kafkaBootstrapServers("kafka-0.kafka.svc:9093").waitForRollout(false).dryRun(true);
+        DeploySettings settings = DeploySettings.resolve(step.shadow(ShadowSettings.builder().enabled(true).records("5000").timeout("20m")
+                .maxChangedRate("0.01").maxNewDeadLetterRate("0.001").build()).build(), DeployDefaults.NONE);
+        ImageReference image = new ImageReference("registry.example.com/pipelines/orders-cleanup", "sha256:" + "ab".repeat(32));
+        List<String> arguments = CliCommands.deploy(settings, settings.definition(), image, "prod", null, null, null);
+        assertThat(arguments).contains("--shadow", "--shadow-records", "--shadow-timeout", "--shadow-max-changed-rate",
+                "--shadow-max-new-dead-letter-rate");
+        CliOutcome outcome = run(arguments);
+        assertThat(outcome.exitCode()).as(outcome.failureMessage()).isZero();
+        assertThat(String.join("\n", outcome.stderrTail())).contains("no shadow is run");
+        assertThat(CliResultParser.shadow(outcome.stdout())).as("a dry run has no shadow section").isNull();
+        assertThat(CliResultParser.rollout(outcome.stdout(), true).status()).isEqualTo(RolloutResult.DRY_RUN);
+    }
+
     @Test
     void theSecondInstallFindsTheCache() throws Exception {
         LocalInstallLocation location = new LocalInstallLocation(agent.resolve("tools/datapipelines-cli"));

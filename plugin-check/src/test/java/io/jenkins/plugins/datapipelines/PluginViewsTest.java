@@ -74,6 +74,35 @@ class PluginViewsTest {
         }
     }
 
+    /**
+     * The deployment page's shadow section reads only what {@link ShadowReport} and its sampled records have (a
+     * misspelt property renders empty in Jelly, silently), and writes every value escaped: no raw output anywhere.
+     */
+    @Test
+    void theDeploymentPageShowsTheShadowsReportFromItsProperties() throws Exception {
+        Path page = PACKAGE.resolve("DeploymentAction/index.jelly");
+        String view = Files.readString(page);
+        assertThat(view).contains("<j:set var=\"shadow\" value=\"${it.shadow}\"/>").doesNotContain("<j:out").doesNotContain("escapeText");
+        java.util.regex.Matcher uses = java.util.regex.Pattern.compile("\\$\\{!?(shadow|difference)\\.([a-zA-Z]+)").matcher(view);
+        Set<String> seen = new TreeSet<>();
+        while (uses.find()) {
+            Class<?> type = uses.group(1).equals("shadow") ? ShadowReport.class : ShadowReport.Difference.class;
+            String property = uses.group(2);
+            String capitalised = Character.toUpperCase(property.charAt(0)) + property.substring(1);
+            boolean readable = java.util.Arrays.stream(type.getMethods()).anyMatch(m -> m.getParameterCount() == 0
+                    && (m.getName().equals("get" + capitalised) || m.getName().equals("is" + capitalised)));
+            assertThat(readable).as(uses.group() + " in " + page.getFileName() + " is a property of " + type.getSimpleName()).isTrue();
+            seen.add(uses.group(1) + "." + property);
+        }
+        assertThat(seen).contains("shadow.aborted", "shadow.within", "shadow.violations", "shadow.total", "shadow.changedRate",
+                "shadow.counts", "shadow.sample", "shadow.liveRevision", "difference.input", "difference.changes", "difference.oldOutput",
+                "difference.newOutput");
+        String summary = Files.readString(PACKAGE.resolve("DeploymentAction/summary.jelly"));
+        assertThat(summary).contains("${it.shadowAborted}");
+        assertThat(Files.readString(PACKAGE.resolve("DeploymentAction/index.properties"))).contains("shadow.aborted=", "shadow.within=",
+                "shadow.beyond=");
+    }
+
     @Test
     void everyHelpFileIsWellFormed() throws Exception {
         List<Path> help = files(".html");
@@ -122,7 +151,8 @@ class PluginViewsTest {
         assertThat(settings).containsExactlyInAnyOrder("deployment", "namespace", "image", "baseImage", "registryCredentialsId",
                 "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
                 "kafkaSecurityProtocol", "wait", "timeout", "dryRun", "kafkaCidrs", "kafkaNamespaces", "kafkaPodLabels", "dnsNamespace",
-                "dnsPodLabels", "metricsNamespaces");
+                "dnsPodLabels", "metricsNamespaces", "shadow", "shadowRecords", "shadowTimeout", "shadowMaxChangedRate",
+                "shadowMaxNewDeadLetterRate");
         assertHelpFor(dir, fields);
         assertThat(helpOf(dir.resolve("config.jelly")).values()).as("its own help files, no references elsewhere").containsOnly("");
     }
@@ -181,6 +211,8 @@ class PluginViewsTest {
             assertThat(settingsForm).containsPattern("<j:if test=\"\\$\\{!globalDefaults\\}\">\\s*<f:entry field=\"" + perDeployment + "\"");
         }
         assertThat(settingsForm).containsPattern("<j:if test=\"\\$\\{globalDefaults\\}\">\\s*<f:entry field=\"imageRepositoryPrefix\"");
+        assertThat(settingsForm).as("the shadow is a deployment's own, no default").containsPattern(
+                "<j:if test=\"\\$\\{!globalDefaults\\}\">\\s*<f:section title=\"\\$\\{%Shadow\\}\">\\s*<f:entry field=\"shadow\"");
     }
 
     @Test

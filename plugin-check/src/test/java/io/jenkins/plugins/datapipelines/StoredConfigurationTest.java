@@ -162,4 +162,54 @@ class StoredConfigurationTest {
         assertThat(again.parameters().network()).isEqualTo(NetworkSettings.builder().kafkaCidrs("10.0.12.0/24 10.0.13.0/24")
                 .kafkaPodLabels("strimzi.io/kind=Kafka").metricsNamespaces("monitoring").build());
     }
+
+    /** The shadow came later: configuration stored before has none of its settings, and deploys without a shadow. */
+    @Test
+    void configurationStoredWithoutTheShadowLoadsWithout() throws Exception {
+        DataPipelineBuilder builder = (DataPipelineBuilder) xstream().fromXML(storedBuilder());
+        assertThat(builder.getOptions().isShadow()).isFalse();
+        assertThat(builder.getOptions().getShadowRecords()).isNull();
+        assertThat(builder.parameters().shadow()).isEqualTo(ShadowSettings.NONE);
+        String recorded = xstream().toXML(DeployParameters.builder().namespace("prod").build())
+                .replaceAll("(?s)<shadow/>|<shadow>.*?</shadow>", "");
+        assertThat(recorded).doesNotContain("shadow");
+        DeployParameters loaded = (DeployParameters) xstream().fromXML(recorded);
+        assertThat(loaded.shadow()).isEqualTo(ShadowSettings.NONE);
+        assertThat(DeploySettings.resolve(loaded, DeployDefaults.NONE).shadow().deployArguments()).isEmpty();
+    }
+
+    @Test
+    void theShadowSettingsSurviveTheRoundTrip() throws Exception {
+        DataPipelineBuilder loaded = (DataPipelineBuilder) xstream().fromXML(storedBuilder());
+        loaded.getOptions().setShadow(true);
+        loaded.getOptions().setShadowRecords("5000");
+        loaded.getOptions().setShadowMaxChangedRate("0.01");
+        String saved = xstream().toXML(loaded);
+        assertThat(saved).contains("<shadow>true</shadow>").contains("<shadowRecords>5000</shadowRecords>").doesNotContain("<shadowTimeout>");
+        DataPipelineBuilder again = (DataPipelineBuilder) xstream().fromXML(saved);
+        assertThat(again.getOptions()).isEqualTo(loaded.getOptions());
+        assertThat(again.parameters().shadow()).isEqualTo(ShadowSettings.builder().enabled(true).records("5000").maxChangedRate("0.01").build());
+    }
+
+    /** A deployment record made before shadows were recorded loads without one; a record with one keeps it, aborted or not. */
+    @Test
+    void deploymentRecordsLoadWithAndWithoutAShadow() throws Exception {
+        DeploymentRecord record = new DeploymentRecord("orders", "prod", "pipelines", new ImageReference("registry.example.com/orders",
+                "sha256:" + "ab".repeat(32)), "cd".repeat(32), 0, ShadowReport.ABORTED, false);
+        String aborted = ShadowReportTest.aborted();
+        ShadowReport shadow = CliResultParser.shadow(aborted);
+        String stored = xstream().toXML(new DeploymentAction(record, "datapipeline.yaml", "{}", DeployParameters.builder().build(), null, shadow));
+        assertThat(stored).contains("<shadow>").doesNotContain("ImmutableCollections").doesNotContain("Unmodifiable");
+        DeploymentAction loaded = (DeploymentAction) xstream().fromXML(stored);
+        assertThat(loaded.isShadowAborted()).isTrue();
+        assertThat(loaded.getShadow().lines()).isEqualTo(shadow.lines());
+        assertThat(loaded.getShadow().getCounts()).isEqualTo(shadow.getCounts());
+        assertThat(loaded.getShadow().getLiveImage()).isEqualTo(shadow.getLiveImage());
+
+        String older = stored.replaceAll("(?s)\\s*<shadow>.*?</shadow>", ""); // the record's and its settings'
+        assertThat(older).doesNotContain("<shadow");
+        DeploymentAction old = (DeploymentAction) xstream().fromXML(older);
+        assertThat(old.getShadow()).isNull();
+        assertThat(old.getPipeline()).isEqualTo("orders");
+    }
 }

@@ -115,6 +115,7 @@ public final class CliCommands {
             args.addAll(List.of("--kafka-sasl-mechanism", settings.kafkaSaslMechanism(), "--kafka-security-protocol", settings.kafkaSecurityProtocol()));
         }
         args.addAll(settings.network().deployArguments());
+        args.addAll(settings.shadow().deployArguments());
         if (settings.waitForRollout()) {
             args.add("--wait");
             args.add("--timeout");

@@ -76,6 +76,23 @@ public final class CliResultParser {
     }
 
     /**
+     * The shadow's section of {@code datapipelines deploy --shadow --output json} ({@link ShadowReport}); null when the
+     * result has none (no shadow ran: nothing live to compare with, or a dry run).
+     */
+    public static @edu.umd.cs.findbugs.annotations.CheckForNull ShadowReport shadow(String stdout) throws DeploymentFailure {
+        return ShadowReport.of(result("deploy", stdout));
+    }
+
+    /** Whether a deploy's result says that its shadow aborted it (the CLI then exits 1 and the live revision stays). */
+    public static boolean shadowAborted(String stdout) {
+        try {
+            return ShadowReport.ABORTED.equals(result("deploy", stdout).path("status").asText());
+        } catch (DeploymentFailure noResult) {
+            return false;
+        }
+    }
+
+    /**
      * {@code datapipelines status --output json}: the same object as a deploy's, with the state {@code available},
      * {@code progressing}, {@code failed} or {@code not-deployed} (then without image or replicas: null is returned).
      */

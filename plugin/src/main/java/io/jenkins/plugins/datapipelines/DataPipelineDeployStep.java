@@ -257,6 +257,51 @@ public final class DataPipelineDeployStep extends Step {
         options.setMetricsNamespaces(metricsNamespaces);
     }
 
+    public boolean isShadow() {
+        return options.isShadow();
+    }
+
+    @DataBoundSetter
+    public void setShadow(boolean shadow) {
+        options.setShadow(shadow);
+    }
+
+    public @CheckForNull String getShadowRecords() {
+        return options.getShadowRecords();
+    }
+
+    @DataBoundSetter
+    public void setShadowRecords(@CheckForNull String shadowRecords) {
+        options.setShadowRecords(shadowRecords);
+    }
+
+    public @CheckForNull String getShadowTimeout() {
+        return options.getShadowTimeout();
+    }
+
+    @DataBoundSetter
+    public void setShadowTimeout(@CheckForNull String shadowTimeout) {
+        options.setShadowTimeout(shadowTimeout);
+    }
+
+    public @CheckForNull String getShadowMaxChangedRate() {
+        return options.getShadowMaxChangedRate();
+    }
+
+    @DataBoundSetter
+    public void setShadowMaxChangedRate(@CheckForNull String shadowMaxChangedRate) {
+        options.setShadowMaxChangedRate(shadowMaxChangedRate);
+    }
+
+    public @CheckForNull String getShadowMaxNewDeadLetterRate() {
+        return options.getShadowMaxNewDeadLetterRate();
+    }
+
+    @DataBoundSetter
+    public void setShadowMaxNewDeadLetterRate(@CheckForNull String shadowMaxNewDeadLetterRate) {
+        options.setShadowMaxNewDeadLetterRate(shadowMaxNewDeadLetterRate);
+    }
+
     public @CheckForNull String getCliTool() {
         return cliTool;
     }

@@ -50,6 +50,12 @@ public final class DeployOptions implements Describable<DeployOptions> {
     private String dnsNamespace;
     private String dnsPodLabels;
     private String metricsNamespaces;
+    // The shadow (ShadowSettings): false and null (also in what an older version stored) are no shadow and unset thresholds.
+    private boolean shadow;
+    private String shadowRecords;
+    private String shadowTimeout;
+    private String shadowMaxChangedRate;
+    private String shadowMaxNewDeadLetterRate;
 
     @DataBoundConstructor
     public DeployOptions() {
@@ -258,6 +264,65 @@ public final class DeployOptions implements Describable<DeployOptions> {
         this.metricsNamespaces = Strings.trimToNull(metricsNamespaces);
     }
 
+    public boolean isShadow() {
+        return shadow;
+    }
+
+    /**
+     * First run the new revision as a shadow of the live one, on live traffic, and deploy it only if its differences
+     * are within the thresholds; else the build fails and the live revision stays (docs/shadow.md).
+     */
+    @DataBoundSetter
+    public void setShadow(boolean shadow) {
+        this.shadow = shadow;
+    }
+
+    public @CheckForNull String getShadowRecords() {
+        return shadowRecords;
+    }
+
+    /** Records the shadow compares before its verdict; the definition's spec.deployment.shadow.records when blank. */
+    @DataBoundSetter
+    public void setShadowRecords(@CheckForNull String shadowRecords) {
+        this.shadowRecords = Strings.trimToNull(shadowRecords);
+    }
+
+    public @CheckForNull String getShadowTimeout() {
+        return shadowTimeout;
+    }
+
+    /** How long the shadow may take to compare them before the deployment is aborted; the definition's when blank. */
+    @DataBoundSetter
+    public void setShadowTimeout(@CheckForNull String shadowTimeout) {
+        this.shadowTimeout = Strings.trimToNull(shadowTimeout);
+    }
+
+    public @CheckForNull String getShadowMaxChangedRate() {
+        return shadowMaxChangedRate;
+    }
+
+    /** The largest share (0..1) of changed records that is still promoted; the definition's when blank. */
+    @DataBoundSetter
+    public void setShadowMaxChangedRate(@CheckForNull String shadowMaxChangedRate) {
+        this.shadowMaxChangedRate = Strings.trimToNull(shadowMaxChangedRate);
+    }
+
+    public @CheckForNull String getShadowMaxNewDeadLetterRate() {
+        return shadowMaxNewDeadLetterRate;
+    }
+
+    /** The largest share (0..1) of new dead letters that is still promoted; the definition's when blank. */
+    @DataBoundSetter
+    public void setShadowMaxNewDeadLetterRate(@CheckForNull String shadowMaxNewDeadLetterRate) {
+        this.shadowMaxNewDeadLetterRate = Strings.trimToNull(shadowMaxNewDeadLetterRate);
+    }
+
+    /** The shadow asked for here. */
+    public ShadowSettings shadowSettings() {
+        return ShadowSettings.builder().enabled(shadow).records(shadowRecords).timeout(shadowTimeout).maxChangedRate(shadowMaxChangedRate)
+                .maxNewDeadLetterRate(shadowMaxNewDeadLetterRate).build();
+    }
+
     /** The NetworkPolicy's peers asked for here. */
     public NetworkSettings network() {
         return NetworkSettings.builder().kafkaCidrs(kafkaCidrs).kafkaNamespaces(kafkaNamespaces).kafkaPodLabels(kafkaPodLabels)
@@ -270,7 +335,7 @@ public final class DeployOptions implements Describable<DeployOptions> {
                 .baseImage(baseImage).registryCredentialsId(registryCredentialsId).insecureRegistry(insecureRegistry)
                 .kubeconfigCredentialsId(kubeconfigCredentialsId).kafkaBootstrapServers(kafkaBootstrapServers)
                 .kafkaCredentialsId(kafkaCredentialsId).kafkaSaslMechanism(kafkaSaslMechanism).kafkaSecurityProtocol(kafkaSecurityProtocol)
-                .waitForRollout(isWait()).timeout(timeout).dryRun(dryRun).network(network()).build();
+                .waitForRollout(isWait()).timeout(timeout).dryRun(dryRun).network(network()).shadow(shadowSettings()).build();
     }
 
     /** Equal settings (for configuration round trips and tests). */
@@ -358,6 +423,26 @@ public final class DeployOptions implements Describable<DeployOptions> {
         @POST
         public FormValidation doCheckMetricsNamespaces(@AncestorInPath Item item, @QueryParameter String value) {
             return FieldChecks.canConfigure(item) ? FieldChecks.namespaces(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckShadowRecords(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.positiveWholeNumber(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckShadowTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.timeout(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckShadowMaxChangedRate(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.rate(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckShadowMaxNewDeadLetterRate(@AncestorInPath Item item, @QueryParameter String value) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.rate(value) : FormValidation.ok();
         }
 
         @POST

@@ -35,6 +35,8 @@ public final class DeployParameters implements Serializable {
     private final boolean dryRun;
     /** Null in what an older version stored (XStream runs no initialiser): {@link #network()} reads it as unset. */
     private final @CheckForNull NetworkSettings network;
+    /** Null in what an older version stored: {@link #shadow()} reads it as no shadow. */
+    private final @CheckForNull ShadowSettings shadow;
 
     private DeployParameters(Builder b) {
         this.definition = Strings.firstNonNull(Strings.trimToNull(b.definition), null, DEFAULT_DEFINITION);
@@ -53,6 +55,7 @@ public final class DeployParameters implements Serializable {
         this.timeout = Strings.trimToNull(b.timeout);
         this.dryRun = b.dryRun;
         this.network = b.network;
+        this.shadow = b.shadow;
     }
 
     /** The effective values of resolved settings, to record with a deployment (ids of credentials, never secrets). */
@@ -63,7 +66,7 @@ public final class DeployParameters implements Serializable {
                 .kafkaBootstrapServers(settings.kafkaBootstrapServers()).kafkaCredentialsId(settings.kafkaCredentialsId())
                 .kafkaSaslMechanism(settings.kafkaSaslMechanism()).kafkaSecurityProtocol(settings.kafkaSecurityProtocol())
                 .waitForRollout(settings.waitForRollout()).timeout(settings.timeout()).dryRun(settings.dryRun())
-                .network(settings.network()).build();
+                .network(settings.network()).shadow(settings.shadow()).build();
     }
 
     /** Everything unset: the definition {@code datapipeline.yaml}, waiting for the rollout, no dry run. */
@@ -136,6 +139,11 @@ public final class DeployParameters implements Serializable {
         return network == null ? NetworkSettings.NONE : network;
     }
 
+    /** Whether the deployment goes through a shadow first, and the thresholds given for it here. */
+    public ShadowSettings shadow() {
+        return shadow == null ? ShadowSettings.NONE : shadow;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DeployParameters p && insecureRegistry == p.insecureRegistry && waitForRollout == p.waitForRollout
@@ -145,14 +153,15 @@ public final class DeployParameters implements Serializable {
                 && Objects.equals(kubeconfigCredentialsId, p.kubeconfigCredentialsId)
                 && Objects.equals(kafkaBootstrapServers, p.kafkaBootstrapServers) && Objects.equals(kafkaCredentialsId, p.kafkaCredentialsId)
                 && Objects.equals(kafkaSaslMechanism, p.kafkaSaslMechanism) && Objects.equals(kafkaSecurityProtocol, p.kafkaSecurityProtocol)
-                && Objects.equals(timeout, p.timeout) && network().equals(p.network());
+                && Objects.equals(timeout, p.timeout) && network().equals(p.network())
+                && shadow().equals(p.shadow());
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(definition, deployment, namespace, image, baseImage, registryCredentialsId, insecureRegistry,
                 kubeconfigCredentialsId, kafkaBootstrapServers, kafkaCredentialsId, kafkaSaslMechanism, kafkaSecurityProtocol,
-                waitForRollout, timeout, dryRun, network());
+                waitForRollout, timeout, dryRun, network(), shadow());
     }
 
     /** Fluent builder; blank strings count as unset. */
@@ -173,6 +182,7 @@ public final class DeployParameters implements Serializable {
         private String timeout;
         private boolean dryRun;
         private NetworkSettings network = NetworkSettings.NONE;
+        private ShadowSettings shadow = ShadowSettings.NONE;
 
         private Builder() {
         }
@@ -254,6 +264,11 @@ public final class DeployParameters implements Serializable {
 
         public Builder network(NetworkSettings value) {
             network = java.util.Objects.requireNonNull(value, "network");
+            return this;
+        }
+
+        public Builder shadow(ShadowSettings value) {
+            shadow = java.util.Objects.requireNonNull(value, "shadow");
             return this;
         }
 

@@ -13,7 +13,8 @@ import java.util.Map;
  * ({@code default} namespace, {@code 5m} timeout, SASL {@code PLAIN} over {@code SASL_SSL}). The image repository and
  * the deployment name have no built-in default other than the ones derived from the pipeline name. The NetworkPolicy's
  * peers ({@link NetworkSettings}) have none here: each unset one is left to the CLI's default. Plain HTTP to
- * the registry is allowed when the step or the global configuration allows it.
+ * the registry is allowed when the step or the global configuration allows it. The shadow ({@link ShadowSettings}) is
+ * the step's own, without global defaults: its unset thresholds are the definition's {@code spec.deployment.shadow}.
  */
 public record DeploySettings(
         String definition,
@@ -32,7 +33,8 @@ public record DeploySettings(
         boolean waitForRollout,
         String timeout,
         boolean dryRun,
-        NetworkSettings network) {
+        NetworkSettings network,
+        ShadowSettings shadow) {
 
     public static final String DEFAULT_NAMESPACE = "default";
     public static final String DEFAULT_TIMEOUT = "5m";
@@ -61,12 +63,24 @@ public record DeploySettings(
                 step.waitForRollout(),
                 Strings.firstNonNull(step.timeout(), defaults.timeout(), DEFAULT_TIMEOUT),
                 step.dryRun(),
-                step.network().orElse(defaults.network()));
+                step.network().orElse(defaults.network()),
+                step.shadow());
         settings.check();
         return settings;
     }
 
+    /** The same deployment without a shadow: a rollback restores a recorded revision at once. */
+    public DeploySettings withoutShadow() {
+        return new DeploySettings(definition, deployment, namespace, image, imageRepositoryPrefix, baseImage, registryCredentialsId,
+                insecureRegistry, kubeconfigCredentialsId, kafkaBootstrapServers, kafkaCredentialsId, kafkaSaslMechanism,
+                kafkaSecurityProtocol, waitForRollout, timeout, dryRun, network, ShadowSettings.NONE);
+    }
+
     private void check() throws DeploymentFailure {
+        String shadowProblem = shadow.firstProblem();
+        if (shadowProblem != null) {
+            throw new DeploymentFailure(shadowProblem);
+        }
         if (!Names.isWorkspacePath(definition)) {
             throw new DeploymentFailure("definition '" + definition + "' must be a path inside the workspace (relative, without '..')");
         }

@@ -39,6 +39,8 @@ public final class DeploymentAction implements RunAction2 {
     private final @CheckForNull DeployParameters settings;
     /** The build whose deployment this one rolled back to, or null for a deployment of its own. */
     private final @CheckForNull Integer rollbackOf;
+    /** What the deployment's shadow said; null when no shadow ran (and in records made before shadows were recorded). */
+    private final @CheckForNull ShadowReport shadow;
 
     private transient Run<?, ?> run;
 
@@ -52,6 +54,12 @@ public final class DeploymentAction implements RunAction2 {
      */
     public DeploymentAction(DeploymentRecord record, String definitionFile, String canonicalDefinition, @CheckForNull DeployParameters settings,
                             @CheckForNull Integer rollbackOf) {
+        this(record, definitionFile, canonicalDefinition, settings, rollbackOf, null);
+    }
+
+    /** @param shadow what the deployment's shadow said, or null when none ran */
+    public DeploymentAction(DeploymentRecord record, String definitionFile, String canonicalDefinition, @CheckForNull DeployParameters settings,
+                            @CheckForNull Integer rollbackOf, @CheckForNull ShadowReport shadow) {
         this.pipeline = record.pipeline();
         this.deployment = record.deployment();
         this.namespace = record.namespace();
@@ -65,6 +73,7 @@ public final class DeploymentAction implements RunAction2 {
         this.canonicalDefinition = canonicalDefinition;
         this.settings = settings;
         this.rollbackOf = rollbackOf;
+        this.shadow = shadow;
     }
 
     /** The recorded deployment, as the deployment logic takes it (to deploy the same image again, say). */
@@ -136,6 +145,17 @@ public final class DeploymentAction implements RunAction2 {
     @Exported
     public @CheckForNull Integer getRollbackOf() {
         return rollbackOf;
+    }
+
+    /** What the deployment's shadow said, or null when it ran none. */
+    public @CheckForNull ShadowReport getShadow() {
+        return shadow;
+    }
+
+    /** Whether the shadow aborted this deployment: the image was built, nothing was deployed, the live revision stayed. */
+    @Exported
+    public boolean isShadowAborted() {
+        return ShadowReport.ABORTED.equals(status);
     }
 
     /** The canonical definition, exactly as deployed (its SHA-256 is {@link #getRevisionHash()}). */

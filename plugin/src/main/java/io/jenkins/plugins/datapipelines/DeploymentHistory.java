@@ -126,7 +126,7 @@ public final class DeploymentHistory {
             Collections.reverse(deployments);
             List<Row> ofBuild = new ArrayList<>();
             for (DeploymentAction d : deployments) {
-                boolean live = !d.isDryRun() && seen.add(d.getNamespace() + "/" + d.getDeployment());
+                boolean live = !d.isDryRun() && !d.isShadowAborted() && seen.add(d.getNamespace() + "/" + d.getDeployment());
                 ofBuild.add(0, new Row(build.number(), d, build.time(), build.who(), build.result(), live));
             }
             rows.addAll(ofBuild);

@@ -34,8 +34,20 @@ public final class DeploymentSequence {
         this.logins = logins;
     }
 
-    /** What a deployment did, and the canonical definition it deployed (what the build archives). */
-    public record Outcome(DeploymentRecord record, String canonicalDefinition) {
+    /**
+     * What a deployment did, and the canonical definition it deployed (what the build archives).
+     *
+     * @param shadow what the deployment's shadow said; null when no shadow ran
+     */
+    public record Outcome(DeploymentRecord record, String canonicalDefinition, @CheckForNull ShadowReport shadow) {
+        public Outcome(DeploymentRecord record, String canonicalDefinition) {
+            this(record, canonicalDefinition, null);
+        }
+
+        /** Whether a shadow stopped this deployment: nothing was deployed, the live revision stays. */
+        public boolean shadowAborted() {
+            return shadow != null && shadow.isAborted();
+        }
     }
 
     /**
@@ -75,18 +87,30 @@ public final class DeploymentSequence {
             checkpoint.beforeRollout(new PendingRollout(validation.pipeline(), validation.revisionHash(), validation.canonicalDefinition(),
                     build.image().repository(), build.image().digest(), deployment, settings.namespace(), settings.definition(), null, null));
         }
-        RolloutResult rollout;
+        CliOutcome deployed;
         try {
-            rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, settings.definition(), build.image(), deployment,
-                    kubeconfig.path(), cause, buildUrl, logins.forDeploy())), settings.dryRun());
+            deployed = cli.outcome(CliCommands.deploy(settings, settings.definition(), build.image(), deployment,
+                    kubeconfig.path(), cause, buildUrl, logins.forDeploy()));
         } finally {
             logins.removeFiles();
         }
+        if (settings.shadow().enabled() && deployed.exitCode() == 1 && CliResultParser.shadowAborted(deployed.stdout())) {
+            // The shadow's verdict, not a failure of the command: recorded (marked aborted) with what the shadow said.
+            RolloutResult live = CliResultParser.rollout(deployed.stdout(), false);
+            DeploymentRecord aborted = new DeploymentRecord(validation.pipeline(), live.deployment(), live.namespace(), build.image(),
+                    validation.revisionHash(), 0, ShadowReport.ABORTED, false);
+            return new Outcome(aborted, validation.canonicalDefinition(), CliResultParser.shadow(deployed.stdout()));
+        }
+        if (!deployed.succeeded()) {
+            throw new DeploymentFailure(deployed.failureMessage());
+        }
+        RolloutResult rollout = CliResultParser.rollout(deployed.stdout(), settings.dryRun());
         if (rollout.manifests() != null) {
             log.println(Messages.PipelineDeployer_Manifests());
             rollout.manifests().lines().forEach(line -> log.println(masker.mask(line)));
         }
-        return new Outcome(DeploymentRecord.of(validation, build, rollout, settings.dryRun()), validation.canonicalDefinition());
+        ShadowReport shadow = settings.shadow().enabled() ? CliResultParser.shadow(deployed.stdout()) : null;
+        return new Outcome(DeploymentRecord.of(validation, build, rollout, settings.dryRun()), validation.canonicalDefinition(), shadow);
     }
 
     /**
@@ -120,7 +144,8 @@ public final class DeploymentSequence {
                 rollbackOf, null));
         RolloutResult rollout;
         try {
-            rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings, definitionFile, earlier.image(),
+            // A rollback restores a recorded revision at once: never through a shadow.
+            rollout = CliResultParser.rollout(cli.run(CliCommands.deploy(settings.withoutShadow(), definitionFile, earlier.image(),
                     earlier.deployment(), kubeconfig.path(), cause, buildUrl, logins.forDeploy())), false);
         } finally {
             logins.removeFiles();

@@ -145,6 +145,18 @@ final class FieldChecks {
         return invalid == null ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotLabel(invalid));
     }
 
+    /** A whole number of at least 1 (the shadow's records), or blank. */
+    static FormValidation positiveWholeNumber(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        return v == null || ShadowSettings.isPositiveWholeNumber(v) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotPositive(v));
+    }
+
+    /** A share between 0 and 1 such as 0.01 (a shadow threshold), or blank. */
+    static FormValidation rate(@CheckForNull String value) {
+        String v = Strings.trimToNull(value);
+        return v == null || ShadowSettings.isRate(v) ? FormValidation.ok() : FormValidation.error(Messages.FieldChecks_NotRate(v));
+    }
+
     static FormValidation timeout(@CheckForNull String value) {
         String v = Strings.trimToNull(value);
         if (v == null) {

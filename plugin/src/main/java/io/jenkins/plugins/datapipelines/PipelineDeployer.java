@@ -10,6 +10,8 @@ import hudson.slaves.WorkspaceList;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,8 +53,22 @@ public final class PipelineDeployer {
         return withCli(settings, (sequence, kubeconfig) -> {
             DeploymentSequence.Outcome outcome = sequence.deploy(settings, kubeconfig, cause(environment), buildUrl(),
                     pending -> checkpoint.beforeRollout(pending.with(DeployParameters.of(settings), null)));
-            return record(outcome, settings, settings.definition(), null);
+            DeploymentRecord record = record(outcome, settings, settings.definition(), null);
+            if (outcome.shadowAborted()) {
+                throw new DeploymentFailure(shadowAborted(record, outcome.shadow()));
+            }
+            return record;
         });
+    }
+
+    /** The message an aborted shadow fails the build with: what stays live, then the shadow's summary lines. */
+    static String shadowAborted(DeploymentRecord record, ShadowReport shadow) {
+        String live = shadow.getLiveRevision() == null ? "the live revision"
+                : "revision " + shadow.getLiveRevision() + (shadow.getLiveImage() == null ? "" : " (" + shadow.getLiveImage() + ")");
+        List<String> lines = new ArrayList<>();
+        lines.add(Messages.PipelineDeployer_ShadowAborted(record.pipeline(), record.namespace(), record.deployment(), record.image(), live));
+        lines.addAll(shadow.lines());
+        return String.join("\n", lines);
     }
 
     /**
@@ -126,8 +142,12 @@ public final class PipelineDeployer {
     private DeploymentRecord record(DeploymentSequence.Outcome outcome, DeploySettings settings, String definitionFile,
                                     @CheckForNull Integer rollbackOf) throws IOException {
         DeploymentRecord record = outcome.record();
-        run.addAction(new DeploymentAction(record, definitionFile, outcome.canonicalDefinition(), DeployParameters.of(settings), rollbackOf));
+        run.addAction(new DeploymentAction(record, definitionFile, outcome.canonicalDefinition(), DeployParameters.of(settings), rollbackOf,
+                outcome.shadow()));
         ImageFingerprints.record(run, record.image());
+        if (outcome.shadowAborted()) {
+            return record; // the caller fails the build with the shadow's summary (a promoted shadow's is in the CLI's log lines)
+        }
         listener.getLogger().println(record.dryRun()
                 ? Messages.PipelineDeployer_DryRun(record.pipeline(), record.namespace(), record.deployment(), record.image())
                 : Messages.PipelineDeployer_Deployed(record.pipeline(), record.namespace(), record.deployment(), record.image(),

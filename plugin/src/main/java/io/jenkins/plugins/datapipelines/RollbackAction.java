@@ -44,7 +44,7 @@ public final class RollbackAction implements Action {
 
     /** What a rollback would deploy again: this build's real deployments. */
     public List<DeploymentAction> getDeployments() {
-        return run.getActions(DeploymentAction.class).stream().filter(a -> !a.isDryRun()).toList();
+        return run.getActions(DeploymentAction.class).stream().filter(a -> !a.isDryRun() && !a.isShadowAborted()).toList();
     }
 
     /** For the confirmation page's layout: only those who may build the job see it. */
@@ -109,7 +109,7 @@ public final class RollbackAction implements Action {
         Result result = run.getResult();
         return !run.isBuilding() && result != null && result.isBetterOrEqualTo(Result.SUCCESS)
                 && run.getParent() instanceof ParameterizedJobMixIn.ParameterizedJob
-                && run.getActions(DeploymentAction.class).stream().anyMatch(a -> !a.isDryRun());
+                && run.getActions(DeploymentAction.class).stream().anyMatch(a -> !a.isDryRun() && !a.isShadowAborted());
     }
 
     @Extension

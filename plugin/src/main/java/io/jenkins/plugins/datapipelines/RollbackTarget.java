@@ -23,7 +23,7 @@ public final class RollbackTarget {
      * @throws DeploymentFailure saying what the build deployed and why none of it fits
      */
     public static DeploymentAction choose(int buildNumber, List<DeploymentAction> recorded, DeploySettings current) throws DeploymentFailure {
-        List<DeploymentAction> deployed = recorded.stream().filter(a -> !a.isDryRun()).toList();
+        List<DeploymentAction> deployed = recorded.stream().filter(a -> !a.isDryRun() && !a.isShadowAborted()).toList();
         if (deployed.isEmpty()) {
             throw new DeploymentFailure("build #" + buildNumber + " deployed nothing to roll back to"
                     + (recorded.isEmpty() ? "" : " (only dry runs)"));

@@ -67,6 +67,45 @@ class CliCommandsTest {
     }
 
     @Test
+    void deployThroughAShadowPassesOnlyTheThresholdsThatAreSet() throws Exception {
+        DeploySettings settings = settings(DeployParameters.builder().definition("orders.yaml").waitForRollout(false)
+                .shadow(ShadowSettings.builder().enabled(true).records(" 5000 ").maxNewDeadLetterRate("0.01").build()));
+        assertEquals(List.of("deploy", "--image", IMAGE.toString(), "--deployment", "orders", "--namespace", "default",
+                        "--shadow", "--shadow-records", "5000", "--shadow-max-new-dead-letter-rate", "0.01", "--output", "json", "--", "orders.yaml"),
+                CliCommands.deploy(settings, "orders.yaml", IMAGE, "orders", null, null, null));
+
+        DeploySettings every = settings(DeployParameters.builder().definition("orders.yaml").waitForRollout(false)
+                .shadow(ShadowSettings.builder().enabled(true).records("10").timeout("90s").maxChangedRate("0.5").maxNewDeadLetterRate("0").build()));
+        assertEquals(List.of("--shadow", "--shadow-records", "10", "--shadow-timeout", "90s", "--shadow-max-changed-rate", "0.5",
+                "--shadow-max-new-dead-letter-rate", "0"), every.shadow().deployArguments());
+    }
+
+    @Test
+    void thresholdsWithoutTheShadowPassNothingAndARollbackNeverRunsAShadow() throws Exception {
+        DeploySettings off = settings(DeployParameters.builder().definition("orders.yaml").waitForRollout(false)
+                .shadow(ShadowSettings.builder().records("10").timeout("90s").build()));
+        assertEquals(List.of("deploy", "--image", IMAGE.toString(), "--deployment", "orders", "--namespace", "default",
+                        "--output", "json", "--", "orders.yaml"),
+                CliCommands.deploy(off, "orders.yaml", IMAGE, "orders", null, null, null));
+        DeploySettings on = settings(DeployParameters.builder().definition("orders.yaml").waitForRollout(false)
+                .shadow(ShadowSettings.builder().enabled(true).build()));
+        assertEquals(List.of("deploy", "--image", IMAGE.toString(), "--deployment", "orders", "--namespace", "default",
+                        "--output", "json", "--", "recorded.json"),
+                CliCommands.deploy(on.withoutShadow(), "recorded.json", IMAGE, "orders", null, null, null));
+    }
+
+    @Test
+    void aThresholdTheCliWouldRejectFailsBeforeItStarts() {
+        for (ShadowSettings.Builder wrong : List.of(ShadowSettings.builder().records("0"), ShadowSettings.builder().records("1e3"),
+                ShadowSettings.builder().timeout("ten minutes"), ShadowSettings.builder().maxChangedRate("1.5"),
+                ShadowSettings.builder().maxNewDeadLetterRate("-0.1"), ShadowSettings.builder().maxChangedRate("NaN"))) {
+            DeploymentFailure failure = org.junit.jupiter.api.Assertions.assertThrows(DeploymentFailure.class,
+                    () -> settings(DeployParameters.builder().shadow(wrong.enabled(true).build())));
+            org.junit.jupiter.api.Assertions.assertTrue(failure.getMessage().startsWith("shadow"), failure.getMessage());
+        }
+    }
+
+    @Test
     void deployWithoutKubeconfigKafkaWaitOrCauseButWithDryRun() throws Exception {
         DeploySettings settings = settings(DeployParameters.builder().definition("orders.yaml").waitForRollout(false).dryRun(true));
         assertEquals(List.of("deploy", "--image", IMAGE.toString(), "--deployment", "orders", "--namespace", "default",

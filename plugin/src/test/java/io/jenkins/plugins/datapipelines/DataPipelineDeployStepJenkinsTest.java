@@ -110,6 +110,11 @@ class DataPipelineDeployStepJenkinsTest {
         step.setDnsNamespace("kube-system");
         step.setDnsPodLabels("k8s-app=kube-dns");
         step.setMetricsNamespaces("monitoring");
+        step.setShadow(true);
+        step.setShadowRecords("5000");
+        step.setShadowTimeout("10m");
+        step.setShadowMaxChangedRate("0.01");
+        step.setShadowMaxNewDeadLetterRate("0.001");
         return step;
     }
 
@@ -151,7 +156,12 @@ class DataPipelineDeployStepJenkinsTest {
                 + "image: 'registry.example.com/orders', insecureRegistry: true, kafkaBootstrapServers: 'kafka-0:9092,kafka-1:9092', "
                 + "kafkaCidrs: '10.0.12.0/24 10.0.13.0/24', kafkaCredentialsId: 'kafka', kafkaNamespaces: 'kafka', kafkaPodLabels: 'app=kafka', "
                 + "kafkaSaslMechanism: 'SCRAM-SHA-256', kafkaSecurityProtocol: 'SASL_PLAINTEXT', kubeconfigCredentialsId: 'kube', "
-                + "metricsNamespaces: 'monitoring', namespace: 'prod', registryCredentialsId: 'registry', timeout: '90s', wait: false");
+                + "metricsNamespaces: 'monitoring', namespace: 'prod', registryCredentialsId: 'registry', shadow: true, "
+                + "shadowMaxChangedRate: '0.01', shadowMaxNewDeadLetterRate: '0.001', shadowRecords: '5000', shadowTimeout: '10m', "
+                + "timeout: '90s', wait: false");
+        DataPipelineDeployStep shadowed = new DataPipelineDeployStep();
+        shadowed.setShadow(true);
+        tester.assertRoundTrip(shadowed, "dataPipelineDeploy shadow: true");
         SnippetizerTester.assertDocGeneration(DataPipelineDeployStep.class);
     }
 
@@ -387,6 +397,35 @@ class DataPipelineDeployStepJenkinsTest {
         r.assertLogContains("datapipelines deploy failed (exit code 1):", run);
         r.assertLogContains("pod broken-rollout-7d9f is in CrashLoopBackOff", run);
         assertNull(run.getAction(DeploymentAction.class));
+    }
+
+    /**
+     * A shadow beyond its thresholds (the stand-in CLI's, with the real command's result) fails the build with the
+     * shadow's summary in the log; the record is kept, marked aborted, and its page shows the summary and why.
+     */
+    @Test
+    void anAbortedShadowFailsTheBuildAndItsRecordSaysWhy(JenkinsRule r) throws Exception {
+        baseImageAndKafka();
+        r.createOnlineSlave(Label.get("agent"));
+        WorkflowJob job = pipeline(r, "p", """
+                dataPipelineDeploy image: 'registry.example.com/orders'
+                writeFile file: 'stand-in-cluster/shadow-changed', text: '2'
+                dataPipelineDeploy image: 'registry.example.com/orders', shadow: true, shadowRecords: '4'""");
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+        r.assertLogContains("+ datapipelines deploy", run);
+        r.assertLogContains("--shadow --shadow-records 4", run);
+        r.assertLogContains("shadow: 4 record(s) compared: 2 changed (50%), 0 new dead letter(s) (0%)", run);
+        r.assertLogContains("shadow: beyond the thresholds: 2 of 4 records (50%) changed, dropped or emitted only by NEW: more than the allowed 0%", run);
+        List<DeploymentAction> records = run.getActions(DeploymentAction.class);
+        assertEquals(2, records.size());
+        DeploymentAction aborted = records.get(1);
+        assertTrue(aborted.isShadowAborted());
+        assertEquals(1, aborted.getShadow().getLiveRevision());
+        JenkinsRule.WebClient web = r.createWebClient();
+        assertTrue(web.getPage(run).asNormalizedText().contains("shadow aborted the deployment to"));
+        String page = web.goTo(run.getUrl() + aborted.getUrlName() + "/").asNormalizedText();
+        assertTrue(page.contains("Records compared"), page);
+        assertTrue(page.contains("2 of 4 records (50%) changed"), page);
     }
 
     @Test

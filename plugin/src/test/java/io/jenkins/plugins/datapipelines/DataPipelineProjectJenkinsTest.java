@@ -127,6 +127,9 @@ class DataPipelineProjectJenkinsTest {
         builder.getOptions().setKafkaCidrs("10.0.12.0/24");
         builder.getOptions().setKafkaPodLabels("app=kafka tier=broker");
         builder.getOptions().setMetricsNamespaces("monitoring");
+        builder.getOptions().setShadow(true);
+        builder.getOptions().setShadowRecords("5000");
+        builder.getOptions().setShadowMaxChangedRate("0.01");
         job.save();
 
         DataPipelineProject roundTripped = r.configRoundtrip(job);

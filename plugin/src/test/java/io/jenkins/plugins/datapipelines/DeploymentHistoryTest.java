@@ -61,4 +61,17 @@ class DeploymentHistoryTest {
                 build(5, "SUCCESS", recorded("prod", "orders", "d.yaml", 'a', 1), recorded("prod", "orders", "d.yaml", 'b', 2))));
         assertEquals(List.of("#5 prod/orders r1 sha256:aaaaaaaaaaaa", "#5 prod/orders r2 sha256:bbbbbbbbbbbb live"), rows(history));
     }
+
+    /** A deployment a shadow aborted deployed nothing: the revision before it stays the live one. */
+    @Test
+    void aDeploymentAShadowAbortedIsNeverLive() {
+        DeploymentAction live = recorded("prod", "orders", "d.yaml", 'a', 1);
+        DeploymentRecord abortedRecord = new DeploymentRecord("orders", "orders", "prod",
+                new ImageReference("reg.example.com/orders", "sha256:" + "b".repeat(64)), CliResults.REVISION, 0, ShadowReport.ABORTED, false);
+        DeploymentAction aborted = new DeploymentAction(abortedRecord, "d.yaml", CliResults.CANONICAL, null, null);
+        DeploymentHistory history = DeploymentHistory.of(List.of(build(1, "SUCCESS", live), build(2, "FAILURE", aborted)));
+        assertEquals(List.of("#2 prod/orders r0 sha256:bbbbbbbbbbbb", "#1 prod/orders r1 sha256:aaaaaaaaaaaa live"), rows(history));
+        assertTrue(aborted.isShadowAborted());
+        assertTrue(!live.isShadowAborted());
+    }
 }

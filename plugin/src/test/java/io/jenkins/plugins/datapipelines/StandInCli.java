@@ -22,10 +22,14 @@ import java.util.Set;
  * named {@code broken-rollout} fails its rollout (exit 1); an option the real command does not have is refused
  * (exit 2); the registry password and the Kafka password are echoed on stderr, so that a test can see them masked;
  * Kubernetes revisions count up per deployment in the working directory, as a cluster's would, and every image built
- * and every deployment is logged there ({@code stand-in-cluster/}), so that a test can tell what ran.
+ * and every deployment is logged there ({@code stand-in-cluster/}), so that a test can tell what ran. With
+ * {@code --shadow} and a live revision, a shadow "compares" {@code --shadow-records} (default 4) records, of which
+ * as many changed as the file {@code stand-in-cluster/shadow-changed} says (default none): within
+ * {@code --shadow-max-changed-rate} (default 0) the revision is deployed, else the deployment is aborted as the real
+ * command aborts it (exit 1, status {@code shadow-aborted}, the live revision's number and image).
  */
 public final class StandInCli {
-    private static final Set<String> FLAGS = Set.of("--wait", "--dry-run", "--insecure", "--skip-tests");
+    private static final Set<String> FLAGS = Set.of("--wait", "--dry-run", "--insecure", "--skip-tests", "--shadow");
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "validate", Set.of("--output"),
             "test", Set.of(),
@@ -34,7 +38,8 @@ public final class StandInCli {
             "status", Set.of("--deployment", "--namespace", "--kubeconfig", "--output"),
             "deploy", Set.of("--image", "--deployment", "--namespace", "--kubeconfig", "--bootstrap-servers", "--kafka-username-env", "--kafka-username", "--kafka-password-file",
                     "--kafka-password-env", "--kafka-sasl-mechanism", "--kafka-security-protocol", "--wait", "--timeout", "--dry-run",
-                    "--cause", "--build-url", "--output"));
+                    "--cause", "--build-url", "--output", "--shadow", "--shadow-records", "--shadow-timeout", "--shadow-max-changed-rate",
+                    "--shadow-max-new-dead-letter-rate"));
 
     private StandInCli() {
     }
@@ -251,6 +256,34 @@ public final class StandInCli {
         }
         Path counter = Path.of("stand-in-cluster", namespace + "-" + deployment);
         Files.createDirectories(counter.getParent());
+        String shadow = null;
+        if (options.containsKey("--shadow") && Files.exists(counter)) {
+            long records = Long.parseLong(options.getOrDefault("--shadow-records", "4"));
+            Path changedFile = Path.of("stand-in-cluster", "shadow-changed");
+            long changed = Files.exists(changedFile) ? Long.parseLong(Files.readString(changedFile).strip()) : 0;
+            double allowed = Double.parseDouble(options.getOrDefault("--shadow-max-changed-rate", "0"));
+            boolean within = (double) changed / records <= allowed;
+            String violation = changed + " of " + records + " records (" + (changed * 100 / records) + "%) changed, dropped or emitted only by NEW: "
+                    + "more than the allowed " + (long) (allowed * 100) + "%";
+            shadow = "{\"within\":" + within + ",\"violations\":[" + (within ? "" : quote(violation)) + "],\"thresholds\":{\"records\":" + records
+                    + ",\"timeout\":" + quote(options.getOrDefault("--shadow-timeout", "15m")) + ",\"maxChangedRate\":" + allowed
+                    + ",\"maxNewDeadLetterRate\":0.001},\"summary\":{\"type\":\"summary\",\"total\":" + records + ",\"counts\":{\"unchanged\":"
+                    + (records - changed) + ",\"changed\":" + changed + ",\"dropped\":0,\"onlyInNew\":0,\"newDeadLetter\":0,\"deadLetterFixed\":0}}}";
+            System.err.println("shadow: " + records + " record(s) compared: " + changed + " changed");
+            if (!within) {
+                int live = Integer.parseInt(Files.readString(counter).trim());
+                String liveImage = null;
+                for (String line : Files.readAllLines(Path.of("stand-in-cluster", "deployed"))) {
+                    if (line.startsWith(namespace + "/" + deployment + " revision " + live + " ")) {
+                        liveImage = line.split(" ")[3];
+                    }
+                }
+                System.err.println("datapipelines: shadow of " + deployment + " aborted; revision " + live + " stays live: " + violation);
+                System.out.println("{\"namespace\":" + quote(namespace) + ",\"deployment\":" + quote(deployment) + ",\"revision\":" + live
+                        + ",\"image\":" + quote(liveImage) + ",\"replicas\":" + replicas + ",\"status\":\"shadow-aborted\",\"shadow\":" + shadow + "}");
+                return 1;
+            }
+        }
         int revision = Files.exists(counter) ? Integer.parseInt(Files.readString(counter).trim()) + 1 : 1;
         Files.writeString(counter, Integer.toString(revision));
         log("deployed", namespace + "/" + deployment + " revision " + revision + " " + image + " cause " + options.get("--cause"));
@@ -268,7 +301,7 @@ public final class StandInCli {
         }
         System.out.println("{\"namespace\":" + quote(namespace) + ",\"deployment\":" + quote(deployment) + ",\"revision\":" + revision
                 + ",\"image\":" + quote(image) + ",\"replicas\":" + replicas + ",\"status\":\""
-                + (options.containsKey("--wait") ? "deployed" : "applied") + "\"}");
+                + (options.containsKey("--wait") ? "deployed" : "applied") + "\"" + (shadow == null ? "" : ",\"shadow\":" + shadow) + "}");
         return 0;
     }
 

@@ -66,6 +66,44 @@ class StandInCliTest {
                 Files.readAllLines(workspace.resolve("stand-in-cluster/deployed")));
     }
 
+    /** A changed shadow (the stand-in's, speaking the real command's result) is recorded aborted; the live revision stays. */
+    @Test
+    void aShadowBeyondItsThresholdsAbortsTheDeploymentAndOneWithinDeploysIt() throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Files.writeString(workspace.resolve("datapipeline.yaml"), DEFINITION);
+        String jar = new CliCache(new LocalInstallLocation(temp.resolve("agent/tools/datapipelines-cli")),
+                StandInCliDistribution.create(Files.createDirectories(temp.resolve("dist")))).ensureInstalled(s -> { });
+        LocalCli cli = new LocalCli(jar, workspace, new CliEnvironment());
+        DeploymentSequence sequence = new DeploymentSequence(cli.runner(), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+                cli.masker());
+        DeployParameters.Builder step = DeployParameters.builder().deployment("orders-eu").namespace("prod").image("registry.example.com/orders")
+                .baseImage("jre:17").kafkaBootstrapServers("kafka:9092");
+        DeploymentSequence.Outcome first = sequence.deploy(DeploySettings.resolve(step.build(), DeployDefaults.NONE), Kubeconfig.AGENTS_OWN, null, null);
+        assertEquals(1, first.record().kubernetesRevision());
+        assertEquals(null, first.shadow(), "no shadow asked for");
+
+        Files.writeString(workspace.resolve("stand-in-cluster/shadow-changed"), "2");
+        DeploySettings shadowed = DeploySettings.resolve(step.shadow(ShadowSettings.builder().enabled(true).records("4").build()).build(),
+                DeployDefaults.NONE);
+        DeploymentSequence.Outcome aborted = sequence.deploy(shadowed, Kubeconfig.AGENTS_OWN, null, null);
+        assertTrue(aborted.shadowAborted());
+        assertEquals(ShadowReport.ABORTED, aborted.record().status());
+        assertEquals(1, aborted.shadow().getLiveRevision());
+        assertEquals(first.record().image().toString(), aborted.shadow().getLiveImage());
+        assertEquals(List.of("shadow: 4 record(s) compared: 2 changed (50%), 0 new dead letter(s) (0%)",
+                "shadow: beyond the thresholds: 2 of 4 records (50%) changed, dropped or emitted only by NEW: more than the allowed 0%"),
+                aborted.shadow().lines());
+        assertTrue(cli.log().contains("+ datapipelines deploy") && cli.log().contains("--shadow --shadow-records 4"), cli.log());
+        assertEquals(1, Files.readAllLines(workspace.resolve("stand-in-cluster/deployed")).size(), "nothing deployed");
+
+        DeploySettings allowed = DeploySettings.resolve(step.shadow(ShadowSettings.builder().enabled(true).records("4").maxChangedRate("0.5").build())
+                .build(), DeployDefaults.NONE);
+        DeploymentSequence.Outcome promoted = sequence.deploy(allowed, Kubeconfig.AGENTS_OWN, null, null);
+        assertFalse(promoted.shadowAborted());
+        assertTrue(promoted.shadow().isWithin());
+        assertEquals(2, promoted.record().kubernetesRevision());
+    }
+
     @Test
     void theKubeconfigIsWrittenOnlyForDeployWhereTheDefinitionsCodeCannotReadIt() throws Exception {
         Path workspace = Files.createDirectories(temp.resolve("workspace"));
