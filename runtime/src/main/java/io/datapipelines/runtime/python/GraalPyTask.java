@@ -10,6 +10,7 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 
 import io.datapipelines.model.FunctionRef;
 import io.datapipelines.runtime.step.FieldFilter;
@@ -199,14 +200,27 @@ final class GraalPyTask implements PythonTask {
 
     private Object fieldCall(Loaded step, Object value, Map<String, Object> row) {
         return call(step, () -> {
-            Object rowProxy = null;
+            Object rowKeys = null;
+            Object rowValues = null;
             String rowText = null;
             String rowKey = null;
             if (row != null && !step.ignoresRow) {
-                rowProxy = GuestValues.of(row);
-                if (rowProxy == GuestValues.NEEDS_JSON) {
-                    rowProxy = null;
-                    rowText = JsonText.write(row);
+                // the row as its keys and its values, two arrays the harness reads by index (cheaper than a map's entries)
+                Object[] keys = new Object[row.size()];
+                Object[] values = new Object[keys.length];
+                int i = 0;
+                for (Map.Entry<String, Object> entry : row.entrySet()) {
+                    Object v = GuestValues.of(entry.getValue());
+                    if (v == GuestValues.NEEDS_JSON || !(entry.getKey() instanceof String)) {
+                        rowText = JsonText.write(row);
+                        break;
+                    }
+                    keys[i] = entry.getKey();
+                    values[i++] = v;
+                }
+                if (rowText == null) {
+                    rowKeys = ProxyArray.fromArray(keys);
+                    rowValues = ProxyArray.fromArray(values);
                 }
                 if (value instanceof Map || value instanceof List) {
                     rowKey = keyHolding(row, value);
@@ -214,7 +228,7 @@ final class GraalPyTask implements PythonTask {
             }
             Object guest = rowKey == null ? GuestValues.of(value) : null;
             String valueText = guest == GuestValues.NEEDS_JSON ? JsonText.write(value) : null;
-            return step.call.execute(valueText == null ? guest : null, valueText, rowKey, rowProxy, rowText);
+            return step.call.execute(valueText == null ? guest : null, valueText, rowKey, rowKeys, rowValues, rowText);
         });
     }
 

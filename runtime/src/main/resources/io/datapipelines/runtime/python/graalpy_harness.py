@@ -1,7 +1,8 @@
 # The harness every GraalPy task context runs before any user code (GraalPyTask). It loads step code
-# into module namespaces of their own, calls step functions, and hands values across the Java
-# boundary as JSON text: json.loads gives real dicts (insertion order, json.dumps(row), {**row}),
-# ints of any size, floats and lists, exactly as CPython would.
+# into module namespaces of their own, gives each step a caller of its own (_caller), and hands values
+# across the Java boundary: interop primitives and proxies that _py copies into real dicts (insertion
+# order, json.dumps(row), {**row}) and lists, JSON text only for ints past 64 bits; so user code sees
+# exactly what CPython's json.loads would give. (GraalPy's json.loads is slow: JSON text is the rare path.)
 #
 # Every call (a step's own caller, made by load) returns one of:
 #   a str, int, float, bool or None      the result itself (no conversion needed)
@@ -187,14 +188,19 @@ def load(code, filename, name, arity):
 
 # Each step gets a caller compiled from its own source text: a code unit of its own, so that its call of the
 # step's function is one call site with one target (the JIT inlines it), instead of one harness function whose
-# call site sees every step of the context.
+# call site sees every step of the context. The row comes as two arrays, its keys and its values: reading
+# them by index is cheaper than iterating a foreign dict's items.
 _FIELD_CALLER = """
-def call(value, value_text, row_key, row_proxy, row_text):
+def call(value, value_text, row_key, row_keys, row_values, row_text):
     try:
-        if {ignores_row} or (row_proxy is None and row_text is None):
+        if {ignores_row} or (row_keys is None and row_text is None):
             row = None
+        elif row_text is None:
+            row = {}
+            for i in range(len(row_keys)):
+                row[row_keys[i]] = _py(row_values[i])
         else:
-            row = _py(row_proxy) if row_text is None else _loads(row_text)
+            row = _loads(row_text)
         if row is not None and row_key is not None:
             value = row[row_key]
         elif value_text is not None:
