@@ -10,6 +10,7 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 
 import io.datapipelines.model.FunctionRef;
 import io.datapipelines.runtime.step.FieldFilter;
@@ -53,9 +54,6 @@ final class GraalPyTask implements PythonTask {
     private final PythonOutput stderr;
     private final List<Loaded> loaded = new ArrayList<>();
     private Context context;
-    private Value fieldCall;
-    private Value recordFilter;
-    private Value recordTransform;
     private Value load;
     private CallWatchdog.Watch watch;
     private volatile Context watched;
@@ -71,6 +69,8 @@ final class GraalPyTask implements PythonTask {
         final int arity;
         final CodePlace place;
         Value step;
+        /** The step's own caller in the harness (one code unit per step, so the JIT inlines the function's call). */
+        Value call;
         boolean called;
         boolean ignoresRow;
         int definitionLine = -1;
@@ -94,9 +94,6 @@ final class GraalPyTask implements PythonTask {
     private void openContext() {
         context = engine.newContext(new PythonOutputStream(stdout), new PythonOutputStream(stderr));
         Value bindings = context.getBindings("python");
-        fieldCall = bindings.getMember("field_call");
-        recordFilter = bindings.getMember("record_filter");
-        recordTransform = bindings.getMember("record_transform");
         load = bindings.getMember("load");
         watched = context;
         contextLost = false;
@@ -126,7 +123,7 @@ final class GraalPyTask implements PythonTask {
             return (value, row) -> true;
         }
         Loaded step = load(ref, "filter", 2);
-        return (value, row) -> (Boolean) fieldCall(step, true, value, row);
+        return (value, row) -> (Boolean) fieldCall(step, value, row);
     }
 
     @Override
@@ -136,7 +133,7 @@ final class GraalPyTask implements PythonTask {
             return (value, row) -> value;
         }
         Loaded step = load(ref, "transform", 2);
-        return (value, row) -> fieldCall(step, false, value, row);
+        return (value, row) -> fieldCall(step, value, row);
     }
 
     @Override
@@ -146,7 +143,7 @@ final class GraalPyTask implements PythonTask {
             return record -> true;
         }
         Loaded step = load(ref, "filter", 1);
-        return record -> (Boolean) recordCall(step, recordFilter, record);
+        return record -> (Boolean) recordCall(step, record);
     }
 
     @Override
@@ -158,7 +155,7 @@ final class GraalPyTask implements PythonTask {
         Loaded step = load(ref, "transform", 1);
         return record -> {
             @SuppressWarnings("unchecked")
-            List<List<Object>> records = (List<List<Object>>) recordCall(step, recordTransform, record);
+            List<List<Object>> records = (List<List<Object>>) recordCall(step, record);
             List<PipelineRecord> out = new ArrayList<>(records.size());
             for (List<Object> r : records) {
                 @SuppressWarnings("unchecked")
@@ -191,6 +188,7 @@ final class GraalPyTask implements PythonTask {
             throw new RecordError(errorClass, (message.isEmpty() ? errorClass : message) + step.place.where(line));
         }
         step.step = result;
+        step.call = result.getMember("call");
         step.called = false;
         step.ignoresRow = result.getMember("ignores_row").asBoolean();
         try {
@@ -200,16 +198,29 @@ final class GraalPyTask implements PythonTask {
         }
     }
 
-    private Object fieldCall(Loaded step, boolean isFilter, Object value, Map<String, Object> row) {
+    private Object fieldCall(Loaded step, Object value, Map<String, Object> row) {
         return call(step, () -> {
-            Object rowProxy = null;
+            Object rowKeys = null;
+            Object rowValues = null;
             String rowText = null;
             String rowKey = null;
             if (row != null && !step.ignoresRow) {
-                rowProxy = GuestValues.of(row);
-                if (rowProxy == GuestValues.NEEDS_JSON) {
-                    rowProxy = null;
-                    rowText = JsonText.write(row);
+                // the row as its keys and its values, two arrays the harness reads by index (cheaper than a map's entries)
+                Object[] keys = new Object[row.size()];
+                Object[] values = new Object[keys.length];
+                int i = 0;
+                for (Map.Entry<String, Object> entry : row.entrySet()) {
+                    Object v = GuestValues.of(entry.getValue());
+                    if (v == GuestValues.NEEDS_JSON || !(entry.getKey() instanceof String)) {
+                        rowText = JsonText.write(row);
+                        break;
+                    }
+                    keys[i] = entry.getKey();
+                    values[i++] = v;
+                }
+                if (rowText == null) {
+                    rowKeys = ProxyArray.fromArray(keys);
+                    rowValues = ProxyArray.fromArray(values);
                 }
                 if (value instanceof Map || value instanceof List) {
                     rowKey = keyHolding(row, value);
@@ -217,17 +228,17 @@ final class GraalPyTask implements PythonTask {
             }
             Object guest = rowKey == null ? GuestValues.of(value) : null;
             String valueText = guest == GuestValues.NEEDS_JSON ? JsonText.write(value) : null;
-            return fieldCall.execute(step.step, isFilter, valueText == null ? guest : null, valueText, rowKey, rowProxy, rowText);
+            return step.call.execute(valueText == null ? guest : null, valueText, rowKey, rowKeys, rowValues, rowText);
         });
     }
 
-    private Object recordCall(Loaded step, Value function, PipelineRecord record) {
+    private Object recordCall(Loaded step, PipelineRecord record) {
         return call(step, () -> {
             Object key = GuestValues.of(record.key());
             Object value = GuestValues.of(record.value());
             boolean keyText = key == GuestValues.NEEDS_JSON;
             boolean valueText = value == GuestValues.NEEDS_JSON;
-            return function.execute(step.step, keyText ? null : key, keyText ? JsonText.write(record.key()) : null,
+            return step.call.execute(keyText ? null : key, keyText ? JsonText.write(record.key()) : null,
                     valueText ? null : value, valueText ? JsonText.write(record.value()) : null,
                     record.topic(), record.partition(), record.offset(), record.timestamp(), GuestValues.of(record.headers()));
         });

@@ -1,9 +1,10 @@
 # The harness every GraalPy task context runs before any user code (GraalPyTask). It loads step code
-# into module namespaces of their own, calls step functions, and hands values across the Java
-# boundary as JSON text: json.loads gives real dicts (insertion order, json.dumps(row), {**row}),
-# ints of any size, floats and lists, exactly as CPython would.
+# into module namespaces of their own, gives each step a caller of its own (_caller), and hands values
+# across the Java boundary: interop primitives and proxies that _py copies into real dicts (insertion
+# order, json.dumps(row), {**row}) and lists, JSON text only for ints past 64 bits; so user code sees
+# exactly what CPython's json.loads would give. (GraalPy's json.loads is slow: JSON text is the rare path.)
 #
-# Every call returns one of:
+# Every call (a step's own caller, made by load) returns one of:
 #   a str, int, float, bool or None      the result itself (no conversion needed)
 #   (json_text,)                         any other JSON value
 #   (error_class, message, line)         the call raised; line is the innermost line of the step's code (0: unknown)
@@ -109,6 +110,21 @@ def _out(value):
     return (_json_text(value),)
 
 
+_FOREIGN_KIND = {}  # a foreign value's type -> "dict", "list" or "bad": asked once per type, not per value
+
+
+def _kind(value, t):
+    name = t.__name__
+    if name == "ForeignBoolean" or name == "ForeignNumber" or name == "ForeignString":
+        kind = "bad"
+    elif hasattr(value, "items"):
+        kind = "dict"
+    else:
+        kind = "list"
+    _FOREIGN_KIND[t] = kind
+    return kind
+
+
 def _py(value):
     """A value from Java (proxies for maps and lists) as real Python objects."""
     t = type(value)
@@ -116,11 +132,13 @@ def _py(value):
         return value
     if value is None:
         return None  # Java's null comes as a polyglot.ForeignNone that "is None": the real one, please
-    name = t.__name__
-    if hasattr(value, "items"):
+    kind = _FOREIGN_KIND.get(t)
+    if kind is None:
+        kind = _kind(value, t)
+    if kind == "dict":
         return {k: _py(v) for k, v in value.items()}
-    if name == "ForeignBoolean" or name == "ForeignNumber" or name == "ForeignString":
-        raise TypeError("unexpected foreign value: " + name)
+    if kind == "bad":
+        raise TypeError("unexpected foreign value: " + t.__name__)
     return [_py(v) for v in value]
 
 
@@ -163,7 +181,64 @@ def load(code, filename, name, arity):
             called = name + ("(value, row)" if arity == 2 else "(record)")
             return ("TypeError", name + "() takes " + takes + " positional argument" + ("" if positional == 1 and required == 1 else "s")
                     + " but is called with " + str(arity) + ": " + called, code.co_firstlineno)
-    return Step(filename, function, arity == 2 and _ignores_second(tree, name, function))
+    step = Step(filename, function, arity == 2 and _ignores_second(tree, name, function))
+    step.call = _caller(step, name, arity)
+    return step
+
+
+# Each step gets a caller compiled from its own source text: a code unit of its own, so that its call of the
+# step's function is one call site with one target (the JIT inlines it), instead of one harness function whose
+# call site sees every step of the context. The row comes as two arrays, its keys and its values: reading
+# them by index is cheaper than iterating a foreign dict's items.
+_FIELD_CALLER = """
+def call(value, value_text, row_key, row_keys, row_values, row_text):
+    try:
+        if {ignores_row} or (row_keys is None and row_text is None):
+            row = None
+        elif row_text is None:
+            row = {}
+            for i in range(len(row_keys)):
+                row[row_keys[i]] = _py(row_values[i])
+        else:
+            row = _loads(row_text)
+        if row is not None and row_key is not None:
+            value = row[row_key]
+        elif value_text is not None:
+            value = _loads(value_text)
+        else:
+            value = _py(value)
+        result = function(value, row)
+        {filter_return}
+    except BaseException as e:
+        return _error(e, filename)
+    try:
+        return _out(result)
+    except BaseException as e:
+        return _result_error(e, step)
+"""
+
+_RECORD_CALLER = """
+def call(key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
+    try:
+        record = record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers)
+        result = function(record)
+        {filter_return}
+    except BaseException as e:
+        return _error(e, filename)
+    return _transform_result(step, result, topic, partition, offset, timestamp)
+"""
+
+
+def _caller(step, name, arity):
+    template = _FIELD_CALLER if arity == 2 else _RECORD_CALLER
+    source = template.replace("{ignores_row}", "True" if step.ignores_row else "False").replace(
+        "{filter_return}", "return bool(result)" if name == "filter" else "pass")
+    namespace = dict(globals())
+    namespace["function"] = step.function
+    namespace["filename"] = step.filename
+    namespace["step"] = step
+    exec(compile(source, "<datapipelines-call " + step.filename + ">", "exec", dont_inherit=True), namespace)
+    return namespace["call"]
 
 
 _INTROSPECTION = {"locals", "vars", "eval", "exec", "dir", "globals", "__import__", "compile"}
@@ -208,47 +283,14 @@ def _ignores_second(tree, name, function):
 
 # --- calls -------------------------------------------------------------------------------------------
 
-def field_call(step, is_filter, value, value_text, row_key, row_proxy, row_text):
-    try:
-        if step.ignores_row or (row_proxy is None and row_text is None):
-            row = None
-        else:
-            row = _py(row_proxy) if row_text is None else _loads(row_text)
-        if row is not None and row_key is not None:
-            value = row[row_key]  # the row's own object: value is row[field], as DataCater passed it
-        else:
-            value = _arg(value, value_text)
-        result = step.function(value, row)
-        if is_filter:
-            return bool(result)
-    except BaseException as e:
-        return _error(e, step.filename)
-    try:
-        return _out(result)
-    except BaseException as e:
-        return _result_error(e, step)
-
-
 def record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
     return {"key": _arg(key, key_text), "value": _arg(value, value_text),
             "metadata": {"topic": topic, "partition": partition, "offset": offset, "timestamp": timestamp,
                          "headers": _py(headers)}}
 
 
-def record_filter(step, key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
-    try:
-        return bool(step.function(record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers)))
-    except BaseException as e:
-        return _error(e, step.filename)
-
-
-def record_transform(step, key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
-    """Returns ([[key, value, headers or None], ...],) as JSON: the records the result stands for."""
-    try:
-        record = record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers)
-        result = step.function(record)
-    except BaseException as e:
-        return _error(e, step.filename)
+def _transform_result(step, result, topic, partition, offset, timestamp):
+    """A record transform's result as ([[key, value, headers or None], ...],) in JSON: the records it stands for."""
     try:
         fixed = {"topic": topic, "partition": partition, "offset": offset, "timestamp": timestamp}
         name = step.function.__name__

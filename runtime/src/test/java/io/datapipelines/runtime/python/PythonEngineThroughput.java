@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * A throughput harness, not a test: calls per second of one task's Python steps on one thread, for
- * GraalPy or Jython, two passes per step (the first is warm-up). Numbers go in the report, never in
- * assertions. Run from the repository root after {@code ./mvnw -pl runtime -am test-compile}:
+ * GraalPy or Jython, two passes per step (the first is warm-up; with the Graal JIT give passes of 30 s: it needs
+ * 15-20 s). Numbers go in the report, never in assertions. Run from the repository root after {@code ./mvnw -pl runtime -am test-compile}:
  *
  * <pre>
  *   ./mvnw -q -pl runtime -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
