@@ -62,6 +62,9 @@ class BuildCommandTest {
                 spec:
                   source: {topic: in, format: json}
                   sink: {topic: out, format: json}
+                  # Jython: GraalPy's sandbox hides the environment anyway; Jython has none, so this shows the
+                  # child process's isolation itself.
+                  processing: {python: {engine: jython}}
                   steps:
                     - kind: Record
                       name: read the environment
