@@ -75,9 +75,15 @@ public final class JsonCodec implements RecordCodec {
      * One streaming pass, without data binding's per-record set-up. Objects are insertion-ordered maps (a
      * repeated key keeps its first place and its last value, as Python's json.loads), integers Long or, past
      * its range, BigInteger, other numbers Double (NaN and Infinity included). Recursion is bounded by the
-     * parser's nesting limit ({@link JsonLimits#MAX_NESTING_DEPTH}).
+     * parser's nesting limit ({@link JsonLimits#MAX_NESTING_DEPTH}, or the caller's parser's own).
+     * Public so that every reader of JSON text into the runtime's value model (the GraalPy boundary too) is this one.
+     *
+     * @param token the parser's current token, the first of the value
      */
-    private static Object read(JsonParser parser, JsonToken token) throws IOException {
+    public static Object read(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new JsonParseException(parser, "unexpected end of input");
+        }
         switch (token) {
             case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
