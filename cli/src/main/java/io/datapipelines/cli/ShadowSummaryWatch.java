@@ -1,5 +1,6 @@
 package io.datapipelines.cli;
 
+import io.datapipelines.runtime.shadow.ShadowDifference;
 import io.datapipelines.runtime.shadow.ShadowSummary;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,9 +27,13 @@ import java.util.function.Consumer;
 /**
  * Reads a shadow's summaries from its diff topic ({@link ShadowSummary}), from the topic's end as it was when
  * {@link #open} ran (so no earlier shadow's summary counts), with a consumer that joins no group and commits
- * nothing. Only summaries of the given pipeline and deployment count.
+ * nothing. Only summaries of the given pipeline and deployment count. On the way it keeps the first
+ * {@value #MAX_SAMPLES} sampled differences ({@link ShadowDifference}) of that shadow, for the report.
  */
 final class ShadowSummaryWatch implements AutoCloseable {
+    /** As many as the Jenkins plugin shows (its ShadowReport keeps 20). */
+    static final int MAX_SAMPLES = 20;
+    private final List<Map<String, Object>> samples = new ArrayList<>();
     private final KafkaConsumer<String, String> consumer;
     private final String pipeline;
     private final String deployment;
@@ -101,7 +106,13 @@ final class ShadowSummaryWatch implements AutoCloseable {
         while (clock.instant().isBefore(deadline)) {
             Duration left = Duration.between(clock.instant(), deadline);
             for (ConsumerRecord<String, String> record : consumer.poll(left.compareTo(Duration.ofMillis(500)) < 0 ? left : Duration.ofMillis(500))) {
-                if (!ShadowSummary.KEY.equals(record.key()) || record.value() == null) {
+                if (record.value() == null) {
+                    continue;
+                }
+                if (!ShadowSummary.KEY.equals(record.key())) {
+                    if (samples.size() < MAX_SAMPLES) {
+                        ShadowDifference.parse(record.value(), pipeline, deployment).ifPresent(samples::add);
+                    }
                     continue;
                 }
                 Optional<ShadowSummary> summary;
@@ -124,6 +135,11 @@ final class ShadowSummaryWatch implements AutoCloseable {
             }
         }
         return Optional.ofNullable(last);
+    }
+
+    /** The sampled differences read so far (at most {@value #MAX_SAMPLES}), in the order the shadow wrote them. */
+    List<Map<String, Object>> samples() {
+        return List.copyOf(samples);
     }
 
     @Override

@@ -18,17 +18,22 @@ import java.util.Objects;
  * before the timeout is never within. A changed sink topic or format is always beyond (as for {@code diff}).
  *
  * @param summary the last summary read; null when none came
+ * @param samples sampled differing records the shadow wrote ({@link io.datapipelines.runtime.shadow.ShadowDifference}), the first few
  */
-record ShadowVerdict(ShadowThresholds thresholds, ShadowSummary summary, List<String> violations) {
+record ShadowVerdict(ShadowThresholds thresholds, ShadowSummary summary, List<Map<String, Object>> samples, List<String> violations) {
+    /** Sampled differences in the human output of a shadow beyond its thresholds (the JSON has them all). */
+    static final int SAMPLE_LINES = 5;
+
     ShadowVerdict {
+        samples = List.copyOf(samples);
         violations = List.copyOf(violations);
     }
 
-    static ShadowVerdict of(ShadowThresholds thresholds, ShadowSummary summary) {
+    static ShadowVerdict of(ShadowThresholds thresholds, ShadowSummary summary, List<Map<String, Object>> samples) {
         List<String> violations = new ArrayList<>();
         if (summary == null) {
             violations.add("no summary from the shadow within " + Durations.format(thresholds.timeout()));
-            return new ShadowVerdict(thresholds, null, violations);
+            return new ShadowVerdict(thresholds, null, samples, violations);
         }
         if (summary.total() < thresholds.records()) {
             violations.add("the shadow compared " + summary.total() + " of " + thresholds.records() + " record(s) within "
@@ -50,7 +55,7 @@ record ShadowVerdict(ShadowThresholds thresholds, ShadowSummary summary, List<St
                 }
             }
         }
-        return new ShadowVerdict(thresholds, summary, violations);
+        return new ShadowVerdict(thresholds, summary, samples, violations);
     }
 
     boolean within() {
@@ -70,8 +75,39 @@ record ShadowVerdict(ShadowThresholds thresholds, ShadowSummary summary, List<St
                     + ", maxNewDeadLetterRate " + thresholds.maxNewDeadLetterRate() + ")");
         } else {
             violations.forEach(v -> lines.add("shadow: beyond the thresholds: " + v));
+            for (Map<String, Object> sample : samples.subList(0, Math.min(samples.size(), SAMPLE_LINES))) {
+                lines.add("shadow: for example " + sampleLine(sample));
+            }
         }
         return lines;
+    }
+
+    /** One sampled difference on one line: its input record, its outcome and its first field changes. */
+    static String sampleLine(Map<String, Object> sample) {
+        StringBuilder line = new StringBuilder().append(sample.get("input")).append(' ').append(sample.get("outcome"));
+        if (sample.get("changes") instanceof List<?> changes && !changes.isEmpty()) {
+            line.append(':');
+            int shown = 0;
+            for (Object change : changes) {
+                if (shown == 3) {
+                    line.append(" \u2026 (").append(changes.size()).append(" changes)");
+                    break;
+                }
+                if (change instanceof Map<?, ?> c) {
+                    line.append(shown == 0 ? " " : "; ").append(c.get("path")).append(' ').append(c.get("kind"));
+                    if (c.containsKey("old") || c.containsKey("new")) {
+                        line.append(' ').append(short_(c.get("old"))).append(" \u2192 ").append(short_(c.get("new")));
+                    }
+                    shown++;
+                }
+            }
+        }
+        return line.toString();
+    }
+
+    private static String short_(Object value) {
+        String text = value instanceof String s ? '"' + s + '"' : String.valueOf(value);
+        return text.length() <= 80 ? text : text.substring(0, 80) + "\u2026";
     }
 
     /** For {@code --output json}: the thresholds, the verdict and the shadow's last summary as it wrote it. */
@@ -85,7 +121,13 @@ record ShadowVerdict(ShadowThresholds thresholds, ShadowSummary summary, List<St
         limits.put("maxChangedRate", thresholds.maxChangedRate());
         limits.put("maxNewDeadLetterRate", thresholds.maxNewDeadLetterRate());
         json.put("thresholds", limits);
-        json.put("summary", summary == null ? null : summary.body());
+        if (summary == null) {
+            json.put("summary", null);
+        } else {
+            Map<String, Object> body = new LinkedHashMap<>(summary.body());
+            body.put("records", samples); // the sampled differences, in the shape `diff --output json` gives its records
+            json.put("summary", body);
+        }
         return json;
     }
 }

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -96,14 +97,16 @@ final class ShadowedDeploy {
         forgetEarlierShadow(ShadowSettings.consumerGroup(liveDefinition, id.deployment()));
         ShadowDeployer shadows = new ShadowDeployer(client, err::println);
         Optional<ShadowSummary> summary;
+        List<Map<String, Object>> samples;
         try (ShadowSummaryWatch watch = ShadowSummaryWatch.open(kafka, diffTopic, liveDefinition.name(), id.deployment(), KAFKA_TIMEOUT, err::println)) {
             summary = withShadow(shadows, id, () -> {
                 Instant deadline = clock.instant().plus(thresholds.timeout());
                 shadows.start(target, live.get().definition(), credentials);
                 return watch.await(thresholds.records(), deadline, clock);
             });
+            samples = watch.samples();
         }
-        ShadowVerdict verdict = ShadowVerdict.of(thresholds, summary.orElse(null));
+        ShadowVerdict verdict = ShadowVerdict.of(thresholds, summary.orElse(null), samples);
         if (verdict.within()) {
             verdict.lines().forEach(err::println);
             err.println("promoting " + target.image().pinned() + " to " + id);

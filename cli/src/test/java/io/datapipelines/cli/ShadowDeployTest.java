@@ -13,6 +13,7 @@ import io.datapipelines.runtime.diff.DiffReport;
 import io.datapipelines.runtime.diff.DiffThresholds;
 import io.datapipelines.runtime.diff.PipelineComparison;
 import io.datapipelines.runtime.shadow.ShadowSettings;
+import io.datapipelines.runtime.shadow.ShadowDifference;
 import io.datapipelines.runtime.shadow.ShadowSummary;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -122,19 +123,27 @@ class ShadowDeployTest {
                 PipelineDefinition live = new DefinitionParser().parse(EXAMPLE);
                 PipelineDefinition candidate = new DefinitionParser().parse(newDefinition);
                 DiffReport report;
+                List<io.datapipelines.runtime.diff.RecordDiff> differences = new java.util.ArrayList<>();
                 try (PipelineComparison comparison = new PipelineComparison(live, candidate)) {
                     for (int i = 0; i < amounts.length; i++) {
                         String value = "{\"id\":\"o-" + i + "\",\"country\":\"DE\",\"email\":\"a@example.com\",\"name\":\"A\",\"amount\":" + amounts[i]
                                 + ",\"status\":\"PAID\",\"internal_note\":\"\"}";
-                        comparison.compare(new DiffInput("orders/0@" + i, ("o-" + i).getBytes(StandardCharsets.UTF_8),
-                                value.getBytes(StandardCharsets.UTF_8), Map.of(), null));
+                        io.datapipelines.runtime.diff.RecordDiff diff = comparison.compare(new DiffInput("orders/0@" + i,
+                                ("o-" + i).getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8), Map.of(), null));
+                        if (diff.outcome() != io.datapipelines.runtime.diff.Outcome.UNCHANGED) {
+                            differences.add(diff);
+                        }
                     }
                     report = comparison.report();
                 }
                 String topic = ShadowSettings.diffTopic(live, "prod");
                 try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-                    producer.send(new ProducerRecord<>(topic, "orders/0@0", "{\"type\":\"difference\"}")).get(); // a sample: not a summary
+                    for (io.datapipelines.runtime.diff.RecordDiff diff : differences) { // the samples, then the summary, as the shadow writes them
+                        producer.send(new ProducerRecord<>(topic, diff.inputId(), ShadowDifference.toJson(live.name(), "prod", diff, Instant.now()))).get();
+                        // another deployment's shadow on the same topic: never in this one's sample
+                        producer.send(new ProducerRecord<>(topic, diff.inputId(), ShadowDifference.toJson(live.name(), "staging", diff, Instant.now()))).get();
+                    }
                     producer.send(new ProducerRecord<>(topic, ShadowSummary.KEY,
                             ShadowSummary.toJson(live.name(), "prod", report, DiffThresholds.NONE_ALLOWED, false, Instant.now()))).get();
                 }
@@ -188,6 +197,10 @@ class ShadowDeployTest {
         assertThat(run.out()).contains("shadow: 4 record(s) compared: 2 changed (50%), 0 new dead letter(s) (0%)")
                 .contains("shadow: beyond the thresholds: 2 of 4 records (50%) changed, dropped or emitted only by NEW: more than the allowed 0%")
                 .contains("orders-cleanup/prod in namespace pipelines: shadow-aborted, revision 1 (" + IMAGE_A + ") stays live");
+        // the sampled differences say which records and what changed
+        assertThat(run.out().lines().filter(line -> line.startsWith("shadow: for example "))).hasSize(2);
+        assertThat(run.out()).contains("shadow: for example orders/0@0 changed: value.amount changed 1.25 \u2192 ")
+                .contains("shadow: for example orders/0@2 changed: value.amount changed 3.5 \u2192 ");
         assertThat(run.err()).contains("datapipelines: shadow of orders-cleanup/prod");
         Deployment after = deployment("orders-cleanup-prod");
         assertThat(after.getSpec()).isEqualTo(before.getSpec());
@@ -198,8 +211,14 @@ class ShadowDeployTest {
         // The same change within a threshold given on the command line is promoted.
         shadowReports(changed, "1.25", "2", "3.5", "4");
         CliTest.Run allowed = deploy(changed, IMAGE_B, "--shadow", "--shadow-records", "4", "--shadow-timeout", "60s",
-                "--shadow-max-changed-rate", "0.5");
+                "--shadow-max-changed-rate", "0.5", "--output", "json");
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        JsonNode sample = new ObjectMapper().readTree(allowed.out()).get("shadow").get("summary").get("records");
+        assertThat(sample).hasSize(2); // this deployment's two, not the other shadow's
+        assertThat(sample.get(0).get("input").asText()).isEqualTo("orders/0@0");
+        assertThat(sample.get(0).get("outcome").asText()).isEqualTo("changed");
+        assertThat(sample.get(0).get("changes").get(0).get("path").asText()).isEqualTo("value.amount");
+        assertThat(sample.get(0).has("pipeline")).isFalse();
         assertThat(image(deployment("orders-cleanup-prod"))).isEqualTo(IMAGE_B);
         assertShadowRemoved();
     }

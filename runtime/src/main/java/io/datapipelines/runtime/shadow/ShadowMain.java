@@ -3,7 +3,9 @@ package io.datapipelines.runtime.shadow;
 import io.datapipelines.runtime.app.PipelineHealth;
 import io.datapipelines.runtime.topology.RecordProgress;
 import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.runtime.app.FirstRecordLog;
 import io.datapipelines.runtime.app.HealthServer;
+import io.datapipelines.runtime.topology.PipelineMetrics;
 import io.datapipelines.runtime.app.KafkaSettings;
 import io.datapipelines.runtime.app.PipelineTopics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -54,7 +56,8 @@ public final class ShadowMain {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("pipeline", live.name(), "deployment", settings.deployment());
         new JvmMemoryMetrics().bindTo(registry);
-        try (ShadowRunner runner = new ShadowRunner(live, candidate, kafka, settings, registry)) {
+        // "First record read after N ms", as the runtime logs it: how soon a shadow compares (and what the benchmarks time from)
+        try (ShadowRunner runner = new ShadowRunner(live, candidate, kafka, settings, registry, new FirstRecordLog(PipelineMetrics.NONE))) {
             HealthServer http;
             try {
                 // The shadow tracks no per-record progress (the user code's own time limit bounds each call), so

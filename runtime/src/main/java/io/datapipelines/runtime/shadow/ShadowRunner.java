@@ -2,12 +2,12 @@ package io.datapipelines.runtime.shadow;
 
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.app.KafkaSettings;
-import io.datapipelines.runtime.codec.JsonCodec;
 import io.datapipelines.runtime.diff.DiffInput;
 import io.datapipelines.runtime.diff.DiffReport;
 import io.datapipelines.runtime.diff.Outcome;
 import io.datapipelines.runtime.diff.PipelineComparison;
 import io.datapipelines.runtime.diff.RecordDiff;
+import io.datapipelines.runtime.topology.PipelineMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -67,6 +67,7 @@ public final class ShadowRunner implements AutoCloseable {
     private volatile boolean stopRequested;
     private long processed;
     private volatile DiffReport lastReport;
+    private final PipelineMetrics reads;
 
     /**
      * @param live      the live revision (its source is read; the diff topic is named after it)
@@ -74,7 +75,17 @@ public final class ShadowRunner implements AutoCloseable {
      * @param registry  where the counts go; null for none
      */
     public ShadowRunner(PipelineDefinition live, PipelineDefinition candidate, KafkaSettings kafka, ShadowSettings settings, MeterRegistry registry) {
+        this(live, candidate, kafka, settings, registry, PipelineMetrics.NONE);
+    }
+
+    /**
+     * @param reads told of each source record read ({@link PipelineMetrics#recordIn}), e.g. to log the first one as the
+     *              runtime does
+     */
+    public ShadowRunner(PipelineDefinition live, PipelineDefinition candidate, KafkaSettings kafka, ShadowSettings settings, MeterRegistry registry,
+                        PipelineMetrics reads) {
         this.live = live;
+        this.reads = reads;
         this.settings = settings;
         this.diffTopic = ShadowSettings.diffTopic(live, settings.deployment());
         String group = ShadowSettings.consumerGroup(live, settings.deployment());
@@ -150,6 +161,7 @@ public final class ShadowRunner implements AutoCloseable {
                     if (settings.maxRecords() > 0 && processed >= settings.maxRecords()) {
                         break;
                     }
+                    reads.recordIn();
                     RecordDiff diff = comparison.compare(input(record));
                     processed++;
                     Counter counter = counters.get(diff.outcome());
@@ -158,9 +170,8 @@ public final class ShadowRunner implements AutoCloseable {
                     }
                     if (diff.outcome() != Outcome.UNCHANGED && samplesThisPeriod < settings.samplesPerSummary()) {
                         samplesThisPeriod++;
-                        Map<String, Object> difference = header("difference");
-                        difference.putAll(DiffReport.recordJson(diff));
-                        producer.send(new ProducerRecord<>(diffTopic, diff.inputId(), JsonCodec.toJson(difference)));
+                        producer.send(new ProducerRecord<>(diffTopic, diff.inputId(),
+                                ShadowDifference.toJson(live.name(), settings.deployment(), diff, Instant.now())));
                     }
                     done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
                 }
@@ -200,15 +211,6 @@ public final class ShadowRunner implements AutoCloseable {
         producer.send(new ProducerRecord<>(diffTopic, ShadowSummary.KEY, summary));
         producer.flush();
         return report;
-    }
-
-    private Map<String, Object> header(String type) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", type);
-        json.put("pipeline", live.name());
-        json.put("deployment", settings.deployment());
-        json.put("at", Instant.now().toString());
-        return json;
     }
 
     private static DiffInput input(ConsumerRecord<byte[], byte[]> record) {
