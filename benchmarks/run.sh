@@ -11,7 +11,10 @@
 #                               run, for development; the report then says it is not for publication
 #
 # Settings (environment): BENCH_RECORDS, BENCH_ROUNDS (the first run), BENCH_STEADY_RECORDS,
-# BENCH_STEADY_ROUNDS, BENCH_STEADY_WORKLOADS (the steady-state run; BENCH_STEADY_RECORDS=0 leaves it out).
+# BENCH_STEADY_ROUNDS, BENCH_STEADY_WORKLOADS (the steady-state run; BENCH_STEADY_RECORDS=0 leaves it out);
+# BENCH_GRAALPY_JAVA: the java of a JDK 25 whose JVMCI matches the Graal compiler (default: Temurin 25 at
+# /usr/lib/jvm/temurin-25-jdk-amd64 when there): pipelines with GraalPy steps and the JMH run use it with GraalPy's
+# JIT, as an image built with the JIT does; without it GraalPy runs interpreted and the report says so.
 #
 # Needs a JDK 17+, Debian's python3-confluent-kafka (installed here when missing, which needs root) and
 # Maven Central (through the Maven wrapper). See benchmarks/README.md.
@@ -24,7 +27,7 @@ command_line="benchmarks/run.sh"
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true; command_line="benchmarks/run.sh --quick" ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "benchmarks/run.sh: unknown argument '$arg' (only --quick)" >&2; exit 2 ;;
   esac
 done
@@ -38,7 +41,9 @@ rounds="${BENCH_ROUNDS:-$rounds}"
 steady_records="${BENCH_STEADY_RECORDS:-$steady_records}"
 steady_rounds="${BENCH_STEADY_ROUNDS:-$steady_rounds}"
 # the runtime's built-in against the bare Kafka Streams app, the plain Java loop and the CPython loop (issue 16)
+# (GraalPy steady state: BENCH_STEADY_WORKLOADS=builtin,python,...; its JIT needs 30-40 s on 2 cores)
 steady_workloads="${BENCH_STEADY_WORKLOADS:-builtin,bare-streams,plain-loop,peer}"
+graalpy_java="${BENCH_GRAALPY_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 
 results="$root/benchmarks/results"
 mkdir -p "$results"
@@ -68,9 +73,22 @@ runtime_cp="$root/runtime/target/datapipelines-runtime-0.1.0-SNAPSHOT.jar:$(cat 
 slf4j_simple="$(tr ':' '\n' < runtime/target/classpath.txt | grep '/slf4j-simple-[^/]*\.jar$')"
 broker_cp="$(cat embedded-kafka/target/classpath.txt):$slf4j_simple"
 harness_cp="$root/benchmarks/target/datapipelines-benchmarks-0.1.0-SNAPSHOT.jar:$(printf '%s:' "$root"/benchmarks/target/lib/*.jar)"
+graal="$root/benchmarks/target/graal"   # the Graal compiler of GraalPy's version (benchmarks/pom.xml copies it)
+graalpy_args=()
+jmh_jvm=()
+if [[ -x "$graalpy_java" ]]; then
+  echo "== GraalPy's JIT: $graalpy_java with the Graal compiler in $graal"
+  graalpy_args=(--graalpy-java "$graalpy_java" --graal-compiler "$graal")
+  # the JMH fork on the same JVM with the JIT for all three transforms, and a warm-up long enough for Truffle (15-20 s)
+  jit_flags="-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$graal --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+  jmh_jvm=(-jvm "$graalpy_java" -jvmArgsAppend "$jit_flags")
+  if $quick; then jmh_args=(-wi 8 -w 3s -i 3 -r 2s); else jmh_args=(-wi 10 -w 3s -i 5 -r 2s); fi
+else
+  echo "== no Java 25 at $graalpy_java (BENCH_GRAALPY_JAVA): GraalPy runs interpreted and the report says so"
+fi
 
 echo "== topology throughput (JMH)"
-java -cp "$harness_cp" org.openjdk.jmh.Main TopologyThroughputBenchmark -rf json -rff "$results/jmh.json" "${jmh_args[@]}"
+java -cp "$harness_cp" org.openjdk.jmh.Main TopologyThroughputBenchmark -rf json -rff "$results/jmh.json" "${jmh_jvm[@]}" "${jmh_args[@]}"
 
 # The bare Kafka Streams app and the plain Java loop run from the harness's own classpath (its default
 # --contender-classpath), with the runtime's JVM flags.
@@ -78,7 +96,7 @@ echo "== the runtime and the hand-written contenders against a forked broker ($r
 java -cp "$harness_cp" io.datapipelines.benchmarks.kafka.KafkaBenchmark \
   --records "$records" --rounds "$rounds" \
   --runtime-classpath "$runtime_cp" --broker-classpath "$broker_cp" \
-  --python "$python" --peer-script benchmarks/peer/uppercase_loop.py \
+  --python "$python" --peer-script benchmarks/peer/uppercase_loop.py "${graalpy_args[@]}" \
   --work-dir benchmarks/target/kafka-bench --output "$results/kafka.json"
 
 rm -f "$results/kafka-steady.json"
@@ -87,7 +105,7 @@ if [[ "$steady_records" -gt 0 ]]; then
   java -cp "$harness_cp" io.datapipelines.benchmarks.kafka.KafkaBenchmark \
     --records "$steady_records" --rounds "$steady_rounds" --no-idle --workloads "$steady_workloads" \
     --runtime-classpath "$runtime_cp" --broker-classpath "$broker_cp" \
-    --python "$python" --peer-script benchmarks/peer/uppercase_loop.py \
+    --python "$python" --peer-script benchmarks/peer/uppercase_loop.py "${graalpy_args[@]}" \
     --work-dir benchmarks/target/kafka-bench-steady --output "$results/kafka-steady.json"
 fi
 

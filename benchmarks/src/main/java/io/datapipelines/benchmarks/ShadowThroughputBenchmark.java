@@ -65,7 +65,7 @@ public class ShadowThroughputBenchmark {
     }
 
     private static PipelineDefinition parse(int precision) throws Exception {
-        return new DefinitionParser().parse(TopologyThroughputBenchmark.HEAD + STEPS.formatted(precision), "bench.yaml", null);
+        return new DefinitionParser().parse(TopologyThroughputBenchmark.definition("builtin").replace(TopologyThroughputBenchmark.STEPS.get("builtin"), STEPS.formatted(precision)), "bench.yaml", null);
     }
 
     @Benchmark

@@ -40,16 +40,25 @@ public class TopologyThroughputBenchmark {
             + "\"country\":\"DE\",\"amount\":1234.5,\"currency\":\"EUR\",\"status\":\"paid\",\"items\":3,"
             + "\"note\":\"leave it at the door, please\",\"ts\":1764230400000}").getBytes(StandardCharsets.UTF_8);
 
-    static final String HEAD = "apiVersion: datapipelines/v1\nkind: DataPipeline\nmetadata: {name: bench}\nspec:\n"
-            + "  source: {topic: in}\n  sink: {topic: out}\n  processing: {guarantee: at-least-once}\n  steps:\n";
+    static String definition(String transform) {
+        return "apiVersion: datapipelines/v1\nkind: DataPipeline\nmetadata: {name: bench}\nspec:\n"
+                + "  source: {topic: in}\n  sink: {topic: out}\n  processing: {guarantee: at-least-once" + ENGINES.get(transform) + "}\n  steps:\n"
+                + STEPS.get(transform);
+    }
 
+    static final String PYTHON_UPPERCASE = "    - kind: Field\n      fields:\n        customer:\n          transform:\n"
+            + "            key: user-defined-transformation\n            config:\n              code: |\n"
+            + "                def transform(value, row):\n                    return value.upper()\n";
+
+    /** The steps; each Python one names its engine in spec.processing (GraalPy is also the default). */
     static final Map<String, String> STEPS = Map.of(
             "builtin", "    - kind: Field\n      fields:\n        customer: {transform: {key: uppercase}}\n",
-            "python", "    - kind: Field\n      fields:\n        customer:\n          transform:\n"
-                    + "            key: user-defined-transformation\n            config:\n              code: |\n"
-                    + "                def transform(value, row):\n                    return value.upper()\n");
+            "python", PYTHON_UPPERCASE,
+            "python-jython", PYTHON_UPPERCASE);
 
-    @Param({"builtin", "python"})
+    static final Map<String, String> ENGINES = Map.of("builtin", "", "python", ", python: {engine: graalpy}", "python-jython", ", python: {engine: jython}");
+
+    @Param({"builtin", "python", "python-jython"})
     public String transform;
 
     private LocalTopology topology;
@@ -57,7 +66,7 @@ public class TopologyThroughputBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        PipelineDefinition definition = new DefinitionParser().parse(HEAD + STEPS.get(transform), "bench.yaml", null);
+        PipelineDefinition definition = new DefinitionParser().parse(definition(transform), "bench.yaml", null);
         topology = new LocalTopology(definition, PipelineMetrics.NONE);
         if (topology.send(key, RECORD, Map.of(), null).sink().size() != 1) {
             throw new IllegalStateException("the benchmark pipeline does not produce a record");

@@ -20,20 +20,23 @@ final class ContenderLauncher {
     private final String python;
     private final Path peerScript;
     private final String contenderClasspath;
+    private final GraalPyJvm graalPyJvm;
     private final Map<String, String> commands = new TreeMap<>();
 
     /**
      * @param contenderClasspath the harness's own classpath, which holds the hand-written Java contenders
      *                           (they are forked with the runtime's JVM flags)
+     * @param graalPyJvm         the JVM for workloads with GraalPy steps; null: this harness's JVM and runtimeJvmFlags
      */
     ContenderLauncher(String bootstrapServers, String runtimeClasspath, List<String> runtimeJvmFlags, String python, Path peerScript,
-                      String contenderClasspath) {
+                      String contenderClasspath, GraalPyJvm graalPyJvm) {
         this.bootstrapServers = bootstrapServers;
         this.runtimeClasspath = runtimeClasspath;
         this.runtimeJvmFlags = List.copyOf(runtimeJvmFlags);
         this.python = python;
         this.peerScript = peerScript;
         this.contenderClasspath = contenderClasspath;
+        this.graalPyJvm = graalPyJvm;
     }
 
     /**
@@ -44,13 +47,16 @@ final class ContenderLauncher {
             throws Exception {
         String group = workload.id() + "-" + tag;
         List<String> command = switch (workload.kind()) {
-            case PIPELINE -> null;
+            case PIPELINE, SHADOW -> null;
             case PEER -> LoopContender.peerCommand(python, peerScript, bootstrapServers, source, sink, group, guarantee);
             case BARE_STREAMS -> LoopContender.javaCommand(runtimeJvmFlags, contenderClasspath, BARE_STREAMS_MAIN, bootstrapServers, source,
                     sink, group, guarantee, dir.resolve("state"));
             case PLAIN_LOOP -> LoopContender.javaCommand(runtimeJvmFlags, contenderClasspath, PLAIN_LOOP_MAIN, bootstrapServers, source,
                     sink, group, guarantee, dir.resolve("state"));
         };
+        if (workload.kind() == Workload.Kind.SHADOW) {
+            return startShadow(workload, source, sink, deadLetters, tag, dir);
+        }
         if (command == null) {
             return startRuntime(workload, guarantee, source, sink, deadLetters, tag, dir);
         }
@@ -63,11 +69,35 @@ final class ContenderLauncher {
         String pipeline = "bench-" + workload.id();
         Path definition = dir.resolve(pipeline + ".yaml");
         Files.writeString(definition, workload.definition(pipeline, source, sink, deadLetters, guarantee), StandardCharsets.UTF_8);
+        boolean jit = graalPyJvm != null && workload.runsGraalPy();
+        String java = jit ? graalPyJvm.java().toString() : RuntimeContender.harnessJava();
+        List<String> flags = jit ? graalPyJvm.flags() : runtimeJvmFlags;
         StringBuilder environment = new StringBuilder();
         new TreeMap<>(RuntimeContender.environment(bootstrapServers, guarantee)).forEach((k, v) -> environment.append(k).append('=').append(v).append(' '));
-        commands.putIfAbsent("runtime, " + guarantee, environment + shortenClasspath(String.join(" ",
-                RuntimeContender.command(runtimeJvmFlags, runtimeClasspath, definition, tag, 8080, dir.resolve("state")))));
-        return RuntimeContender.start(runtimeJvmFlags, runtimeClasspath, bootstrapServers, definition, pipeline, tag, guarantee, dir);
+        commands.putIfAbsent((jit ? "runtime with GraalPy's JIT, " : "runtime, ") + guarantee, environment + shortenClasspath(String.join(" ",
+                RuntimeContender.command(java, flags, runtimeClasspath, definition, tag, 8080, dir.resolve("state")))));
+        return RuntimeContender.start(java, flags, runtimeClasspath, bootstrapServers, definition, pipeline, tag, guarantee, dir, jit);
+    }
+
+    /**
+     * The shadow of {@code workload}'s definition against itself (exactly-once is the live definition's guarantee; the
+     * shadow commits its own offsets either way). Its group's offsets must be at the source's start before it starts.
+     */
+    RuntimeContender startShadow(Workload workload, String source, String sink, String deadLetters, String tag, Path dir) throws Exception {
+        String pipeline = shadowPipeline(workload);
+        Path live = dir.resolve(pipeline + "-live.yaml");
+        Path candidate = dir.resolve(pipeline + ".yaml");
+        String definition = workload.definition(pipeline, source, sink, deadLetters, "exactly-once");
+        Files.writeString(live, definition, StandardCharsets.UTF_8);
+        Files.writeString(candidate, definition, StandardCharsets.UTF_8);
+        String java = RuntimeContender.harnessJava();
+        commands.putIfAbsent("shadow", shortenClasspath(String.join(" ",
+                RuntimeContender.shadowCommand(java, runtimeJvmFlags, runtimeClasspath, live, candidate, tag, 8080, dir.resolve("state")))));
+        return RuntimeContender.startShadow(java, runtimeJvmFlags, runtimeClasspath, bootstrapServers, live, candidate, pipeline, tag, dir);
+    }
+
+    static String shadowPipeline(Workload workload) {
+        return "bench-" + workload.id();
     }
 
     /** The first command line of each kind started, by kind. */

@@ -10,11 +10,14 @@ import java.util.List;
  * @param quick     fewer records or rounds than the issue asks for: not for publication
  * @param commands  the exact command lines (classpaths shortened), by what they start
  * @param skipped   workloads this build could not run (a Python engine it does not have), by id: why
+ * @param graalPyJvm the java and JVM flags that ran workloads with GraalPy steps (with the JIT); null: the runtime's
+ *                   own JVM and flags, GraalPy interpreted
  */
 public record KafkaResults(boolean quick, long records, int rounds, String started, String finished, Machine machine,
                            String peerVersions, String kafkaVersion, String loadAverageBefore, String loadAverageAfter,
                            List<String> runtimeJvmFlags, java.util.Map<String, String> commands,
-                           List<Run> runs, List<Idle> idle, java.util.Map<String, String> skipped) {
+                           List<Run> runs, List<Idle> idle, java.util.Map<String, String> skipped,
+                           String graalPyJvm) {
 
     public KafkaResults {
         skipped = skipped == null ? java.util.Map.of() : java.util.Map.copyOf(skipped); // results written before it existed

@@ -34,6 +34,13 @@ final class Topics implements AutoCloseable {
         admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
     }
 
+    /** Commits offset 0 of each partition for a group that has not started yet: it then reads the partitions from their start. */
+    void commitAtStart(String group, Collection<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+        partitions.forEach(tp -> start.put(tp, new OffsetAndMetadata(0)));
+        admin.alterConsumerGroupOffsets(group, start).all().get(30, TimeUnit.SECONDS);
+    }
+
     /** The end offset of each partition of {@code topic}. */
     Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
         int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();

@@ -8,24 +8,12 @@ package io.datapipelines.benchmarks.kafka;
  * The definitions are the benchmark's; see {@link #definition}.
  */
 public enum Workload {
-    BUILTIN("builtin", "(a) built-in uppercase", Kind.PIPELINE, null, """
-                - kind: Field
-                  name: upper-case the customer
-                  fields:
-                    customer: {transform: {key: uppercase}}
-            """),
-    PYTHON("python", "(b) Python uppercase", Kind.PIPELINE, null, """
-                - kind: Field
-                  name: upper-case the customer
-                  fields:
-                    customer:
-                      transform:
-                        key: user-defined-transformation
-                        config:
-                          code: |
-                            def transform(value, row):
-                                return value.upper()
-            """),
+    BUILTIN("builtin", "(a) built-in uppercase", Kind.PIPELINE, null, builtinUppercase()),
+    /** (b) with GraalPy, the default engine (Python 3). */
+    PYTHON("python", "(b) Python uppercase, GraalPy", Kind.PIPELINE, "graalpy", pythonUppercase()),
+    /** (b) with Jython 2.7, the engine a definition can still choose. */
+    PYTHON_JYTHON("python-jython", "(b) Python uppercase, Jython", Kind.PIPELINE, "jython", pythonUppercase()),
+    /** (c) The Python step in it runs on GraalPy (the default engine: the definition names none). */
     FIVE_STEPS("five-steps", "(c) five-step pipeline", Kind.PIPELINE, null, """
                 - kind: Field
                   name: keep EU orders
@@ -57,6 +45,8 @@ public enum Workload {
                     note: {transform: {key: drop-field}}
                     id: {transform: {key: rename-field, config: {newFieldName: order_id}}}
             """),
+    /** (c) with its Python step on Jython: the idle footprint's workload (its goal predates GraalPy). */
+    FIVE_STEPS_JYTHON("five-steps-jython", "(c) five-step pipeline, Jython", Kind.PIPELINE, "jython", FIVE_STEPS.steps),
     /**
      * Built-ins only, more work per record than (c) and nothing filtered out: a regular expression every
      * record passes, sha256 of the e-mail, three string transforms, a cast, a round, a drop and a rename.
@@ -93,6 +83,11 @@ public enum Workload {
             heavyPython("\"{} ({}, {})\".format(value[\"customer\"].title(), value[\"country\"], value[\"status\"].lower())")),
     PYTHON_HEAVY_GRAALPY("python-heavy-graalpy", "(e) heavier Python, GraalPy", Kind.PIPELINE, "graalpy",
             heavyPython("f\"{value['customer'].title()} ({value['country']}, {value['status'].lower()})\"")),
+    /**
+     * The runtime's shadow mode ({@code --shadow-of}) comparing (a) with itself, an unchanged revision: each record runs
+     * through both revisions and is compared; nothing goes to the sink (issue 15: its throughput against (a)'s).
+     */
+    SHADOW("shadow", "shadow of (a), comparing two revisions", Kind.SHADOW, null, builtinUppercase()),
     /** The CPython consume-transform-produce loop (benchmarks/peer/uppercase_loop.py), the uppercase transform. */
     PEER("peer", "CPython loop (confluent-kafka)", Kind.PEER, null, null),
     /** A hand-written Kafka Streams app ({@code limit.BareStreamsApp}), the uppercase transform. */
@@ -101,7 +96,7 @@ public enum Workload {
     PLAIN_LOOP("plain-loop", "plain Java client loop", Kind.PLAIN_LOOP, null, null);
 
     /** What runs a workload: the runtime with its definition, or one of the hand-written contenders. */
-    public enum Kind { PIPELINE, PEER, BARE_STREAMS, PLAIN_LOOP }
+    public enum Kind { PIPELINE, SHADOW, PEER, BARE_STREAMS, PLAIN_LOOP }
 
     private final String id;
     private final String label;
@@ -115,6 +110,30 @@ public enum Workload {
         this.kind = kind;
         this.pythonEngine = pythonEngine;
         this.steps = steps;
+    }
+
+    private static String builtinUppercase() {
+        return """
+                    - kind: Field
+                      name: upper-case the customer
+                      fields:
+                        customer: {transform: {key: uppercase}}
+                """;
+    }
+
+    private static String pythonUppercase() {
+        return """
+                    - kind: Field
+                      name: upper-case the customer
+                      fields:
+                        customer:
+                          transform:
+                            key: user-defined-transformation
+                            config:
+                              code: |
+                                def transform(value, row):
+                                    return value.upper()
+                """;
     }
 
     /** Step (e) with {@code label} as the expression that formats the label. */
@@ -155,6 +174,14 @@ public enum Workload {
         return kind;
     }
 
+    /**
+     * Whether the runtime runs Python steps of this workload on GraalPy (a step names none: GraalPy is the default):
+     * then the benchmark runs it as an image built with the JIT would, on a Java 25 with the Graal compiler.
+     */
+    public boolean runsGraalPy() {
+        return isPipeline() && steps.contains("user-defined-") && !"jython".equals(pythonEngine);
+    }
+
     /** Whether a Workload is the runtime running a definition. */
     public boolean isPipeline() {
         return kind == Kind.PIPELINE;
@@ -177,7 +204,7 @@ public enum Workload {
     /** @param withEngine false: without {@code spec.processing.python}, for a build that has one engine only */
     String definition(String name, String source, String sink, String deadLetters, String guarantee, boolean withEngine) {
         if (steps == null) {
-            throw new IllegalStateException(this + " is not a pipeline");
+            throw new IllegalStateException(this + " runs no definition");
         }
         return """
                 apiVersion: datapipelines/v1

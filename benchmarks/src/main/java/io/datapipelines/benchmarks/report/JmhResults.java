@@ -10,7 +10,7 @@ import java.util.List;
 
 /** The topology benchmark's JMH JSON result: one score per transform, with how it was measured. */
 record JmhResults(List<Score> scores, int forks, int warmupIterations, String warmupTime, int measurementIterations,
-                  String measurementTime) {
+                  String measurementTime, String jvm) {
 
     /** Records per second, mean of the measured iterations, with its 99.9% error. */
     record Score(String transform, double score, double error) {
@@ -26,7 +26,26 @@ record JmhResults(List<Score> scores, int forks, int warmupIterations, String wa
         }
         JsonNode first = runs.path(0);
         return new JmhResults(scores, first.path("forks").asInt(), first.path("warmupIterations").asInt(),
-                first.path("warmupTime").asText(), first.path("measurementIterations").asInt(), first.path("measurementTime").asText());
+                first.path("warmupTime").asText(), first.path("measurementIterations").asInt(), first.path("measurementTime").asText(),
+                jvm(first));
+    }
+
+    /** The forked JVM: its version and flags, as JMH records them ({@code jdkVersion}, {@code jvmArgs}). */
+    private static String jvm(JsonNode run) {
+        List<String> args = new ArrayList<>();
+        run.path("jvmArgs").forEach(arg -> args.add(arg.asText()));
+        String version = run.path("jdkVersion").asText("?");
+        return "Java " + version + (args.isEmpty() ? "" : ", `" + String.join(" ", args) + "`");
+    }
+
+    /** A transform parameter as the report names it. */
+    static String label(String transform) {
+        return switch (transform) {
+            case "builtin" -> "built-in";
+            case "python" -> "Python on GraalPy";
+            case "python-jython" -> "Python on Jython";
+            default -> transform;
+        };
     }
 
     double score(String transform) {

@@ -26,7 +26,9 @@ class KafkaBenchmarkTest {
         new CommandLine(benchmark).parseArgs("--runtime-classpath", "r", "--broker-classpath", "b", "--peer-script", "p", "--work-dir", "w",
                 "--output", "o", "--workloads", "builtin,bare-streams,plain-loop,python-heavy-graalpy");
         assertThat(benchmark.workloads).containsExactly(Workload.BUILTIN, Workload.BARE_STREAMS, Workload.PLAIN_LOOP, Workload.PYTHON_HEAVY_GRAALPY);
-        assertThat(new KafkaBenchmark().workloads).containsExactlyInAnyOrder(Workload.values());
+        // every workload but the idle one (measured once per round, not a throughput run)
+        assertThat(new KafkaBenchmark().workloads).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(Workload.values()).filter(w -> w != KafkaBenchmark.IDLE_WORKLOAD).toList());
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new KafkaBenchmark()).setErr(new PrintWriter(err)).execute("--runtime-classpath", "r", "--broker-classpath", "b",
                 "--peer-script", "p", "--work-dir", "w", "--output", "o", "--workloads", "bare_streams");

@@ -36,7 +36,7 @@ class WorkloadTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Workload.class, names = {"BUILTIN", "PYTHON"})
+    @EnumSource(value = Workload.class, names = {"BUILTIN", "PYTHON", "PYTHON_JYTHON"})
     void theUppercaseWorkloadsUpperCaseTheCustomerAndNothingElse(Workload workload) throws Exception {
         for (String guarantee : KafkaBenchmark.GUARANTEES) {
             try (LocalTopology topology = topology(workload, guarantee)) {
@@ -50,8 +50,15 @@ class WorkloadTest {
     }
 
     @Test
-    void theFiveStepPipelineKeepsEuOrdersAndCleansThem() throws Exception {
-        try (LocalTopology topology = topology(Workload.FIVE_STEPS, "exactly-once")) {
+    void graalPyWorkloadsAreThoseWithPythonStepsOnTheDefaultOrNamedGraalPy() {
+        assertThat(java.util.Arrays.stream(Workload.values()).filter(Workload::runsGraalPy))
+                .containsExactlyInAnyOrder(Workload.PYTHON, Workload.FIVE_STEPS, Workload.PYTHON_HEAVY_GRAALPY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Workload.class, names = {"FIVE_STEPS", "FIVE_STEPS_JYTHON"})
+    void theFiveStepPipelineKeepsEuOrdersAndCleansThem(Workload workload) throws Exception {
+        try (LocalTopology topology = topology(workload, "exactly-once")) {
             long eu = 0;
             long nonEu = 3; // US
             assertThat(OrderRecords.fromEu(eu)).isTrue();
