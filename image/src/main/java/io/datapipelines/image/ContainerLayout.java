@@ -64,13 +64,21 @@ public final class ContainerLayout {
             // image's user has not (and the root file system may be read-only).
             "-Dpolyglot.engine.userResourceCache=/tmp/polyglot");
 
+    /** The heap's share of the memory limit: {@link #JVM_FLAGS}' and, in images built with the JIT, {@link #JIT_FLAGS}'. */
+    private static final String HEAP_SHARE = "-XX:MaxRAMPercentage=";
+
     /**
-     * Added after {@link #JVM_FLAGS} in images built with the JIT (on the Java 25 base): JVMCI on, the Graal
-     * compiler of GraalPy's exact version loaded from {@value #GRAAL} in place of the JDK's, and native access
-     * and sun.misc.Unsafe for Truffle (without them Java 25 prints warnings at start-up). Truffle then reports
-     * the runtime "GraalVM CE"; the runtime logs it ({@code TruffleRuntimeReport}).
+     * In images built with the JIT (on the Java 25 base), in place of {@link #JVM_FLAGS}' heap share: half the memory
+     * limit, because the JIT needs about 490 MiB beside the heap (the Graal compiler's classes and compilations, its
+     * code, Truffle's); measured through a broker with GraalPy steps, peak resident memory was 1,116-1,131 MiB with a
+     * 1280 MiB limit and this share, 1,036-1,072 MiB with 768 MiB and 75% (over the limit), and interpreted GraalPy
+     * peaked at ~490 MiB (benchmarks/README.md). Then JVMCI on, the Graal compiler of GraalPy's exact version
+     * loaded from {@value #GRAAL} in place of the JDK's, and native access and sun.misc.Unsafe for Truffle (without
+     * them Java 25 prints warnings at start-up). Truffle then reports the runtime "GraalVM CE"; the runtime logs it
+     * ({@code TruffleRuntimeReport}).
      */
     public static final List<String> JIT_FLAGS = List.of(
+            HEAP_SHARE + "50",
             "-XX:+UnlockExperimentalVMOptions",
             "-XX:+EnableJVMCI",
             "--upgrade-module-path=" + GRAAL,
@@ -78,6 +86,16 @@ public final class ContainerLayout {
             "--sun-misc-unsafe-memory-access=allow");
 
     private ContainerLayout() {
+    }
+
+    /** The JVM flags of an image: {@link #JVM_FLAGS}, and with the JIT {@link #JIT_FLAGS} (whose heap share replaces theirs). */
+    public static List<String> jvmFlags(boolean jit) {
+        if (!jit) {
+            return JVM_FLAGS;
+        }
+        List<String> flags = new ArrayList<>(JVM_FLAGS.stream().filter(flag -> !flag.startsWith(HEAP_SHARE)).toList());
+        flags.addAll(JIT_FLAGS);
+        return List.copyOf(flags);
     }
 
     /** Where a class path jar goes in the image. */
@@ -93,10 +111,7 @@ public final class ContainerLayout {
     static List<String> entrypoint(RuntimeClasspath runtime, boolean jit) {
         List<String> entrypoint = new ArrayList<>();
         entrypoint.add("java");
-        entrypoint.addAll(JVM_FLAGS);
-        if (jit) {
-            entrypoint.addAll(JIT_FLAGS);
-        }
+        entrypoint.addAll(jvmFlags(jit));
         entrypoint.add("-cp");
         entrypoint.add(String.join(":", runtime.classpath().stream().map(jar -> pathOf(jar).toString()).toList()));
         entrypoint.add(PipelineMain.class.getName());
