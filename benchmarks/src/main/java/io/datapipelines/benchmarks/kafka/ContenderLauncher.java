@@ -46,12 +46,15 @@ final class ContenderLauncher {
     Contender start(Workload workload, String guarantee, String source, String sink, String deadLetters, String tag, Path dir)
             throws Exception {
         String group = workload.id() + "-" + tag;
+        // the hand-written Java contenders get a pod of the default size, like (a)
+        List<String> javaFlags = new java.util.ArrayList<>(List.of(ContainerMemory.defaultPodFlag()));
+        javaFlags.addAll(runtimeJvmFlags);
         List<String> command = switch (workload.kind()) {
             case PIPELINE, SHADOW -> null;
             case PEER -> LoopContender.peerCommand(python, peerScript, bootstrapServers, source, sink, group, guarantee);
-            case BARE_STREAMS -> LoopContender.javaCommand(runtimeJvmFlags, contenderClasspath, BARE_STREAMS_MAIN, bootstrapServers, source,
+            case BARE_STREAMS -> LoopContender.javaCommand(javaFlags, contenderClasspath, BARE_STREAMS_MAIN, bootstrapServers, source,
                     sink, group, guarantee, dir.resolve("state"));
-            case PLAIN_LOOP -> LoopContender.javaCommand(runtimeJvmFlags, contenderClasspath, PLAIN_LOOP_MAIN, bootstrapServers, source,
+            case PLAIN_LOOP -> LoopContender.javaCommand(javaFlags, contenderClasspath, PLAIN_LOOP_MAIN, bootstrapServers, source,
                     sink, group, guarantee, dir.resolve("state"));
         };
         if (workload.kind() == Workload.Kind.SHADOW) {
@@ -68,10 +71,13 @@ final class ContenderLauncher {
             throws Exception {
         String pipeline = "bench-" + workload.id();
         Path definition = dir.resolve(pipeline + ".yaml");
-        Files.writeString(definition, workload.definition(pipeline, source, sink, deadLetters, guarantee), StandardCharsets.UTF_8);
+        String yaml = workload.definition(pipeline, source, sink, deadLetters, guarantee);
+        Files.writeString(definition, yaml, StandardCharsets.UTF_8);
         boolean jit = graalPyJvm != null && workload.runsGraalPy();
         String java = jit ? graalPyJvm.java().toString() : RuntimeContender.harnessJava();
-        List<String> flags = jit ? graalPyJvm.flags() : runtimeJvmFlags;
+        // the definition's pod memory limit first: flags given later (experiments) may override it
+        List<String> flags = new java.util.ArrayList<>(List.of(ContainerMemory.maxRamFlag(yaml)));
+        flags.addAll(jit ? graalPyJvm.flags() : runtimeJvmFlags);
         StringBuilder environment = new StringBuilder();
         new TreeMap<>(RuntimeContender.environment(bootstrapServers, guarantee)).forEach((k, v) -> environment.append(k).append('=').append(v).append(' '));
         commands.putIfAbsent((jit ? "runtime with GraalPy's JIT, " : "runtime, ") + guarantee, environment + shortenClasspath(String.join(" ",
@@ -91,9 +97,11 @@ final class ContenderLauncher {
         Files.writeString(live, definition, StandardCharsets.UTF_8);
         Files.writeString(candidate, definition, StandardCharsets.UTF_8);
         String java = RuntimeContender.harnessJava();
+        List<String> flags = new java.util.ArrayList<>(List.of(ContainerMemory.maxRamFlag(definition)));
+        flags.addAll(runtimeJvmFlags);
         commands.putIfAbsent("shadow", shortenClasspath(String.join(" ",
-                RuntimeContender.shadowCommand(java, runtimeJvmFlags, runtimeClasspath, live, candidate, tag, 8080, dir.resolve("state")))));
-        return RuntimeContender.startShadow(java, runtimeJvmFlags, runtimeClasspath, bootstrapServers, live, candidate, pipeline, tag, dir);
+                RuntimeContender.shadowCommand(java, flags, runtimeClasspath, live, candidate, tag, 8080, dir.resolve("state")))));
+        return RuntimeContender.startShadow(java, flags, runtimeClasspath, bootstrapServers, live, candidate, pipeline, tag, dir);
     }
 
     static String shadowPipeline(Workload workload) {

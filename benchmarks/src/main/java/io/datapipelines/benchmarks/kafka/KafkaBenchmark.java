@@ -44,7 +44,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
             Workload.PYTHON_HEAVY_JYTHON, Workload.PYTHON_HEAVY_GRAALPY, Workload.SHADOW, Workload.PEER, Workload.BARE_STREAMS, Workload.PLAIN_LOOP);
     /**
      * What the idle footprint is measured on: the realistic pipeline, Python included, on Jython, whose footprint goal
-     * predates GraalPy (a GraalPy pipeline's pod gets 768Mi; its footprint under load is in the throughput runs).
+     * predates GraalPy (a GraalPy pipeline's pod is larger; its footprint under load is in the throughput runs).
      */
     static final Workload IDLE_WORKLOAD = Workload.FIVE_STEPS_JYTHON;
 
@@ -100,6 +100,10 @@ public final class KafkaBenchmark implements Callable<Integer> {
     @Option(names = "--graal-compiler", description = "The Graal compiler's jars of GraalPy's version (with --graalpy-java).")
     Path graalCompiler;
 
+    @Option(names = "--graalpy-jvm-flags", split = " ", description = "More JVM flags for the GraalPy workloads, for experiments"
+            + " (added after the image's and the JIT's; the report shows them).")
+    List<String> graalPyJvmFlags = List.of();
+
     @Option(names = "--contender-classpath", description = "The classpath of the bare Kafka Streams app and the plain Java loop"
             + " (default: this harness's own).")
     String contenderClasspath = System.getProperty("java.class.path");
@@ -121,7 +125,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
         if ((graalPyJava == null) != (graalCompiler == null)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--graalpy-java and --graal-compiler go together");
         }
-        GraalPyJvm graalPyJvm = graalPyJava == null ? null : new GraalPyJvm(graalPyJava, graalCompiler);
+        GraalPyJvm graalPyJvm = graalPyJava == null ? null : new GraalPyJvm(graalPyJava, graalCompiler, graalPyJvmFlags);
         // Ctrl-C or a failure must not leave a broker or a runtime behind: forked processes outlive the JVM
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         deleteRecursively(workDir);

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The pipeline runtime ({@code PipelineMain}, what the image runs) forked with a container's JVM
@@ -25,11 +24,10 @@ import java.util.stream.Stream;
  */
 final class RuntimeContender implements Contender {
     /**
-     * The JVM as the image runs it ({@link ContainerLayout#JVM_FLAGS}) in a container with the definition
-     * format's default memory limit (512Mi): there the JVM sizes the heap from the cgroup limit; here
-     * {@code MaxRAM} stands in for the limit.
+     * The JVM as the image runs it ({@link ContainerLayout#JVM_FLAGS}); the launcher puts {@code -XX:MaxRAM} before them,
+     * standing in for the pod's memory limit ({@link ContainerMemory}).
      */
-    static final List<String> JVM_FLAGS = Stream.concat(Stream.of("-XX:MaxRAM=512m"), ContainerLayout.JVM_FLAGS.stream()).toList();
+    static final List<String> JVM_FLAGS = ContainerLayout.JVM_FLAGS;
     /**
      * At-least-once commits every 100 ms here, as exactly-once does by default (the runtime's own default is
      * 1 s): a run ends at a commit, so with 1 s a four-second run could only measure 4.0 or 5.0 s (one full

@@ -26,7 +26,7 @@ public final class BenchmarkReport implements Callable<Integer> {
     static final List<String> GUARANTEES = List.of("exactly-once", "at-least-once");
     /** The runtime's workloads whose footprint goals predate GraalPy: no Python, or Python on Jython. */
     static final List<String> PIPELINES = List.of("builtin", "python-jython", "builtin-heavy", "python-heavy-jython");
-    /** The runtime's workloads with GraalPy steps (issue 12's footprint goals: a pod of 768Mi, first record within 6 s). */
+    /** The runtime's workloads with GraalPy steps (issue 12's footprint goals: at most 768 MiB resident, first record within 6 s). */
     static final List<String> GRAALPY_PIPELINES = List.of("python", "five-steps", "python-heavy-graalpy");
     static final double PYTHON_SHARE_GOAL = 0.6;
     /** Issue 12: a GraalPy uppercase step against the built-in, exactly-once; the heavy step against Jython's. */
@@ -451,8 +451,9 @@ public final class BenchmarkReport implements Callable<Integer> {
         md.line(("""
                 The runtime runs with the JVM flags `%s`: the image's own flags (`ContainerLayout.JVM_FLAGS`:
                 heap up to 75%% of the memory limit, the Parallel collector, a young generation of at most 64 MiB; see
-                [images.md](images.md)) in a container with the definition format's default memory limit (512Mi), for
-                which `-XX:MaxRAM` stands in outside a container. %s
+                [images.md](images.md)) in a container with the memory limit the workload's definition gets (its
+                default: 512Mi, more for Python steps on GraalPy; the hand-written Java contenders get 512Mi), for
+                which `-XX:MaxRAM` before those flags stands in outside a container (the commands below show it). %s
                 Resident memory is `VmRSS` from `/proc/<pid>/status` (what a container's memory limit counts), sampled
                 every 100 ms.
 
@@ -489,7 +490,7 @@ public final class BenchmarkReport implements Callable<Integer> {
                 ? "**Workloads with GraalPy steps ran with the same JVM, GraalPy interpreted (no Java 25 with the Graal compiler"
                         + " was given): their figures are not what an image built with the JIT does.**"
                 : "Workloads with GraalPy steps ran as an image built with GraalPy's JIT runs them (`ContainerLayout.JIT_FLAGS`,"
-                        + " a GraalPy pipeline's default memory limit of 768Mi): `" + r.graalPyJvm() + "`; each run checked that the"
+                        + " with -XX:MaxRAM before them as for every pipeline): `" + r.graalPyJvm() + "`; each run checked that the"
                         + " runtime reported the Graal JIT.";
     }
 

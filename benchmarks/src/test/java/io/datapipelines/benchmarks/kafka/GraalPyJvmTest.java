@@ -11,18 +11,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GraalPyJvmTest {
     @Test
     void theImagesFlagsThenTheJitsWithTheCompilerDirectoryInPlaceOfTheImagesPath() {
-        GraalPyJvm jvm = new GraalPyJvm(Path.of("/jdk25/bin/java"), Path.of("/work/graal"));
-        assertThat(jvm.flags()).startsWith("-XX:MaxRAM=768m")
-                .containsSubsequence(ContainerLayout.JVM_FLAGS)
+        GraalPyJvm jvm = new GraalPyJvm(Path.of("/jdk25/bin/java"), Path.of("/work/graal"), java.util.List.of("-XX:ReservedCodeCacheSize=96m"));
+        assertThat(jvm.flags()).containsAll(ContainerLayout.jvmFlags(true).stream().filter(f -> !f.startsWith("--upgrade-module-path")).toList())
                 .contains("-XX:+EnableJVMCI", "--upgrade-module-path=/work/graal")
                 .doesNotContain("--upgrade-module-path=" + ContainerLayout.GRAAL);
-        assertThat(jvm.flags().indexOf("-XX:+EnableJVMCI")).isGreaterThan(jvm.flags().indexOf(ContainerLayout.JVM_FLAGS.get(0)));
-        assertThat(jvm.describe()).startsWith("/jdk25/bin/java -XX:MaxRAM=768m ");
+        assertThat(jvm.flags()).endsWith("-XX:ReservedCodeCacheSize=96m"); // experiments' flags last: they win
+        assertThat(jvm.describe()).startsWith("/jdk25/bin/java " + ContainerLayout.jvmFlags(true).get(0) + " ");
+    }
+
+    @Test
+    void eachPipelineRunsInThePodMemoryItsDefinitionGets() {
+        // the definition format's defaults: 512Mi, and more for Python steps on GraalPy; Jython keeps the default
+        String builtin = ContainerMemory.maxRamFlag(Workload.BUILTIN.definition("b", "in", "out", "dlq", "exactly-once"));
+        assertThat(builtin).isEqualTo("-XX:MaxRAM=512m").isEqualTo(ContainerMemory.defaultPodFlag());
+        assertThat(ContainerMemory.maxRamFlag(Workload.PYTHON_JYTHON.definition("j", "in", "out", "dlq", "exactly-once"))).isEqualTo(builtin);
+        String graalPy = ContainerMemory.maxRamFlag(Workload.PYTHON.definition("g", "in", "out", "dlq", "exactly-once"));
+        assertThat(Long.parseLong(graalPy.replaceAll("\\D", ""))).isGreaterThan(512);
+        assertThat(ContainerMemory.mebibytes("1Gi")).isEqualTo(1024);
+        assertThat(ContainerMemory.mebibytes("1280Mi")).isEqualTo(1280);
+        assertThat(ContainerMemory.mebibytes("1G")).isEqualTo(953);
     }
 
     @Test
     void aJitRuntimeStartsOnItsJavaAndTheOthersOnTheHarnesss() throws Exception {
-        assertThat(RuntimeContender.command("/jdk25/bin/java", new GraalPyJvm(Path.of("/jdk25/bin/java"), Path.of("/g")).flags(), "cp",
+        assertThat(RuntimeContender.command("/jdk25/bin/java", new GraalPyJvm(Path.of("/jdk25/bin/java"), Path.of("/g"), java.util.List.of()).flags(), "cp",
                 Path.of("d.yaml"), "t", 8080, Path.of("s"))).first().isEqualTo("/jdk25/bin/java");
         assertThat(RuntimeContender.harnessJava()).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
