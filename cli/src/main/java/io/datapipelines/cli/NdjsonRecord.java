@@ -2,18 +2,16 @@ package io.datapipelines.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.datapipelines.model.JsonLimits;
+import io.datapipelines.runtime.codec.JsonCodec;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,12 +60,13 @@ record NdjsonRecord(boolean hasKey, Object key, Object value, String valueRaw, M
         try (JsonParser p = JSON.createParser(line)) {
             parser = p;
             JsonToken first = p.nextToken();
-            parsed = first == null ? null : read(p, first);
+            // the runtime's one reader of JSON values (depth bounded by the parser's nesting limit, JsonLimits)
+            parsed = first == null ? null : JsonCodec.read(p, first);
             if (p.nextToken() != null) {
                 throw new BadLine("not valid JSON: more after the end of the value", column(p.currentTokenLocation()));
             }
         } catch (StreamConstraintsException e) {
-            throw new BadLine(limitMessage(e), column(parser == null ? null : parser.currentTokenLocation()));
+            throw new BadLine(JsonLimits.describe(e) + ", the limit for record values", column(parser == null ? null : parser.currentTokenLocation()));
         } catch (JsonProcessingException e) {
             String message = firstLine(e.getOriginalMessage()).replaceAll("\\s*\\(for [^(]*\\[Source: .*$", "");
             throw new BadLine("not valid JSON: " + message, column(e.getLocation()));
@@ -117,57 +116,6 @@ record NdjsonRecord(boolean hasKey, Object key, Object value, String valueRaw, M
             partition = (int) (long) p;
         }
         return new NdjsonRecord(map.containsKey("key"), map.get("key"), map.get("value"), (String) raw, headers, timestamp, partition);
-    }
-
-    /** Depth is bounded by the parser's nesting limit ({@link JsonLimits#MAX_NESTING_DEPTH}). */
-    private static Object read(JsonParser parser, JsonToken token) throws IOException {
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                String name;
-                while ((name = parser.nextFieldName()) != null) {
-                    map.put(name, read(parser, parser.nextToken()));
-                }
-                return map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                JsonToken next;
-                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(read(parser, next));
-                }
-                return list;
-            }
-            case VALUE_STRING -> {
-                return parser.getText();
-            }
-            case VALUE_NUMBER_INT -> {
-                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return parser.getDoubleValue();
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return token == JsonToken.VALUE_TRUE;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new JsonParseException(parser, "unexpected " + token);
-        }
-    }
-
-    /** The limit passed, in the words of docs/definition-format.md ("Limits"). */
-    private static String limitMessage(StreamConstraintsException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        if (message.startsWith("Number value length")) {
-            return "a number of more than " + JsonLimits.MAX_NUMBER_LENGTH + " digits, the limit for record values";
-        } else if (message.startsWith("Document nesting depth")) {
-            return "JSON nested more than " + JsonLimits.MAX_NESTING_DEPTH + " levels deep, the limit for record values";
-        } else if (message.startsWith("String value length")) {
-            return "a string of more than " + JsonLimits.MAX_STRING_LENGTH + " characters, the limit for record values";
-        }
-        return "beyond the limits for record values: " + firstLine(message.replaceAll(" \\(from `StreamReadConstraints[^)]*\\)", ""));
     }
 
     private static int column(JsonLocation location) {

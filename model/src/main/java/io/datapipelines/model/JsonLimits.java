@@ -1,6 +1,7 @@
 package io.datapipelines.model;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 /**
  * The limits on one JSON document read from data nobody controls: a Kafka record's key or value, a line of
@@ -30,6 +31,26 @@ public final class JsonLimits {
             .build();
 
     private JsonLimits() {
+    }
+
+    /**
+     * Which limit a document passed, in the words of docs/definition-format.md ("Limits"): "a number of more than
+     * 1000 digits", "JSON nested more than 500 levels deep", "a string of more than ... characters" (Jackson's own
+     * message names the limit by its Java getter).
+     */
+    public static String describe(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Number value length")) {
+            return "a number of more than " + MAX_NUMBER_LENGTH + " digits";
+        } else if (message.startsWith("Document nesting depth")) {
+            return "JSON nested more than " + MAX_NESTING_DEPTH + " levels deep";
+        } else if (message.startsWith("String value length") || message.startsWith("Name length")) {
+            return "a string of more than " + MAX_STRING_LENGTH + " characters";
+        } else if (message.startsWith("Document length")) {
+            return "a document of more than " + MAX_DOCUMENT_LENGTH + " bytes";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).replaceAll(" \\(from `StreamReadConstraints[^)]*\\)", "");
     }
 
     /** The limits as Jackson read constraints, for {@code JsonFactory.builder().streamReadConstraints(...)}. */

@@ -43,17 +43,6 @@ public record TruffleRuntimeReport(String name, boolean jvmciJvm, String javaVer
         return new TruffleRuntimeReport(engine.getImplementationName(), jvmciEnabled(), Runtime.version().toString());
     }
 
-    /**
-     * Builds a bare engine only to read its runtime, then closes it (a few hundred milliseconds: no language
-     * is initialised). For callers without an engine of their own; prefer {@link #of(Engine)}.
-     */
-    public static TruffleRuntimeReport probe() {
-        // WarnInterpreterOnly=false: the warning Truffle prints to stderr is replaced by ours, in the log.
-        try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
-            return of(engine);
-        }
-    }
-
     /** Whether the JIT is expected: a Java 25 or later started with JVMCI enabled (the image's and launcher's flags). */
     static boolean jvmciEnabled() {
         if (Runtime.version().feature() < 25) {

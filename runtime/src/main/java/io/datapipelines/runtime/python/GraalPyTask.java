@@ -277,7 +277,12 @@ final class GraalPyTask implements PythonTask {
             return result.fitsInLong() ? (Object) result.asLong() : result.asBigInteger();
         }
         if (result.getArraySize() == 1) {
-            return JsonText.read(result.getArrayElement(0).asString());
+            try {
+                return JsonText.read(result.getArrayElement(0).asString());
+            } catch (RecordError e) { // past the limits of record values: an error in what the function returned
+                return throwError(new RecordError(e.errorClass(), e.getMessage() + " (returned by " + step.name + "() defined "
+                        + step.place.place(step.definitionLine) + ")"));
+            }
         }
         String errorClass = result.getArrayElement(0).asString();
         String message = result.getArrayElement(1).asString();

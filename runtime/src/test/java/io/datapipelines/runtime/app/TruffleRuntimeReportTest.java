@@ -15,7 +15,11 @@ class TruffleRuntimeReportTest {
     @Test
     void aJvmWithoutJvmciRunsGraalPyInterpretedAndSaysSoQuietly() {
         // The tests run on the build's JDK without -XX:+EnableJVMCI (the JIT flags are the image's and the launcher's).
-        TruffleRuntimeReport report = TruffleRuntimeReport.probe();
+        // a bare engine, as the runtime reads its shared one (no context, no language initialised)
+        TruffleRuntimeReport report;
+        try (org.graalvm.polyglot.Engine engine = org.graalvm.polyglot.Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+            report = TruffleRuntimeReport.of(engine);
+        }
 
         assertThat(report.name()).isEqualTo(TruffleRuntimeReport.INTERPRETED);
         assertThat(report.jvmciJvm()).isFalse();
