@@ -57,6 +57,12 @@ public record ConsumerImpact(String oldSinkTopic, String newSinkTopic, String ol
         private long keysChanged;
 
         void add(RecordDiff diff) {
+            if (diff.oldOutput() == diff.newOutput()) { // byte-identical outputs (PipelineComparison): one walk for both
+                for (RevisionOutput.SinkRecord r : diff.oldOutput().sink()) {
+                    collectBoth(r.value(), root);
+                }
+                return;
+            }
             for (RevisionOutput.SinkRecord r : diff.oldOutput().sink()) {
                 collect(r.value(), root, true);
             }
@@ -128,6 +134,25 @@ public record ConsumerImpact(String oldSinkTopic, String newSinkTopic, String ol
         }
 
         /** Records the types of {@code value}'s fields under {@code node}: object fields by name, list items' fields under "[]". */
+        /** {@link #collect} for a value both revisions gave: its types count for each. */
+        private static void collectBoth(Object value, Node node) {
+            if (value instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    Node child = node.children.computeIfAbsent(String.valueOf(e.getKey()), k -> new Node());
+                    int type = typeBit(e.getValue());
+                    child.oldTypes |= type;
+                    child.newTypes |= type;
+                    collectBoth(e.getValue(), child);
+                }
+            } else if (value instanceof List<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Map<?, ?>) {
+                        collectBoth(item, node.children.computeIfAbsent("[]", k -> new Node()));
+                    }
+                }
+            }
+        }
+
         private static void collect(Object value, Node node, boolean old) {
             if (value instanceof Map<?, ?> map) {
                 for (Map.Entry<?, ?> e : map.entrySet()) {

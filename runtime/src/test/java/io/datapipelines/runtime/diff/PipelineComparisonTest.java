@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Two revisions through their real topologies (TopologyTestDriver), compared record by record. */
+/** Two revisions through their pipelines' real processor (DirectPipeline), compared record by record. */
 class PipelineComparisonTest {
     private static final String ERRORS = "  errors: {mode: dead-letter}\n";
 
@@ -225,5 +225,34 @@ class PipelineComparisonTest {
         assertThatThrownBy(() -> new DiffThresholds(1.5, 0, false)).hasMessageContaining("between 0 and 1");
         assertThatThrownBy(() -> new DiffThresholds(0, Double.NaN, false)).hasMessageContaining("new dead letter rate");
         assertThat(DiffThresholds.percent(1.0 / 3)).isEqualTo("33.333%");
+    }
+
+    @Test
+    void theSameNothingInTheSinkIsNotUnchangedWhenOneSideSkippedAnError() {
+        // OLD skips a record whose amount cannot be rounded (errors.mode skip: no dead letter, nothing in the sink);
+        // NEW filters it out without an error: both give no sink record, but NEW fixed an error
+        PipelineDefinition skipping = TestDefinitions.pipeline("""
+                  steps:
+                    - kind: Field
+                      fields:
+                        amount: {transform: {key: round, config: {precision: 2}}}
+                  errors: {mode: skip}
+                """);
+        PipelineDefinition filtering = TestDefinitions.pipeline("""
+                  steps:
+                    - kind: Field
+                      fields:
+                        amount: {filter: {key: not-empty}}
+                    - kind: Field
+                      fields:
+                        status: {filter: {key: equal, config: {value: PAID}}}
+                  errors: {mode: skip}
+                """);
+        try (PipelineComparison comparison = new PipelineComparison(skipping, filtering)) {
+            RecordDiff diff = comparison.compare(json("in:1", "o-1", "{\"amount\": \"n/a\", \"status\": \"OPEN\"}"));
+            assertThat(diff.oldOutput().failure()).as("OLD's skipped error").isNotNull();
+            assertThat(diff.newOutput().sink()).isEmpty();
+            assertThat(diff.outcome()).isEqualTo(Outcome.DEAD_LETTER_FIXED);
+        }
     }
 }
