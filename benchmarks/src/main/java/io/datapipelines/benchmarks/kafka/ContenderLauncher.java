@@ -3,6 +3,7 @@ package io.datapipelines.benchmarks.kafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,21 +48,17 @@ final class ContenderLauncher {
             throws Exception {
         String group = workload.id() + "-" + tag;
         // the hand-written Java contenders get a pod of the default size, like (a)
-        List<String> javaFlags = new java.util.ArrayList<>(List.of(ContainerMemory.defaultPodFlag()));
-        javaFlags.addAll(runtimeJvmFlags);
         List<String> command = switch (workload.kind()) {
             case PIPELINE, SHADOW -> null;
             case PEER -> LoopContender.peerCommand(python, peerScript, bootstrapServers, source, sink, group, guarantee);
-            case BARE_STREAMS -> LoopContender.javaCommand(javaFlags, contenderClasspath, BARE_STREAMS_MAIN, bootstrapServers, source,
-                    sink, group, guarantee, dir.resolve("state"));
-            case PLAIN_LOOP -> LoopContender.javaCommand(javaFlags, contenderClasspath, PLAIN_LOOP_MAIN, bootstrapServers, source,
-                    sink, group, guarantee, dir.resolve("state"));
+            case BARE_STREAMS -> LoopContender.javaCommand(withPodMemory(ContainerMemory.defaultPodFlag(), runtimeJvmFlags), contenderClasspath,
+                    BARE_STREAMS_MAIN, bootstrapServers, source, sink, group, guarantee, dir.resolve("state"));
+            case PLAIN_LOOP -> LoopContender.javaCommand(withPodMemory(ContainerMemory.defaultPodFlag(), runtimeJvmFlags), contenderClasspath,
+                    PLAIN_LOOP_MAIN, bootstrapServers, source, sink, group, guarantee, dir.resolve("state"));
         };
-        if (workload.kind() == Workload.Kind.SHADOW) {
-            return startShadow(workload, source, sink, deadLetters, tag, dir);
-        }
         if (command == null) {
-            return startRuntime(workload, guarantee, source, sink, deadLetters, tag, dir);
+            return workload.kind() == Workload.Kind.SHADOW ? startShadow(workload, source, sink, deadLetters, tag, dir)
+                    : startRuntime(workload, guarantee, source, sink, deadLetters, tag, dir);
         }
         commands.putIfAbsent(workload.id() + ", " + guarantee, shortenClasspath(String.join(" ", command)));
         return LoopContender.start(command, group, dir.resolve(workload.id() + ".log"));
@@ -69,15 +66,13 @@ final class ContenderLauncher {
 
     RuntimeContender startRuntime(Workload workload, String guarantee, String source, String sink, String deadLetters, String tag, Path dir)
             throws Exception {
-        String pipeline = "bench-" + workload.id();
+        String pipeline = workload.pipelineName();
         Path definition = dir.resolve(pipeline + ".yaml");
         String yaml = workload.definition(pipeline, source, sink, deadLetters, guarantee);
         Files.writeString(definition, yaml, StandardCharsets.UTF_8);
         boolean jit = graalPyJvm != null && workload.runsGraalPy();
         String java = jit ? graalPyJvm.java().toString() : RuntimeContender.harnessJava();
-        // the definition's pod memory limit first: flags given later (experiments) may override it
-        List<String> flags = new java.util.ArrayList<>(List.of(ContainerMemory.maxRamFlag(yaml)));
-        flags.addAll(jit ? graalPyJvm.flags() : runtimeJvmFlags);
+        List<String> flags = withPodMemory(ContainerMemory.maxRamFlag(yaml), jit ? graalPyJvm.flags() : runtimeJvmFlags);
         StringBuilder environment = new StringBuilder();
         new TreeMap<>(RuntimeContender.environment(bootstrapServers, guarantee)).forEach((k, v) -> environment.append(k).append('=').append(v).append(' '));
         commands.putIfAbsent((jit ? "runtime with GraalPy's JIT, " : "runtime, ") + guarantee, environment + shortenClasspath(String.join(" ",
@@ -90,22 +85,24 @@ final class ContenderLauncher {
      * shadow commits its own offsets either way). Its group's offsets must be at the source's start before it starts.
      */
     RuntimeContender startShadow(Workload workload, String source, String sink, String deadLetters, String tag, Path dir) throws Exception {
-        String pipeline = shadowPipeline(workload);
+        String pipeline = workload.pipelineName();
         Path live = dir.resolve(pipeline + "-live.yaml");
         Path candidate = dir.resolve(pipeline + ".yaml");
         String definition = workload.definition(pipeline, source, sink, deadLetters, "exactly-once");
         Files.writeString(live, definition, StandardCharsets.UTF_8);
         Files.writeString(candidate, definition, StandardCharsets.UTF_8);
         String java = RuntimeContender.harnessJava();
-        List<String> flags = new java.util.ArrayList<>(List.of(ContainerMemory.maxRamFlag(definition)));
-        flags.addAll(runtimeJvmFlags);
+        List<String> flags = withPodMemory(ContainerMemory.maxRamFlag(definition), runtimeJvmFlags);
         commands.putIfAbsent("shadow", shortenClasspath(String.join(" ",
                 RuntimeContender.shadowCommand(java, flags, runtimeClasspath, live, candidate, tag, 8080, dir.resolve("state")))));
         return RuntimeContender.startShadow(java, flags, runtimeClasspath, bootstrapServers, live, candidate, pipeline, tag, dir);
     }
 
-    static String shadowPipeline(Workload workload) {
-        return "bench-" + workload.id();
+    /** The pod's memory limit ({@code -XX:MaxRAM}) first: flags after it (experiments) may override it. */
+    private static List<String> withPodMemory(String maxRam, List<String> flags) {
+        List<String> all = new ArrayList<>(List.of(maxRam));
+        all.addAll(flags);
+        return all;
     }
 
     /** The first command line of each kind started, by kind. */

@@ -48,7 +48,7 @@ final class Measurements {
         String deadLetters = "dlq-" + n;
         topics.create(PARTITIONS, List.of(sink, deadLetters));
         if (workload.kind() == Workload.Kind.SHADOW) { // a new shadow group would start at the source's end (live traffic from now on)
-            topics.commitAtStart(RuntimeContender.shadowGroup(ContenderLauncher.shadowPipeline(workload), tag), source.ends().keySet());
+            topics.commitAtStart(RuntimeContender.shadowGroup(workload.pipelineName(), tag), source.ends().keySet());
         }
         try (Contender contender = launcher.start(workload, guarantee, source.name(), sink, deadLetters, tag, dir)) {
             MeasuredProcess process = contender.process();

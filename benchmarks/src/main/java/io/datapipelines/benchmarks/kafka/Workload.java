@@ -166,6 +166,11 @@ public enum Workload {
         return id;
     }
 
+    /** The metadata.name of its definition (a shadow's live and candidate revisions share it). */
+    public String pipelineName() {
+        return "bench-" + id;
+    }
+
     public String label() {
         return label;
     }

@@ -23,7 +23,7 @@ final class WorkloadProbe {
         if (!workload.isPipeline()) {
             return Optional.empty();
         }
-        String name = "bench-" + workload.id();
+        String name = workload.pipelineName();
         try {
             var definition = new DefinitionParser().parse(workload.definition(name, "orders", "out", "dlq", guarantee), name + ".yaml", null);
             try (LocalTopology topology = new LocalTopology(definition, PipelineMetrics.NONE)) {

@@ -24,7 +24,7 @@ class WorkloadTest {
     }
 
     private static LocalTopology topology(Workload workload, String guarantee, boolean withEngine) throws Exception {
-        String yaml = workload.definition("bench-" + workload.id(), "orders", "out-1", "dlq-1", guarantee, withEngine);
+        String yaml = workload.definition(workload.pipelineName(), "orders", "out-1", "dlq-1", guarantee, withEngine);
         PipelineDefinition definition = new DefinitionParser().parse(yaml, "bench.yaml", null);
         return new LocalTopology(definition, PipelineMetrics.NONE);
     }
