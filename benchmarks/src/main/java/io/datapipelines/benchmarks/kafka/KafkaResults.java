@@ -33,10 +33,13 @@ public record KafkaResults(boolean quick, long records, int rounds, String start
      * @param cpuSeconds            CPU time the contender used from its first record to the last commit
      * @param brokerCpuSeconds      CPU time the broker used in that interval
      * @param loadAverage           the machine's 1-minute load average at the end of the run
+     * @param halfSeconds           first record read to half the records committed (NaN in results written before it)
+     * @param laterHalfRecordsPerSecond records/s over the later half of the records: the steady state once a JIT has warmed
+     *                              up (NaN in results written before it, or with fewer than two commits in that half)
      */
     public record Run(String workload, String guarantee, int round, long records, double seconds, double recordsPerSecond,
                       double startupSeconds, double peakRssMiB, double cpuSeconds, double brokerCpuSeconds,
-                      long recordsOut, long deadLettered, double loadAverage) {
+                      long recordsOut, long deadLettered, double loadAverage, double halfSeconds, double laterHalfRecordsPerSecond) {
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.stream.LongStream;
  * <ul>
  *   <li>throughput: from the contender's first record read (its own log) to the moment the broker shows
  *       the group's committed offsets at the source's end offsets (polled every 50 ms), then a check that
- *       it read every record once and wrote exactly what it should;</li>
+ *       it read every record once and wrote exactly what it should; and from those polls, the time to half the
+ *       records and the rate over the later half (the steady state once a JIT has warmed up: {@link CommitProgress});</li>
  *   <li>idle: the runtime RUNNING with nothing to read; the median VmRSS over 5 s, from 10 s after
  *       /readyz first answered 200.</li>
  * </ul>
@@ -55,16 +56,19 @@ final class Measurements {
             long first = contender.awaitFirstRecordMillis(Duration.ofMinutes(3));
             double cpuAtFirst = CpuTime.seconds(process.pid());
             double brokerCpuAtFirst = CpuTime.seconds(broker.pid());
-            long committed = topics.awaitCommitted(contender.group(), source.ends(), COMMIT_POLL, Duration.ofMinutes(20), process::isAlive);
+            CommitProgress progress = new CommitProgress();
+            long committed = topics.awaitCommitted(contender.group(), source.ends(), COMMIT_POLL, Duration.ofMinutes(20), progress, process::isAlive);
             double cpu = CpuTime.seconds(process.pid()) - cpuAtFirst;
             double brokerCpu = CpuTime.seconds(broker.pid()) - brokerCpuAtFirst;
             double peak = process.memory().peakMiB(process.forkedAtMillis(), committed).orElse(Double.NaN);
             Contender.Counts counts = contender.stop();
             check(source, workload, guarantee, counts, dir);
             double seconds = (committed - first) / 1000.0;
+            long half = progress.millisAt(source.records() / 2);
             return new KafkaResults.Run(workload.id(), guarantee, round, source.records(), seconds, source.records() / seconds,
                     (first - process.forkedAtMillis()) / 1000.0, peak, cpu, brokerCpu, counts.out(), counts.deadLettered(),
-                    Machine.loadAverageOneMinute());
+                    Machine.loadAverageOneMinute(), half < 0 ? Double.NaN : (half - first) / 1000.0,
+                    progress.laterHalfRecordsPerSecond(source.records()));
         } finally {
             topics.delete(List.of(sink, deadLetters));
         }

@@ -62,9 +62,10 @@ final class Topics implements AutoCloseable {
      * {@code ends}, and returns the wall-clock time it first saw that (at most {@code every} plus one
      * request late).
      *
+     * @param progress     gets every poll's committed total
      * @param stillRunning checked on each poll: the wait ends with an error once it returns false
      */
-    long awaitCommitted(String group, Map<TopicPartition, Long> ends, Duration every, Duration timeout,
+    long awaitCommitted(String group, Map<TopicPartition, Long> ends, Duration every, Duration timeout, CommitProgress progress,
                         java.util.function.BooleanSupplier stillRunning) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -72,6 +73,7 @@ final class Topics implements AutoCloseable {
                     Map.of(group, new ListConsumerGroupOffsetsSpec().topicPartitions(ends.keySet())))
                     .partitionsToOffsetAndMetadata(group).get(30, TimeUnit.SECONDS);
             long now = System.currentTimeMillis();
+            progress.add(now, committed.values().stream().filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum());
             boolean done = ends.entrySet().stream().allMatch(e -> {
                 OffsetAndMetadata offset = committed.get(e.getKey());
                 return offset != null && offset.offset() >= e.getValue();

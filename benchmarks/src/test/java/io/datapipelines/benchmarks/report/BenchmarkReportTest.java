@@ -22,12 +22,16 @@ class BenchmarkReportTest {
     @TempDir
     Path dir;
 
+    /** GraalPy's workloads (a JIT warming up) run their later half 1.25 times as fast as the whole; the others evenly. */
     private static KafkaResults.Run run(String workload, String guarantee, int round, double perSecond, double rss, double startup) {
-        return new KafkaResults.Run(workload, guarantee, round, 1_000_000, 1_000_000 / perSecond, perSecond, startup, rss, 10, 3, 1_000_000, 0, 1.5);
+        double laterHalf = workload.equals("python") || workload.equals("python-heavy-graalpy") || workload.equals("five-steps") ? perSecond * 1.25 : perSecond;
+        return new KafkaResults.Run(workload, guarantee, round, 1_000_000, 1_000_000 / perSecond, perSecond, startup, rss, 10, 3, 1_000_000, 0, 1.5,
+                500_000 / perSecond, laterHalf);
     }
 
     private static KafkaResults.Run run(String workload, String guarantee, int round, double perSecond, double cpuSeconds) {
-        return new KafkaResults.Run(workload, guarantee, round, 1_000_000, 1_000_000 / perSecond, perSecond, 1.0, 150, cpuSeconds, 2, 1_000_000, 0, 1.5);
+        return new KafkaResults.Run(workload, guarantee, round, 1_000_000, 1_000_000 / perSecond, perSecond, 1.0, 150, cpuSeconds, 2, 1_000_000, 0, 1.5,
+                500_000 / perSecond, perSecond);
     }
 
     /** The built-in (10 s CPU per 1,000,000) next to the bare Kafka Streams app and the plain loop, over {@code records}. */
@@ -113,8 +117,11 @@ class BenchmarkReportTest {
     void statesEachGoalNextToItsMeasurement() throws Exception {
         String md = report(results(false, 70_000), false);
         assertThat(md).contains("| (b) Python on Jython >= 0.6 x (a) built-in, exactly-once, real broker | 0.70 x | met |");
-        assertThat(md).contains("| (b) Python on GraalPy >= 0.8 x (a) built-in, exactly-once, real broker (issue 12) | 0.84 x | met |");
-        assertThat(md).contains("| (e) heavier Python: GraalPy >= 1.3 x Jython, at-least-once (issue 12) | 1.50 x | met |");
+        // issue 12's goals over the whole run (warm-up included) and over its later half (the steady state)
+        assertThat(md).contains("| (b) Python on GraalPy >= 0.8 x (a) built-in, exactly-once (issue 12; 1,000,000 records, whole run) | 0.84 x | met |");
+        assertThat(md).contains("| (b) Python on GraalPy >= 0.8 x (a) built-in, exactly-once (issue 12; 1,000,000 records, later half) | 1.05 x | met |");
+        assertThat(md).contains("| (e) heavier Python: GraalPy >= 1.3 x Jython, at-least-once (issue 12; 1,000,000 records, whole run) | 1.50 x | met |");
+        assertThat(md).contains("| (e) heavier Python: GraalPy >= 1.3 x Jython, at-least-once (issue 12; 1,000,000 records, later half) | 1.88 x | met |");
         assertThat(md).contains("| (a) built-in uppercase >= 2 x the CPython loop, exactly-once | 2.50 x | met |");
         assertThat(md).contains("| shadow of (a) >= 0.45 x (a) built-in, exactly-once (issue 15) | 0.40 x | **not met** |");
         assertThat(md).contains("| (b) Python uppercase, Jython >= 2 x the CPython loop, at-least-once | 1.75 x | **not met** |");
@@ -145,7 +152,7 @@ class BenchmarkReportTest {
         assertThat(md).contains("| (a) built-in: records/s >= 0.80 x the plain Java client loop's | exactly-once | 0.50 x, **not met** |");
         assertThat(md).contains("| (a) built-in: CPU per record <= 0.60 x the CPython loop (confluent-kafka)'s | at-least-once | 0.83 x, **not met** |");
         // the contenders' own table: records/s, CPU and broker CPU per record
-        assertThat(md).contains("| plain Java client loop | exactly-once | 200,000 | 200,000 - 200,000 | 5.00 | 5.0 | 1.00 | 2.0 | 5 |");
+        assertThat(md).contains("| plain Java client loop | exactly-once | 200,000 | 200,000 - 200,000 | 200,000 | 5.00 | 2.50 | 5.0 | 1.00 | 2.0 | 5 |");
         assertThat(md).contains("| CPU per record: (a) built-in uppercase / plain Java client loop | exactly-once | 2.00, 2.00, 2.00, 2.00, 2.00 | **2.00** |");
         assertThat(md).contains("| records/s: (a) built-in uppercase / bare Kafka Streams app | at-least-once | 0.97, 0.97, 0.97, 0.97, 0.97 | **0.97** |");
         // Python did not run: its table row says so, and there are no ratios of it

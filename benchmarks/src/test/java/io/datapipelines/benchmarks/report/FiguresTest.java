@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FiguresTest {
 
     private static KafkaResults.Run run(String workload, int round, double perSecond) {
-        return new KafkaResults.Run(workload, "exactly-once", round, 100, 100 / perSecond, perSecond, 1, 100, 1, 1, 100, 0, 1.5);
+        return new KafkaResults.Run(workload, "exactly-once", round, 100, 100 / perSecond, perSecond, 1, 100, 1, 1, 100, 0, 1.5, Double.NaN, Double.NaN);
     }
 
     @Test
