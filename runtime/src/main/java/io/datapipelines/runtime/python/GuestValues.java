@@ -1,23 +1,26 @@
 package io.datapipelines.runtime.python;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.graalvm.polyglot.proxy.ProxyArray;
-import org.graalvm.polyglot.proxy.ProxyHashMap;
 
 /**
  * Java values as the GraalPy harness reads them: strings, longs, doubles, booleans and null as they
- * are (interop primitives), maps and lists as proxies, which the harness copies into real dicts and
- * lists ({@code _py} in graalpy_harness.py) in one pass of Python code, which the JIT compiles. A value
- * with an integer beyond 64 bits has no such form: {@link #of} returns {@link #NEEDS_JSON}, and the
- * caller sends it as JSON text instead (rare, and then exact).
+ * are (interop primitives); a map or a list as one array (a {@link ProxyArray}) whose first element says
+ * which ({@value #DICT}: keys and values alternate after it; {@value #LIST}: the items), which the harness
+ * copies into a real dict or list ({@code _py} in graalpy_harness.py) by index. Why one array: reading an
+ * element costs the guest one call into Java, while walking a map's entries costs several per entry, and this
+ * conversion is a large part of a record transform's time. A value with an integer beyond 64 bits has no such
+ * form: {@link #of} returns {@link #NEEDS_JSON}, and the caller sends it as JSON text instead (rare, and then exact).
  */
 final class GuestValues {
     /** Returned instead of a guest value when only JSON text can carry the value. */
     static final Object NEEDS_JSON = new Object();
+    /** The first element of a map's array. */
+    static final String DICT = "d";
+    /** The first element of a list's array. */
+    static final String LIST = "l";
 
     private GuestValues() {
     }
@@ -28,26 +31,31 @@ final class GuestValues {
             return value;
         }
         if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> out = new LinkedHashMap<>(Math.max(4, (int) (map.size() / 0.75f) + 1));
+            Object[] out = new Object[1 + 2 * map.size()];
+            out[0] = DICT;
+            int i = 1;
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 Object v = of(e.getValue());
                 if (v == NEEDS_JSON || !(e.getKey() instanceof String)) {
                     return NEEDS_JSON;
                 }
-                out.put(e.getKey(), v);
+                out[i++] = e.getKey();
+                out[i++] = v;
             }
-            return ProxyHashMap.from(out);
+            return ProxyArray.fromArray(out);
         }
         if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
+            Object[] out = new Object[1 + list.size()];
+            out[0] = LIST;
+            int i = 1;
             for (Object item : list) {
                 Object v = of(item);
                 if (v == NEEDS_JSON) {
                     return NEEDS_JSON;
                 }
-                out.add(v);
+                out[i++] = v;
             }
-            return ProxyArray.fromList(out);
+            return ProxyArray.fromArray(out);
         }
         return NEEDS_JSON; // BigInteger, or a type the value model does not have (JSON text says what)
     }

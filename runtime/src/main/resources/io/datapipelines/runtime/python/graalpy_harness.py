@@ -1,37 +1,50 @@
 # The harness every GraalPy task context runs before any user code (GraalPyTask). It loads step code
 # into module namespaces of their own, gives each step a caller of its own (_caller), and hands values
-# across the Java boundary: interop primitives and proxies that _py copies into real dicts (insertion
-# order, json.dumps(row), {**row}) and lists, JSON text only for ints past 64 bits; so user code sees
-# exactly what CPython's json.loads would give. (GraalPy's json.loads is slow: JSON text is the rare path.)
+# across the Java boundary: interop primitives, and for each map or list one foreign array that _py copies into
+# a real dict (insertion order, json.dumps(row), {**row}) or list; JSON text only for ints past 64 bits; so user
+# code sees exactly what CPython's json.loads would give. (GraalPy's json.loads is slow: JSON text is the rare
+# path.) Results go back as JSON text, written by _encode (json.dumps only for what it does not handle).
 #
 # Every call (a step's own caller, made by load) returns one of:
 #   a str, int, float, bool or None      the result itself (no conversion needed)
 #   (json_text,)                         any other JSON value
 #   (error_class, message, line)         the call raised; line is the innermost line of the step's code (0: unknown)
-import ast as _ast
+
+# Only built-in modules here (_ast, _json, posix, sys): the first import of a pure-Python module in a process costs
+# GraalPy a second or more with the JIT (ast alone ~1.8 s), and every pipeline pays this harness's imports at start.
+import _ast
+import _json
 import builtins as _builtins
-import json as _json
-import os as _os
 import sys as _sys
 
-_loads = _json.loads
-_dumps = _json.dumps
 _MAX_DEPTH = 1000
-_PLAIN = (str, int, float, bool, type(None))
 _CONTAINERS = (dict, list, tuple)
+
+
+def _loads(text):
+    import json  # the rare path (ints past 64 bits): json's import is paid only by pipelines that need it
+    return json.loads(text)
+
+
+def _dumps(value):
+    import json
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _no_exit(*args, **kwargs):
     raise SystemExit("os._exit()")
 
 
-# Ending the process is not a step's business: os._exit would end the whole context (the task's steps).
-_os._exit = _no_exit
+# Ending the process is not a step's business: os._exit would end the whole context (the task's steps). os copies
+# posix._exit when it is imported: patched there, a later import of os has the patched one; patched in os too in
+# case something imported it already.
 try:
     import posix as _posix
     _posix._exit = _no_exit
 except ImportError:
     pass
+if "os" in _sys.modules:
+    _sys.modules["os"]._exit = _no_exit
 
 
 class Step:
@@ -84,10 +97,82 @@ def _keys_are_strings(value, depth):
                 _keys_are_strings(v, depth + 1)
 
 
+class _Unusual(Exception):
+    """Raised by _encode for what only json.dumps words right (a subclass, a set, inf...): the value goes through it."""
+
+
+_encode_str = _json.encode_basestring
+_float_repr = float.__repr__
+_int_repr = int.__repr__
+_INFINITY = float("inf")
+
+
+def _encode(value, parts, depth):
+    """JSON text of the values steps return most (dicts, lists, str, int, float, bool, None), into parts:
+    json.dumps does the same through a general encoder that costs GraalPy most of a record transform's time."""
+    t = type(value)
+    if t is str:
+        parts.append(_encode_str(value))
+    elif t is dict:
+        if depth > _MAX_DEPTH:
+            raise _Unusual()
+        parts.append("{")
+        first = True
+        for k, v in value.items():
+            if type(k) is not str:
+                raise _Unusual()
+            if first:
+                first = False
+            else:
+                parts.append(",")
+            parts.append(_encode_str(k))
+            parts.append(":")
+            _encode(v, parts, depth + 1)
+        parts.append("}")
+    elif t is int:
+        parts.append(_int_repr(value))
+    elif value is None:
+        parts.append("null")
+    elif t is bool:
+        parts.append("true" if value else "false")
+    elif t is float:
+        if value != value or value == _INFINITY or value == -_INFINITY:
+            raise _Unusual()
+        parts.append(_float_repr(value))
+    elif t is list:
+        if depth > _MAX_DEPTH:
+            raise _Unusual()
+        parts.append("[")
+        first = True
+        for v in value:
+            if first:
+                first = False
+            else:
+                parts.append(",")
+            _encode(v, parts, depth + 1)
+        parts.append("]")
+    else:
+        raise _Unusual()
+
+
+_TOO_DEEP = "circular reference detected (or nesting deeper than 1000 levels)"
+
+
 def _json_text(value):
-    _keys_are_strings(value, 0)
+    parts = []
     try:
-        return _dumps(value, ensure_ascii=False, separators=(",", ":"))
+        _encode(value, parts, 0)
+        return "".join(parts)
+    except _Unusual:
+        pass  # json.dumps below, which words what it is
+    except RecursionError:
+        raise ValueError(_TOO_DEEP) from None
+    try:
+        _keys_are_strings(value, 0)
+    except RecursionError:
+        raise ValueError(_TOO_DEEP) from None
+    try:
+        return _dumps(value)
     except TypeError as e:
         # "Object of type set is not JSON serializable": say it as the Jython engine does
         message = str(e)
@@ -95,7 +180,7 @@ def _json_text(value):
             raise TypeError("cannot convert " + message[len("Object of type "):-len(" is not JSON serializable")] + " to JSON") from None
         raise TypeError("cannot convert to JSON: " + message) from None
     except RecursionError:
-        raise ValueError("circular reference detected (or nesting deeper than 1000 levels)") from None
+        raise ValueError(_TOO_DEEP) from None
 
 
 _LONG_MIN = -(1 << 63)
@@ -110,36 +195,23 @@ def _out(value):
     return (_json_text(value),)
 
 
-_FOREIGN_KIND = {}  # a foreign value's type -> "dict", "list" or "bad": asked once per type, not per value
-
-
-def _kind(value, t):
-    name = t.__name__
-    if name == "ForeignBoolean" or name == "ForeignNumber" or name == "ForeignString":
-        kind = "bad"
-    elif hasattr(value, "items"):
-        kind = "dict"
-    else:
-        kind = "list"
-    _FOREIGN_KIND[t] = kind
-    return kind
-
-
 def _py(value):
-    """A value from Java (proxies for maps and lists) as real Python objects."""
+    """A value from Java as real Python objects: a map or a list comes as one foreign array (GuestValues.java),
+    "d" then keys and values alternating, or "l" then the items."""
     t = type(value)
     if t is str or t is int or t is float or t is bool:
         return value
     if value is None:
         return None  # Java's null comes as a polyglot.ForeignNone that "is None": the real one, please
-    kind = _FOREIGN_KIND.get(t)
-    if kind is None:
-        kind = _kind(value, t)
-    if kind == "dict":
-        return {k: _py(v) for k, v in value.items()}
-    if kind == "bad":
-        raise TypeError("unexpected foreign value: " + t.__name__)
-    return [_py(v) for v in value]
+    n = len(value)
+    if value[0] == "d":
+        d = {}
+        i = 1
+        while i < n:
+            d[value[i]] = _py(value[i + 1])
+            i += 2
+        return d
+    return [_py(value[i]) for i in range(1, n)]
 
 
 def _arg(plain, text):
@@ -241,6 +313,29 @@ def _caller(step, name, arity):
     return namespace["call"]
 
 
+def _iter_child_nodes(node):
+    """ast.iter_child_nodes, without importing ast (see the imports above)."""
+    for name in node._fields:
+        field = getattr(node, name, None)
+        if isinstance(field, _ast.AST):
+            yield field
+        elif isinstance(field, list):
+            for item in field:
+                if isinstance(item, _ast.AST):
+                    yield item
+
+
+def _walk(node):
+    """ast.walk (breadth first, as it is), without importing ast."""
+    todo = [node]
+    i = 0
+    while i < len(todo):
+        node = todo[i]
+        i += 1
+        todo.extend(_iter_child_nodes(node))
+        yield node
+
+
 _INTROSPECTION = {"locals", "vars", "eval", "exec", "dir", "globals", "__import__", "compile"}
 _FRAME_ACCESS = {"_getframe", "f_locals", "f_back", "tb_frame", "gi_frame", "cr_frame"}
 
@@ -259,7 +354,7 @@ def _ignores_second(tree, name, function):
     second = definition.args.args[1].arg if len(definition.args.args) > 1 else None
     if second is None:
         return False
-    for node in _ast.walk(tree):  # anything in the module that can reach a frame's locals
+    for node in _walk(tree):  # anything in the module that can reach a frame's locals
         if isinstance(node, _ast.Name) and node.id in _INTROSPECTION:
             return False
         if isinstance(node, _ast.Attribute) and node.attr in _FRAME_ACCESS:
@@ -268,7 +363,7 @@ def _ignores_second(tree, name, function):
             names = [a.name for a in node.names] + ([node.module] if isinstance(node, _ast.ImportFrom) and node.module else [])
             if any(n.split(".")[0] in ("inspect", "traceback") for n in names):
                 return False
-    for node in (n for statement in definition.body for n in _ast.walk(statement)):
+    for node in (n for statement in definition.body for n in _walk(statement)):
         if isinstance(node, _ast.Name) and (node.id == second or node.id in _INTROSPECTION):
             return False
         if isinstance(node, (_ast.Nonlocal, _ast.Global)) and second in node.names:
@@ -276,7 +371,7 @@ def _ignores_second(tree, name, function):
         if isinstance(node, _ast.arg) and node.arg == second:
             return False  # shadowed in an inner function: keep it simple, build the row
     for default in definition.args.defaults + definition.args.kw_defaults:
-        if default is not None and any(isinstance(n, _ast.Name) and n.id == second for n in _ast.walk(default)):
+        if default is not None and any(isinstance(n, _ast.Name) and n.id == second for n in _walk(default)):
             return False
     return True
 
@@ -349,7 +444,7 @@ def check(code, name, arity):
         return [[e.lineno or 1, e.offset or 1, e.msg]]
     problems = []
     import importlib.util as _util
-    for node in _ast.walk(tree):
+    for node in _walk(tree):
         modules = []
         if isinstance(node, _ast.Import):
             modules = [a.name for a in node.names]
@@ -406,7 +501,7 @@ def _binds(node, name):
     elif isinstance(node, (_ast.Import, _ast.ImportFrom)):
         return any((a.asname or a.name.split(".")[0]) == name for a in node.names)
     elif isinstance(node, (_ast.If, _ast.Try, _ast.With, _ast.For, _ast.While)):
-        return any(_binds(child, name) for child in _ast.iter_child_nodes(node) if isinstance(child, _ast.stmt)) \
+        return any(_binds(child, name) for child in _iter_child_nodes(node) if isinstance(child, _ast.stmt)) \
             or any(isinstance(child, (_ast.FunctionDef, _ast.ClassDef)) and child.name == name
-                   for child in _ast.walk(node))
-    return any(isinstance(n, _ast.Name) and n.id == name for t in targets for n in _ast.walk(t))
+                   for child in _walk(node))
+    return any(isinstance(n, _ast.Name) and n.id == name for t in targets for n in _walk(t))

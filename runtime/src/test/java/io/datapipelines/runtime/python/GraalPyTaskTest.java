@@ -73,12 +73,34 @@ class GraalPyTaskTest {
                 .isEqualTo("h\u2603\u00e9\ud83d\ude00");
     }
 
+    @Test
+    void resultsKeepTheirTypesWhicheverEncoderWritesThem() {
+        // dicts, lists, str, int, float, bool and None: the harness's encoder; a tuple, a dict subclass, an IntEnum:
+        // json.dumps; both inside one result
+        Object result = transform(body("import collections, enum",
+                "class Level(enum.IntEnum):",
+                "    HIGH = 3",
+                "def transform(value, row):",
+                "    return {'f': 3.0, 'n': None, 'b': False, 'big': 2 ** 64, 's': 'q\"\\\\' + chr(0x2028) + chr(0xe9) + chr(0x1f600) + chr(0),",
+                "            'nested': [[1, [2.5]], {'k': []}], 'tuple': (1, 'a'), 'ordered': collections.OrderedDict(z=1, a=2),",
+                "            'level': Level.HIGH, 'row': row}"), null, Refs.map("list", List.of("d", "x"), "map", Refs.map("d", 1L)));
+        assertThat(result).isEqualTo(Refs.map("f", 3.0, "n", null, "b", false, "big", BigInteger.TWO.pow(64),
+                "s", "q\"\\\u2028\u00e9\ud83d\ude00\u0000", "nested", List.of(List.of(1L, List.of(2.5)), Refs.map("k", List.of())),
+                "tuple", List.of(1L, "a"), "ordered", Refs.map("z", 1L, "a", 2L), "level", 3L,
+                // a list whose first item is "d" stays a list, a map with the key "d" a dict
+                "row", Refs.map("list", List.of("d", "x"), "map", Refs.map("d", 1L))));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "return {1, 2}                | TypeError  | cannot convert set to JSON",
             "return {1: 'a'}              | TypeError  | key of type int (1) to JSON: keys must be strings",
             "return b'x'                  | TypeError  | cannot convert bytes to JSON",
             "return object()              | TypeError  | cannot convert object to JSON",
+            // found deep inside what the harness's own encoder writes: said as json.dumps says it
+            "return {'a': [1, {2: 'x'}]}  | TypeError  | key of type int (2) to JSON: keys must be strings",
+            "return {'a': [{'b': {1}}]}   | TypeError  | cannot convert set to JSON",
+            "x = []; x.append(x); return x | ValueError | circular reference detected (or nesting deeper than 1000 levels)",
             // what a record value may hold (JsonLimits), so no pipeline writes what the next one refuses
             "return 10 ** 1500            | ValueError | the value Python returned holds a number of more than 1000 digits, the limit for record values",
     })
