@@ -2,7 +2,7 @@ package io.datapipelines.runtime.app;
 
 import io.datapipelines.model.PythonEngineKind;
 import io.datapipelines.runtime.python.PythonEngines;
-import io.datapipelines.runtime.python.PythonTask;
+import io.datapipelines.runtime.topology.PreloadedSteps;
 import io.datapipelines.runtime.step.CompiledPipeline;
 import io.datapipelines.runtime.step.StepStartupException;
 import io.datapipelines.model.DefinitionParser;
@@ -138,16 +138,23 @@ public final class PipelineMain implements Callable<Integer> {
         if (definition == null) {
             return 2;
         }
-        if (CompiledPipeline.usesPython(definition)) {
-            // Every step's code loaded once before Kafka Streams starts: a step that cannot load stops the
-            // pipeline here, in one line, and the Python engine is warm when the first task needs it.
-            try (PythonTask python = PythonEngines.newTask(definition.spec().processing().python())) {
-                CompiledPipeline.compile(definition, python);
-            } catch (StepStartupException e) {
-                LOG.error("Pipeline cannot start: {}", e.getMessage());
-                return 2;
-            }
+        // Every step's code loaded before Kafka Streams starts: a step that cannot load stops the pipeline here, in one
+        // line. What was loaded is kept for the first stream task, which then starts without loading it all again.
+        PreloadedSteps preloaded;
+        try {
+            preloaded = CompiledPipeline.usesPython(definition) ? PreloadedSteps.load(definition) : PreloadedSteps.none();
+        } catch (StepStartupException e) {
+            LOG.error("Pipeline cannot start: {}", e.getMessage());
+            return 2;
         }
+        try {
+            return run(definition, preloaded);
+        } finally {
+            preloaded.close();
+        }
+    }
+
+    private int run(PipelineDefinition definition, PreloadedSteps preloaded) throws Exception {
         KafkaSettings kafka = KafkaSettings.fromEnvironment(System.getenv());
         if (bootstrapServer != null) {
             kafka = kafka.with("bootstrap.servers", bootstrapServer);
@@ -162,6 +169,7 @@ public final class PipelineMain implements Callable<Integer> {
             LOG.info("Not Kafka client settings, so ignored: {}", String.join(", ", kafka.ignored()));
         }
         if (shadowOf != null) {
+            preloaded.close(); // the shadow runs each revision's processor itself
             PipelineDefinition live = loadDefinition(shadowOf);
             return live == null ? 2 : io.datapipelines.runtime.shadow.ShadowMain.run(live, definition, kafka,
                     io.datapipelines.runtime.shadow.ShadowSettings.builder(deployment).build(), httpAddress, httpPort, createTopics, partitions, shutdownTimeout);
@@ -194,7 +202,7 @@ public final class PipelineMain implements Callable<Integer> {
         }
 
         PipelineRunner runner = new PipelineRunner(definition, deployment, kafka, stateDir, threads,
-                new FirstRecordLog(new MicrometerPipelineMetrics(registry)));
+                new FirstRecordLog(new MicrometerPipelineMetrics(registry)), preloaded);
         // Kafka's own metrics, looked up again every 10 s (Micrometer's default is a minute), so that the
         // per-partition consumer lag of newly assigned partitions shows soon after a rebalance.
         ScheduledExecutorService metricsRefresh = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -3,6 +3,7 @@ package io.datapipelines.runtime.app;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.topology.PipelineMetrics;
 import io.datapipelines.runtime.topology.PipelineTopology;
+import io.datapipelines.runtime.topology.PreloadedSteps;
 import io.datapipelines.runtime.topology.RecordProgress;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,6 +29,7 @@ public final class PipelineRunner implements AutoCloseable {
     private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
     private final StreamThreadFailures failures = new StreamThreadFailures();
     private final RecordProgress progress = new RecordProgress();
+    private final PreloadedSteps preloaded;
 
     /**
      * @param stateDir the one writable directory (the container's root filesystem is read-only)
@@ -35,6 +37,16 @@ public final class PipelineRunner implements AutoCloseable {
      */
     public PipelineRunner(PipelineDefinition definition, String deployment, KafkaSettings kafka, Path stateDir,
                           int threads, PipelineMetrics metrics) {
+        this(definition, deployment, kafka, stateDir, threads, metrics, PreloadedSteps.none());
+    }
+
+    /**
+     * @param preloaded the steps as loaded before (to fail fast), which the first stream task takes over instead of
+     *                  loading them again; the runner closes them on {@link #close} if no task took them
+     */
+    public PipelineRunner(PipelineDefinition definition, String deployment, KafkaSettings kafka, Path stateDir,
+                          int threads, PipelineMetrics metrics, PreloadedSteps preloaded) {
+        this.preloaded = preloaded;
         Properties props = kafka.toProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(definition, deployment));
         props.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId(definition, deployment));
@@ -43,7 +55,7 @@ public final class PipelineRunner implements AutoCloseable {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         ClientDefaults.apply(props, definition.spec().processing().guarantee());
         optIntoGlobalProcessingExceptionHandler(props);
-        this.streams = new KafkaStreams(PipelineTopology.build(definition, metrics, progress, new StreamsConfig(props)), props);
+        this.streams = new KafkaStreams(PipelineTopology.build(definition, metrics, progress, preloaded, new StreamsConfig(props)), props);
         streams.setUncaughtExceptionHandler(failures);
         streams.setStateListener((now, before) -> {
             LOG.info("Pipeline {} is {} (was {})", applicationId(definition, deployment), now, before);
@@ -97,7 +109,11 @@ public final class PipelineRunner implements AutoCloseable {
 
     /** Stops processing, commits what was processed, and leaves the group. */
     public boolean close(Duration timeout) {
-        return streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        try {
+            return streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        } finally {
+            preloaded.close();
+        }
     }
 
     @Override

@@ -47,13 +47,20 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     private final RecordCodec sinkValues;
     private final ErrorMode errorMode;
     private final RecordProgress progress;
+    private final PreloadedSteps preloaded;
 
     private ProcessorContext<byte[], byte[]> context;
     private PythonTask python;
     private CompiledPipeline pipeline;
 
     PipelineProcessor(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress) {
+        this(definition, metrics, progress, PreloadedSteps.none());
+    }
+
+    /** @param preloaded steps loaded before Kafka Streams started, which the first processor to start takes over */
+    PipelineProcessor(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress, PreloadedSteps preloaded) {
         this.definition = definition;
+        this.preloaded = preloaded;
         this.metrics = metrics;
         this.progress = progress;
         this.sourceKeys = RecordCodec.of(definition.spec().source().keyFormat());
@@ -66,6 +73,12 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
+        PreloadedSteps.Loaded loaded = preloaded.take();
+        if (loaded != null) {
+            this.python = loaded.python();
+            this.pipeline = loaded.pipeline();
+            return;
+        }
         this.python = CompiledPipeline.usesPython(definition) ? PythonEngines.newTask(definition.spec().processing().python()) : null;
         try {
             this.pipeline = CompiledPipeline.compile(definition, python);

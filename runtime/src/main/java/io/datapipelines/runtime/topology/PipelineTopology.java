@@ -31,24 +31,27 @@ public final class PipelineTopology {
     }
 
     public static Topology build(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress) {
-        return build(definition, metrics, progress, new Topology());
+        return build(definition, metrics, progress, PreloadedSteps.none(), new Topology());
     }
 
     /**
      * The topology, configured by the application's own Streams settings (as {@code new Topology()} would not be).
      *
-     * @param progress where the processors tell when each stream thread starts and finishes a record (for liveness)
+     * @param progress  where the processors tell when each stream thread starts and finishes a record (for liveness)
+     * @param preloaded the steps as loaded before Kafka Streams started, for the first stream task to take over
      */
-    public static Topology build(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress, StreamsConfig config) {
-        return build(definition, metrics, progress, new Topology(new TopologyConfig(config)));
+    public static Topology build(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress, PreloadedSteps preloaded,
+                                 StreamsConfig config) {
+        return build(definition, metrics, progress, preloaded, new Topology(new TopologyConfig(config)));
     }
 
-    private static Topology build(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress, Topology topology) {
+    private static Topology build(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress, PreloadedSteps preloaded,
+                                  Topology topology) {
         AutoOffsetReset reset = definition.spec().source().startFrom() == StartFrom.LATEST
                 ? AutoOffsetReset.latest() : AutoOffsetReset.earliest();
         topology.addSource(reset, SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 definition.spec().source().topics().toArray(String[]::new));
-        topology.addProcessor(PROCESSOR, () -> new PipelineProcessor(definition, metrics, progress), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new PipelineProcessor(definition, metrics, progress, preloaded), SOURCE);
         topology.addSink(SINK, definition.spec().sink().topic(), new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
         if (definition.spec().errors().mode() == ErrorMode.DEAD_LETTER) {
             topology.addSink(DEAD_LETTERS, definition.spec().errors().deadLetterTopic(),

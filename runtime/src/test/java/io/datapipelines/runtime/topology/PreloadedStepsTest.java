@@ -1,0 +1,127 @@
+package io.datapipelines.runtime.topology;
+
+import io.datapipelines.model.FunctionRef;
+import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.runtime.TestDefinitions;
+import io.datapipelines.runtime.python.PythonTask;
+import io.datapipelines.runtime.step.CompiledPipeline;
+import io.datapipelines.runtime.step.FieldFilter;
+import io.datapipelines.runtime.step.FieldTransform;
+import io.datapipelines.runtime.step.RecordFilter;
+import io.datapipelines.runtime.step.RecordTransform;
+import io.datapipelines.runtime.step.StepStartupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The steps loaded before Kafka Streams starts go to the first stream task, once, and are closed by whoever holds them last. */
+class PreloadedStepsTest {
+    private static final PipelineDefinition PYTHON = TestDefinitions.steps("""
+              - kind: Field
+                fields:
+                  name:
+                    transform:
+                      key: user-defined-transformation
+                      config:
+                        code: |
+                          def transform(value, row):
+                              return "from its own task"
+            """);
+
+    /** A task whose every field transform says it came from here, and which counts its closes. */
+    private static final class MarkedTask implements PythonTask {
+        int closes;
+
+        @Override
+        public FieldFilter fieldFilter(FunctionRef ref) {
+            return (value, row) -> true;
+        }
+
+        @Override
+        public FieldTransform fieldTransform(FunctionRef ref) {
+            return (value, row) -> "from the preloaded task";
+        }
+
+        @Override
+        public RecordFilter recordFilter(FunctionRef ref) {
+            return record -> true;
+        }
+
+        @Override
+        public RecordTransform recordTransform(FunctionRef ref) {
+            return java.util.List::of;
+        }
+
+        @Override
+        public long nanosInPython() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            closes++;
+        }
+    }
+
+    private static String run(PipelineProcessor processor) {
+        MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
+        processor.init(context);
+        context.setRecordMetadata("in", 0, 0);
+        processor.process(new Record<>(null, "{\"name\":\"ada\"}".getBytes(StandardCharsets.UTF_8), 0L, new RecordHeaders()));
+        return new String(context.forwarded().get(0).record().value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theFirstStreamTaskTakesThePreloadedStepsAndTheNextLoadsItsOwn() {
+        MarkedTask marked = new MarkedTask();
+        PreloadedSteps preloaded = new PreloadedSteps(new PreloadedSteps.Loaded(marked, CompiledPipeline.compile(PYTHON, marked)));
+        PipelineProcessor first = new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), preloaded);
+        PipelineProcessor second = new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), preloaded);
+        try {
+            assertThat(run(first)).isEqualTo("{\"name\":\"from the preloaded task\"}");
+            assertThat(run(second)).isEqualTo("{\"name\":\"from its own task\"}");
+        } finally {
+            second.close();
+        }
+        preloaded.close(); // taken: not the runner's to close any more
+        assertThat(marked.closes).isZero();
+        first.close();
+        assertThat(marked.closes).isOne();
+    }
+
+    @Test
+    void stepsNobodyTookAreClosedWithThePreloadedSteps() {
+        MarkedTask marked = new MarkedTask();
+        PreloadedSteps preloaded = new PreloadedSteps(new PreloadedSteps.Loaded(marked, CompiledPipeline.compile(PYTHON, marked)));
+        preloaded.close();
+        preloaded.close();
+        assertThat(marked.closes).isOne();
+        assertThat(preloaded.take()).isNull();
+    }
+
+    @Test
+    void loadingReportsAStepThatCannotLoadAndKeepsNothing() {
+        PipelineDefinition broken = TestDefinitions.steps("""
+                  - kind: Field
+                    fields:
+                      name:
+                        transform:
+                          key: user-defined-transformation
+                          config:
+                            code: |
+                              raise ValueError("no")
+                              def transform(value, row):
+                                  return value
+                """);
+        assertThatThrownBy(() -> PreloadedSteps.load(broken)).isInstanceOf(StepStartupException.class).hasMessageContaining("ValueError");
+        try (PreloadedSteps loaded = PreloadedSteps.load(PYTHON)) {
+            assertThat(run(new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), loaded))).isEqualTo("{\"name\":\"from its own task\"}");
+        }
+    }
+}
