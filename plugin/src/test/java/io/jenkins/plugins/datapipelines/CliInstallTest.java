@@ -46,6 +46,11 @@ class CliInstallTest {
         return zip;
     }
 
+    /** The zip as the mirror serves it, with its real SHA-256. */
+    private static CliDistribution served(TestMirror mirror, Path zip) throws IOException {
+        return new CliDistribution(mirror.url(), StandInCliDistribution.of(zip).sha256());
+    }
+
     private static List<String> fallbackLines(LinesListener log, CliDistribution distribution) {
         return log.lines().stream().filter(line -> line.startsWith("Could not download " + distribution.url() + " on " + NODE + " (")).toList();
     }
@@ -79,7 +84,7 @@ class CliInstallTest {
     void theControllerDownloadsItWhenTheNodeCannot() throws Exception {
         Path zip = cliZip();
         try (TestMirror mirror = TestMirror.serving(zip, TestMirror.Answer.UNAVAILABLE)) {
-            CliDistribution distribution = new CliDistribution(mirror.url(), StandInCliDistribution.of(zip).sha256());
+            CliDistribution distribution = served(mirror, zip);
             AgentDirectory agent = new AgentDirectory(temp.resolve("cache"));
             LinesListener log = new LinesListener();
 
@@ -104,7 +109,7 @@ class CliInstallTest {
     void aDownloadCutOffOnTheNodeLeavesNothingHalfUnpacked() throws Exception {
         Path zip = cliZip();
         try (TestMirror mirror = TestMirror.serving(zip, TestMirror.Answer.CUT_OFF)) {
-            CliDistribution distribution = new CliDistribution(mirror.url(), StandInCliDistribution.of(zip).sha256());
+            CliDistribution distribution = served(mirror, zip);
             AgentDirectory agent = new AgentDirectory(temp.resolve("cache"));
             LinesListener log = new LinesListener();
 
@@ -148,7 +153,7 @@ class CliInstallTest {
     void theControllersOwnDirectoryHasNoSecondWay() throws Exception {
         Path zip = cliZip();
         try (TestMirror mirror = TestMirror.serving(zip, TestMirror.Answer.UNAVAILABLE)) {
-            CliDistribution distribution = new CliDistribution(mirror.url(), StandInCliDistribution.of(zip).sha256());
+            CliDistribution distribution = served(mirror, zip);
             LocalInstallLocation controller = new LocalInstallLocation(temp.resolve("cache"));
             LinesListener log = new LinesListener();
 
