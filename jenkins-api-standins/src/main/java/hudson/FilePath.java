@@ -3,6 +3,8 @@ package hudson;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Computer;
+import hudson.remoting.VirtualChannel;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -14,6 +16,21 @@ public final class FilePath implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private FilePath() {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
+    /** A path on the machine this JVM runs on (no channel): what a FileCallable gets to work on there. */
+    public FilePath(@NonNull File localPath) {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
+    /** Whether the path is on another machine (it has a channel to an agent). */
+    public boolean isRemote() {
+        throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
+    /** Runs the callable on the machine that holds this path (through the channel; directly when local). */
+    public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stand-in: compile-time only");
     }
 
@@ -85,5 +102,12 @@ public final class FilePath implements Serializable {
 
     public @CheckForNull Computer toComputer() {
         throw new UnsupportedOperationException("stand-in: compile-time only");
+    }
+
+    /** Code that runs on the machine where a FilePath is local ({@link #act}). */
+    // The real interface also extends org.jenkinsci.remoting.RoleSensitive (checkRoles), which
+    // jenkins.agents.ControllerToAgentFileCallable implements for the plugin.
+    public interface FileCallable<T> extends Serializable {
+        T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code datapipelines diff}: two revisions of a pipeline on the same records, compared record by record. */
-@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "io.datapipelines.cli.DiffCommand",
         description = {"Runs an OLD and a NEW revision of a pipeline through their real Kafka Streams topologies",
                 "on the same records, NDJSON (--input, as preview reads it) or the last N records of each",
                 "partition of OLD's source (--from-topic; read without a consumer group, committing nothing),",
@@ -55,12 +55,9 @@ final class DiffCommand implements Callable<Integer> {
             description = "With --from-topic: records per partition (default: ${DEFAULT-VALUE}).")
     int records;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
-            description = "With --from-topic: the Kafka brokers (default: $KAFKA_BOOTSTRAP_SERVERS; other KAFKA_* variables apply too).")
-    String bootstrapServers;
-
-    @ArgGroup(exclusive = false, heading = "Kafka login for --from-topic (default: none, or the KAFKA_* variables):%n")
-    KafkaLogin kafkaLogin = new KafkaLogin();
+    /** Its texts say "with --from-topic" here: DiffCommand.properties. */
+    @Mixin
+    KafkaClientOptions kafkaOptions = new KafkaClientOptions();
 
     @Option(names = "--kafka-timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --from-topic: how long reading may take (default: ${DEFAULT-VALUE}).")
@@ -131,7 +128,7 @@ final class DiffCommand implements Callable<Integer> {
     /** @return the records, or null after printing why Kafka cannot be read */
     private List<DiffInput> fromTopic(PipelineDefinition definition, PrintWriter err) {
         try {
-            KafkaSettings settings = KafkaClient.settings(bootstrapServers, kafkaLogin, System.getenv(), "--from-topic");
+            KafkaSettings settings = kafkaOptions.settings(System.getenv(), "--from-topic");
             return TopicTail.read(settings.toProperties(), definition.spec().source().topics(), records, kafkaTimeout);
         } catch (IllegalArgumentException | TopicTail.Unreadable e) {
             err.println("datapipelines: " + e.getMessage());

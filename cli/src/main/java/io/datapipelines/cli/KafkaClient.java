@@ -5,7 +5,7 @@ import io.datapipelines.runtime.app.KafkaSettings;
 
 import java.util.Map;
 
-/** The Kafka client settings of the commands that read Kafka from this machine (diff, shadow). */
+/** The Kafka client settings of the commands that read Kafka from this machine (diff, shadow, deploy --shadow). */
 final class KafkaClient {
     private KafkaClient() {
     }

@@ -8,7 +8,6 @@ import io.datapipelines.runtime.shadow.ShadowRunner;
 import io.datapipelines.runtime.shadow.ShadowSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaException;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,12 +49,8 @@ final class ShadowCommand implements Callable<Integer> {
             description = "Where a new shadow consumer group starts reading (default: ${DEFAULT-VALUE}; afterwards, where it stopped).")
     String from;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
-            description = "The Kafka brokers (default: $KAFKA_BOOTSTRAP_SERVERS; other KAFKA_* variables apply too).")
-    String bootstrapServers;
-
-    @ArgGroup(exclusive = false, heading = "Kafka login (default: none, or the KAFKA_* variables):%n")
-    KafkaLogin kafkaLogin = new KafkaLogin();
+    @Mixin
+    KafkaClientOptions kafkaOptions = new KafkaClientOptions();
 
     @Option(names = "--create-topics", description = "Create the diff topic if it is missing.")
     boolean createTopics;
@@ -91,7 +86,7 @@ final class ShadowCommand implements Callable<Integer> {
             if (records != null && records < 1) {
                 throw new IllegalArgumentException("--records must be at least 1, not " + records);
             }
-            kafka = KafkaClient.settings(bootstrapServers, kafkaLogin, System.getenv(), "shadow");
+            kafka = kafkaOptions.settings(System.getenv(), "shadow");
         } catch (IllegalArgumentException e) {
             err.println("datapipelines: " + e.getMessage());
             return ExitCodes.INVALID;

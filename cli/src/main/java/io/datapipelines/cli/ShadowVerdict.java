@@ -3,6 +3,7 @@ package io.datapipelines.cli;
 import io.datapipelines.model.Durations;
 import io.datapipelines.model.ShadowThresholds;
 import io.datapipelines.runtime.diff.DiffThresholds;
+import io.datapipelines.runtime.diff.FieldChange;
 import io.datapipelines.runtime.shadow.ShadowSummary;
 
 import java.util.ArrayList;
@@ -82,7 +83,10 @@ record ShadowVerdict(ShadowThresholds thresholds, ShadowSummary summary, List<Ma
         return lines;
     }
 
-    /** One sampled difference on one line: its input record, its outcome and its first field changes. */
+    /**
+     * One sampled difference on one line: its input record, its outcome and its first field changes, each in the
+     * words {@code diff} uses ({@link FieldChange#describe}).
+     */
     static String sampleLine(Map<String, Object> sample) {
         StringBuilder line = new StringBuilder().append(sample.get("input")).append(' ').append(sample.get("outcome"));
         if (sample.get("changes") instanceof List<?> changes && !changes.isEmpty()) {
@@ -94,10 +98,7 @@ record ShadowVerdict(ShadowThresholds thresholds, ShadowSummary summary, List<Ma
                     break;
                 }
                 if (change instanceof Map<?, ?> c) {
-                    line.append(shown == 0 ? " " : "; ").append(c.get("path")).append(' ').append(c.get("kind"));
-                    if (c.containsKey("old") || c.containsKey("new")) {
-                        line.append(' ').append(short_(c.get("old"))).append(" \u2192 ").append(short_(c.get("new")));
-                    }
+                    line.append(shown == 0 ? " " : "; ").append(describe(c));
                     shown++;
                 }
             }
@@ -105,9 +106,13 @@ record ShadowVerdict(ShadowThresholds thresholds, ShadowSummary summary, List<Ma
         return line.toString();
     }
 
-    private static String short_(Object value) {
-        String text = value instanceof String s ? '"' + s + '"' : String.valueOf(value);
-        return text.length() <= 80 ? text : text.substring(0, 80) + "\u2026";
+    private static String describe(Map<?, ?> change) {
+        try {
+            return FieldChange.fromJson(change).describe();
+        } catch (IllegalArgumentException e) {
+            // The shadow runs in the pipeline's image, whose runtime may be another version: shown as it came.
+            return String.valueOf(change);
+        }
     }
 
     /** For {@code --output json}: the thresholds, the verdict and the shadow's last summary as it wrote it. */

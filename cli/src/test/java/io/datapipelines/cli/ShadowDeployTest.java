@@ -199,8 +199,9 @@ class ShadowDeployTest {
                 .contains("orders-cleanup/prod in namespace pipelines: shadow-aborted, revision 1 (" + IMAGE_A + ") stays live");
         // the sampled differences say which records and what changed
         assertThat(run.out().lines().filter(line -> line.startsWith("shadow: for example "))).hasSize(2);
-        assertThat(run.out()).contains("shadow: for example orders/0@0 changed: value.amount changed 1.25 \u2192 ")
-                .contains("shadow: for example orders/0@2 changed: value.amount changed 3.5 \u2192 ");
+        // in diff's words for a field change (FieldChange.describe), as docs/shadow.md shows them
+        assertThat(run.out().lines()).contains("shadow: for example orders/0@0 changed: value.amount: 1.25 -> 1.0",
+                "shadow: for example orders/0@2 changed: value.amount: 3.5 -> 4.0");
         assertThat(run.err()).contains("datapipelines: shadow of orders-cleanup/prod");
         Deployment after = deployment("orders-cleanup-prod");
         assertThat(after.getSpec()).isEqualTo(before.getSpec());

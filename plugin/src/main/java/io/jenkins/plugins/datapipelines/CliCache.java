@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * temporary directory and renames it into place; whoever renames first wins and the others throw theirs away. A
  * directory without its marker (a crash, a full disk) is removed and installed again. Installing a new version
  * removes the previous ones: an upgrade of the CLI does not leave hundreds of megabytes behind on every agent.
+ *
+ * <p>It runs where the zip is downloaded: on the node itself ({@link CliDownload}, the first try), or on the controller
+ * driving the node's directory when the node cannot download it ({@link CliInstall} chooses).
  */
 public final class CliCache {
     static final String MARKER = ".installed";
@@ -48,17 +51,34 @@ public final class CliCache {
         if (location.exists(version)) {
             location.deleteRecursive(version); // left half-done: start again
         }
-        log.accept("Installing the datapipelines CLI " + version + " from " + bundle.url() + " into " + location.absolutePath(version)
-                + " (once per version)");
         String temporary = version + ".tmp-" + UUID.randomUUID();
         try {
             MessageDigest digest = sha256();
-            try (InputStream zip = new WholeStream(new DigestInputStream(bundle.open(), digest))) {
+            // Opened before the log says it installs: a URL this machine cannot reach fails here, saying only that.
+            WholeStream zip = new WholeStream(new DigestInputStream(bundle.open(), digest));
+            IOException unpacking = null;
+            try (zip) {
+                log.accept("Installing the datapipelines CLI " + version + " from " + bundle.url() + " into " + location.absolutePath(version)
+                        + " (once per version)");
                 location.unzip(zip, temporary);
+            } catch (IOException e) {
+                unpacking = e;
             }
+            if (unpacking != null && !zip.readToTheEnd()) {
+                throw unpacking; // the download broke off: no verdict on the file
+            }
+            // Checked before an unpacking error is reported: a cut-off download or an error page fails to unzip too, and
+            // what the administrator needs then is the URL and both hashes, not the unzipper's complaint.
             String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equals(bundle.sha256())) {
-                throw new ChecksumMismatch(bundle, actual);
+                ChecksumMismatch mismatch = new ChecksumMismatch(bundle, actual);
+                if (unpacking != null) {
+                    mismatch.addSuppressed(unpacking);
+                }
+                throw mismatch;
+            }
+            if (unpacking != null) {
+                throw unpacking;
             }
             if (!location.exists(temporary + "/" + JAR)) {
                 throw new IOException("the CLI distribution " + bundle.url() + " has no " + JAR + " at its top: is it the datapipelines-cli distribution zip?");
@@ -114,9 +134,29 @@ public final class CliCache {
      */
     private static final class WholeStream extends FilterInputStream {
         private boolean closed;
+        private boolean end;
 
         WholeStream(InputStream in) {
             super(in);
+        }
+
+        /** Whether every byte was read (and so hashed): false when reading failed before the end. */
+        boolean readToTheEnd() {
+            return end;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            end |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            end |= n < 0;
+            return n;
         }
 
         @Override
@@ -127,6 +167,7 @@ public final class CliCache {
             closed = true;
             try {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
+                end = true;
             } finally {
                 super.close();
             }

@@ -22,12 +22,12 @@ interface CliDistributionInstaller {
 
     /**
      * What {@code ToolInstaller.performInstallation} does for both installers: the zip into
-     * {@code location/VERSION/}, through {@link CliCache}.
+     * {@code location/VERSION/}, downloaded by the node itself if it can, else through the controller ({@link CliInstall}).
      *
      * @return the version's directory: the installation's home on that node
      */
-    static FilePath install(CliDistribution distribution, FilePath location, TaskListener log) throws IOException, InterruptedException {
-        new CliCache(new FilePathInstallLocation(location), distribution).ensureInstalled(log.getLogger()::println);
+    static FilePath install(CliDistribution distribution, FilePath location, Node node, TaskListener log) throws IOException, InterruptedException {
+        CliInstall.install(distribution, new FilePathInstallLocation(location), node.getDisplayName(), log);
         return location.child(distribution.version());
     }
 

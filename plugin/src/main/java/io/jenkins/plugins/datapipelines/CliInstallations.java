@@ -65,8 +65,8 @@ final class CliInstallations {
             CliDistributionInstaller download = installation.distributionInstallers().stream()
                     .filter(installer -> installer.appliesTo(node)).findFirst().orElse(null);
             if (download != null) {
-                String jar = new CliCache(new FilePathInstallLocation(containerVisible(workspace)), download.distribution())
-                        .ensureInstalled(listener.getLogger()::println);
+                String jar = CliInstall.install(download.distribution(), new FilePathInstallLocation(containerVisible(workspace)),
+                        node.getDisplayName(), listener);
                 return JavaCommand.forAgent(environment, null, launcher.isUnix(), jar);
             }
             home = installation.forEnvironment(variables).getHome(); // a path in the image

@@ -8,12 +8,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link InstallLocation} on an agent: each operation runs there, through the agent's channel. */
+/**
+ * {@link InstallLocation} on a node: each operation runs there, through the agent's channel (or directly, on the
+ * controller's own directory and inside {@link CliDownload} on the agent).
+ */
 final class FilePathInstallLocation implements InstallLocation {
     private final FilePath directory;
 
     FilePathInstallLocation(FilePath directory) {
         this.directory = directory;
+    }
+
+    @Override
+    public boolean isRemote() {
+        return directory.isRemote();
+    }
+
+    @Override
+    public String installThere(CliDownload download) throws IOException, InterruptedException {
+        return directory.act(download);
     }
 
     @Override

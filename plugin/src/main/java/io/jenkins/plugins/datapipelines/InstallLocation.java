@@ -5,11 +5,22 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * A directory on some machine where the CLI is cached, with just the operations {@link CliCache} needs. On an
- * agent it is a Jenkins {@code FilePath}, each call a remote operation; in tests, a local directory. Paths are
- * relative to the directory and use '/'.
+ * A directory on some machine where the CLI is cached, with just the operations {@link CliCache} needs, and a way to
+ * run a whole install on that machine ({@link CliInstall} tries that first). On an agent it is a Jenkins
+ * {@code FilePath}, each call a remote operation; in tests, a local directory. Paths are relative to the directory and
+ * use '/'.
  */
 public interface InstallLocation {
+
+    /** Whether the directory is on another machine than this JVM's (an agent's, seen from the controller). */
+    boolean isRemote();
+
+    /**
+     * Runs the install on the machine that holds the directory ({@code FilePath.act}): that machine reads the URL.
+     *
+     * @return the absolute path of datapipelines-cli.jar there
+     */
+    String installThere(CliDownload download) throws IOException, InterruptedException;
 
     boolean exists(String path) throws IOException, InterruptedException;
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -154,6 +155,40 @@ class CliCacheTest {
         LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
         assertThrows(CliCache.ChecksumMismatch.class, () -> new CliCache(location, original).ensureInstalled(s -> { }));
         assertEquals(List.of(), location.list());
+    }
+
+    /** A zip of one large entry: a download cut in half stops inside it, after the unzipper has begun to write it. */
+    private CliDistribution large() throws IOException {
+        StringBuilder jar = new StringBuilder();
+        new Random(14).ints(200_000, 'a', 'z' + 1).forEach(c -> jar.append((char) c));
+        return bundle("large", Map.of("datapipelines-cli.jar", jar.toString()));
+    }
+
+    @Test
+    void aCutOffDownloadIsReportedAsTheMismatchItIs() throws Exception {
+        CliDistribution whole = large();
+        try (TestMirror mirror = TestMirror.serving(Path.of(whole.url().toURI()), TestMirror.Answer.CUT_OFF)) {
+            CliDistribution served = new CliDistribution(mirror.url(), whole.sha256());
+            LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
+            // The half ends cleanly, so the unzipper fails first; the administrator is told the hashes, not its complaint.
+            CliCache.ChecksumMismatch e = assertThrows(CliCache.ChecksumMismatch.class, () -> new CliCache(location, served).ensureInstalled(s -> { }));
+            assertTrue(e.getMessage().startsWith("The CLI distribution " + served.url() + " has SHA-256 "), e.getMessage());
+            assertEquals(1, e.getSuppressed().length, "the unzipper's error is kept, under the mismatch");
+            assertEquals(List.of(), location.list(), "the half-unpacked temporary directory is gone");
+        }
+    }
+
+    @Test
+    void aDownloadThatBreaksOffIsReportedAsTheDownloadsError() throws Exception {
+        CliDistribution whole = large();
+        try (TestMirror mirror = TestMirror.serving(Path.of(whole.url().toURI()), TestMirror.Answer.BROKEN_OFF)) {
+            CliDistribution served = new CliDistribution(mirror.url(), whole.sha256());
+            LocalInstallLocation location = new LocalInstallLocation(temp.resolve("cache"));
+            // Not every byte was read: a hash of part of the file says nothing about the file.
+            IOException e = assertThrows(IOException.class, () -> new CliCache(location, served).ensureInstalled(s -> { }));
+            assertFalse(e instanceof CliCache.ChecksumMismatch, e.toString());
+            assertEquals(List.of(), location.list());
+        }
     }
 
     @Test

@@ -22,6 +22,17 @@ public class LocalInstallLocation implements InstallLocation {
         this.directory = directory;
     }
 
+    /** This JVM's own directory: there is no other machine to run an install on. */
+    @Override
+    public boolean isRemote() {
+        return false;
+    }
+
+    @Override
+    public String installThere(CliDownload download) throws IOException, InterruptedException {
+        return download.installInto(this);
+    }
+
     @Override
     public boolean exists(String path) {
         return Files.exists(directory.resolve(path));

@@ -115,16 +115,7 @@ public final class DiffReport {
         if (!diff.changes().isEmpty()) {
             List<Object> changes = new ArrayList<>();
             for (FieldChange change : diff.changes()) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("path", change.path());
-                c.put("kind", change.kind().name().toLowerCase(java.util.Locale.ROOT));
-                if (change.kind() != FieldChange.Kind.ADDED) {
-                    c.put("old", change.oldValue());
-                }
-                if (change.kind() != FieldChange.Kind.REMOVED) {
-                    c.put("new", change.newValue());
-                }
-                changes.add(c);
+                changes.add(change.toJson());
             }
             record.put("changes", changes);
         }
