@@ -138,23 +138,6 @@ public final class PipelineMain implements Callable<Integer> {
         if (definition == null) {
             return 2;
         }
-        // Every step's code loaded before Kafka Streams starts: a step that cannot load stops the pipeline here, in one
-        // line. What was loaded is kept for the first stream task, which then starts without loading it all again.
-        PreloadedSteps preloaded;
-        try {
-            preloaded = CompiledPipeline.usesPython(definition) ? PreloadedSteps.load(definition) : PreloadedSteps.none();
-        } catch (StepStartupException e) {
-            LOG.error("Pipeline cannot start: {}", e.getMessage());
-            return 2;
-        }
-        try {
-            return run(definition, preloaded);
-        } finally {
-            preloaded.close();
-        }
-    }
-
-    private int run(PipelineDefinition definition, PreloadedSteps preloaded) throws Exception {
         KafkaSettings kafka = KafkaSettings.fromEnvironment(System.getenv());
         if (bootstrapServer != null) {
             kafka = kafka.with("bootstrap.servers", bootstrapServer);
@@ -169,13 +152,50 @@ public final class PipelineMain implements Callable<Integer> {
             LOG.info("Not Kafka client settings, so ignored: {}", String.join(", ", kafka.ignored()));
         }
         if (shadowOf != null) {
-            preloaded.close(); // the shadow runs each revision's processor itself
+            try {
+                PreloadedSteps.load(definition).close(); // the shadow runs each revision's processor itself: loaded to fail fast
+            } catch (StepStartupException e) {
+                LOG.error("Pipeline cannot start: {}", e.getMessage());
+                return 2;
+            }
             PipelineDefinition live = loadDefinition(shadowOf);
             return live == null ? 2 : io.datapipelines.runtime.shadow.ShadowMain.run(live, definition, kafka,
                     io.datapipelines.runtime.shadow.ShadowSettings.builder(deployment).build(), httpAddress, httpPort, createTopics, partitions, shutdownTimeout);
         }
+        // The topics are checked while the steps load (network against CPU: together they take as long as the longer)
+        KafkaSettings cluster = kafka;
+        CompletableFuture<Integer> topics = CompletableFuture.supplyAsync(() -> ensureTopics(definition, cluster), runnable -> {
+            Thread t = new Thread(runnable, "datapipelines-topics");
+            t.setDaemon(true);
+            t.start();
+        });
+        // Every step's code loaded before Kafka Streams starts: a step that cannot load stops the pipeline here, in one
+        // line. What was loaded is kept for the first stream task, which then starts without loading it all again.
+        PreloadedSteps preloaded;
+        try {
+            preloaded = CompiledPipeline.usesPython(definition) ? PreloadedSteps.load(definition) : PreloadedSteps.none();
+        } catch (StepStartupException e) {
+            LOG.error("Pipeline cannot start: {}", e.getMessage());
+            return 2;
+        }
+        try {
+            int topicsChecked;
+            try {
+                topicsChecked = topics.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e; // an invalid Kafka setting: call() says which
+            }
+            return topicsChecked != 0 ? topicsChecked : run(definition, kafka, preloaded);
+        } finally {
+            preloaded.close();
+        }
+    }
+
+    /** Checks (or creates) the pipeline's topics; 0, or the exit code after saying what is wrong. */
+    private int ensureTopics(PipelineDefinition definition, KafkaSettings kafka) {
         try (Admin admin = Admin.create(kafka.toProperties())) {
             PipelineTopics.ensure(admin, definition, createTopics, partitions);
+            return 0;
         } catch (IllegalStateException e) {
             LOG.error("{}", e.getMessage());
             return 2;
@@ -183,7 +203,14 @@ public final class PipelineMain implements Callable<Integer> {
             LOG.error("Cannot reach the Kafka cluster at {} to check the topics: {}", kafka.bootstrapServers(),
                     e.getCause() == null ? e.toString() : e.getCause().getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.error("Interrupted while checking the topics");
+            return 1;
         }
+    }
+
+    private int run(PipelineDefinition definition, KafkaSettings kafka, PreloadedSteps preloaded) throws Exception {
         Files.createDirectories(stateDir);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

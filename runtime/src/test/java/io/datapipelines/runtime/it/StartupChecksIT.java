@@ -118,6 +118,22 @@ class StartupChecksIT {
         assertThat(runtime.jvm().starts()).isEqualTo(1);
     }
 
+    @Test
+    void aStepThatCannotLoadIsReportedWithoutWaitingForTheTopicCheck() throws Exception {
+        // the topics are checked while the steps load: a cluster that never answers must not hold up (nor replace) the
+        // step's error; waiting for the check first would end in exit code 1 after the client's 60 s
+        String text = NumberedRecords.definition("badcode-nowhere", "exactly-once");
+        String defLine = text.lines().filter(l -> l.contains("def transform(record):")).findFirst().orElseThrow();
+        String indent = defLine.substring(0, defLine.indexOf("def"));
+        Path definition = Files.writeString(PROCESSES.workDir().resolve("badcode-nowhere.yaml"),
+                text.replace(defLine, indent + "RATE = {}['EUR']\n" + defLine));
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, "localhost:" + FreePort.find())
+                .env("KAFKA_DEFAULT_API_TIMEOUT_MS", "60000").build(PROCESSES).start();
+        assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
+        assertThat(runtime.log()).contains("ERROR PipelineMain - Pipeline cannot start: KeyError: 'EUR'").doesNotContain("Cannot reach the Kafka cluster");
+        assertNoStackTrace(runtime);
+    }
+
     private static RuntimeProcess.Builder runtime(String name) throws Exception {
         Path definition = Files.writeString(PROCESSES.workDir().resolve(name + ".yaml"), NumberedRecords.definition(name, "exactly-once"));
         return RuntimeProcess.builder(definition, KAFKA.bootstrapServers());
