@@ -162,32 +162,26 @@ public final class PipelineMain implements Callable<Integer> {
             return live == null ? 2 : io.datapipelines.runtime.shadow.ShadowMain.run(live, definition, kafka,
                     io.datapipelines.runtime.shadow.ShadowSettings.builder(deployment).build(), httpAddress, httpPort, createTopics, partitions, shutdownTimeout);
         }
-        // The topics are checked while the steps load (network against CPU: together they take as long as the longer)
-        KafkaSettings cluster = kafka;
-        CompletableFuture<Integer> topics = CompletableFuture.supplyAsync(() -> ensureTopics(definition, cluster), runnable -> {
-            Thread t = new Thread(runnable, "datapipelines-topics");
-            t.setDaemon(true);
-            t.start();
-        });
-        // Every step's code loaded before Kafka Streams starts: a step that cannot load stops the pipeline here, in one
-        // line. What was loaded is kept for the first stream task, which then starts without loading it all again.
-        PreloadedSteps preloaded;
+        // Every step's code is loaded before Kafka Streams starts: a step that cannot load stops the pipeline before
+        // it reads anything, in one line. The load runs while the topics are checked and the rest is set up (CPU
+        // against network and class loading); what it loaded is kept for the first stream task.
+        PreloadedSteps preloaded = CompiledPipeline.usesPython(definition) ? PreloadedSteps.loadInBackground(definition) : PreloadedSteps.none();
         try {
-            preloaded = CompiledPipeline.usesPython(definition) ? PreloadedSteps.load(definition) : PreloadedSteps.none();
+            return run(definition, kafka, preloaded);
         } catch (StepStartupException e) {
             LOG.error("Pipeline cannot start: {}", e.getMessage());
             return 2;
-        }
-        try {
-            int topicsChecked;
-            try {
-                topicsChecked = topics.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e; // an invalid Kafka setting: call() says which
-            }
-            return topicsChecked != 0 ? topicsChecked : run(definition, kafka, preloaded);
         } finally {
             preloaded.close();
+        }
+    }
+
+    /** The check's exit code; what it threw (an invalid Kafka setting: call() says which) as it was thrown. */
+    private static int join(CompletableFuture<Integer> check) {
+        try {
+            return check.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -210,7 +204,13 @@ public final class PipelineMain implements Callable<Integer> {
         }
     }
 
+    /** @throws StepStartupException when a step cannot load (said before any other start-up failure but an invalid setting) */
     private int run(PipelineDefinition definition, KafkaSettings kafka, PreloadedSteps preloaded) throws Exception {
+        CompletableFuture<Integer> topics = CompletableFuture.supplyAsync(() -> ensureTopics(definition, kafka), runnable -> {
+            Thread t = new Thread(runnable, "datapipelines-topics");
+            t.setDaemon(true);
+            t.start();
+        });
         Files.createDirectories(stateDir);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -220,14 +220,6 @@ public final class PipelineMain implements Callable<Integer> {
         new ProcessorMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
-        if (CompiledPipeline.usesPython(definition) && definition.spec().processing().python().engine() == PythonEngineKind.GRAALPY) {
-            // Before Kafka Streams starts: says whether the Graal JIT runs Python (a version mismatch falls back
-            // silently). The engine is the one the steps were just loaded on, so this costs nothing more.
-            TruffleRuntimeReport python = TruffleRuntimeReport.of(PythonEngines.graalPyTruffleEngine());
-            python.log(LOG);
-            python.bindTo(registry);
-        }
-
         PipelineRunner runner = new PipelineRunner(definition, deployment, kafka, stateDir, threads,
                 new FirstRecordLog(new MicrometerPipelineMetrics(registry)), preloaded);
         // Kafka's own metrics, looked up again every 10 s (Micrometer's default is a minute), so that the
@@ -243,12 +235,34 @@ public final class PipelineMain implements Callable<Integer> {
         try {
             http = new HealthServer(httpAddress, httpPort, new PipelineHealth(runner::state, runner.progress(), stallTimeout), registry);
         } catch (IOException e) {
+            runner.close(shutdownTimeout);
+            preloaded.awaitLoaded(); // a step that cannot load is said first
             LOG.error("Cannot serve /healthz, /readyz and /metrics on {} port {}: {} (set --http-port or DATAPIPELINES_HTTP_PORT)",
                     httpAddress, httpPort, e.getMessage());
-            runner.close(shutdownTimeout);
             return 2;
         }
         LOG.info("Health and metrics on {} port {}", httpAddress, http.port());
+        int topicsChecked;
+        try {
+            preloaded.awaitLoaded();
+            topicsChecked = join(topics);
+        } catch (RuntimeException e) {
+            http.close();
+            runner.close(shutdownTimeout);
+            throw e;
+        }
+        if (topicsChecked != 0) {
+            http.close();
+            runner.close(shutdownTimeout);
+            return topicsChecked;
+        }
+        if (CompiledPipeline.usesPython(definition) && definition.spec().processing().python().engine() == PythonEngineKind.GRAALPY) {
+            // Before Kafka Streams starts: says whether the Graal JIT runs Python (a version mismatch falls back
+            // silently). The engine is the one the steps were loaded on, so this costs nothing more.
+            TruffleRuntimeReport python = TruffleRuntimeReport.of(PythonEngines.graalPyTruffleEngine());
+            python.log(LOG);
+            python.bindTo(registry);
+        }
 
         // SIGTERM (or Ctrl-C) starts the JVM's shutdown: the hook wakes this thread, which stops the
         // pipeline, then the hook ends the JVM with the stop's own exit code. Without that, the JVM

@@ -5,29 +5,37 @@ import io.datapipelines.runtime.python.PythonEngines;
 import io.datapipelines.runtime.python.PythonTask;
 import io.datapipelines.runtime.step.CompiledPipeline;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A pipeline's steps as the runtime loads them before Kafka Streams starts (so that a step that cannot load stops the
  * process at once, in one line), kept for the first stream task instead of thrown away: that task then starts
  * without making a second Python context and loading every step into it again, which with GraalPy costs a large
- * part of the time to the first record. Taken at most once; whoever takes it closes its Python task, and
- * {@link #close} closes it when nobody did.
+ * part of the time to the first record. The load may run in the background ({@link #loadInBackground}) while the
+ * rest of the start-up goes on; {@link #awaitLoaded} says how it ended. Taken at most once; whoever takes it closes
+ * its Python task, and {@link #close} closes it when nobody did.
  */
 public final class PreloadedSteps implements AutoCloseable {
     /** A Python task and the steps compiled into it. */
     record Loaded(PythonTask python, CompiledPipeline pipeline) {
     }
 
-    private final AtomicReference<Loaded> spare;
+    private final CompletableFuture<Loaded> loading;
+    private final AtomicBoolean given = new AtomicBoolean();
+
+    private PreloadedSteps(CompletableFuture<Loaded> loading) {
+        this.loading = loading;
+    }
 
     PreloadedSteps(Loaded loaded) {
-        this.spare = new AtomicReference<>(loaded);
+        this(CompletableFuture.completedFuture(loaded));
     }
 
     /** Nothing kept: every stream task loads its own steps. */
     public static PreloadedSteps none() {
-        return new PreloadedSteps(null);
+        return new PreloadedSteps((Loaded) null);
     }
 
     /**
@@ -36,9 +44,22 @@ public final class PreloadedSteps implements AutoCloseable {
      * @throws io.datapipelines.runtime.step.StepStartupException when a step's code cannot be loaded (nothing is kept)
      */
     public static PreloadedSteps load(PipelineDefinition definition) {
+        return new PreloadedSteps(compile(definition));
+    }
+
+    /** {@link #load} on a thread of its own; {@link #awaitLoaded} waits for it. */
+    public static PreloadedSteps loadInBackground(PipelineDefinition definition) {
+        return new PreloadedSteps(CompletableFuture.supplyAsync(() -> compile(definition), runnable -> {
+            Thread t = new Thread(runnable, "datapipelines-load-steps");
+            t.setDaemon(true);
+            t.start();
+        }));
+    }
+
+    private static Loaded compile(PipelineDefinition definition) {
         PythonTask python = CompiledPipeline.usesPython(definition) ? PythonEngines.newTask(definition.spec().processing().python()) : null;
         try {
-            return new PreloadedSteps(new Loaded(python, CompiledPipeline.compile(definition, python)));
+            return new Loaded(python, CompiledPipeline.compile(definition, python));
         } catch (RuntimeException e) {
             if (python != null) {
                 python.close();
@@ -47,16 +68,35 @@ public final class PreloadedSteps implements AutoCloseable {
         }
     }
 
-    /** The kept steps, once; null afterwards (and for {@link #none}). */
-    Loaded take() {
-        return spare.getAndSet(null);
+    /**
+     * Waits for the load.
+     *
+     * @throws io.datapipelines.runtime.step.StepStartupException when a step's code could not be loaded (as any failure
+     *         of the load, rethrown as it was thrown)
+     */
+    public void awaitLoaded() {
+        try {
+            loading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
+    /** The kept steps, once, when the load has ended well; null otherwise (and for {@link #none}). */
+    Loaded take() {
+        if (!loading.isDone() || loading.isCompletedExceptionally() || given.getAndSet(true)) {
+            return null;
+        }
+        return loading.join();
+    }
+
+    /** Closes the kept steps if nobody took them (when a load still runs: once it has ended). */
     @Override
     public void close() {
-        Loaded left = take();
-        if (left != null && left.python() != null) {
-            left.python().close();
-        }
+        loading.thenAccept(loaded -> {
+            if (loaded != null && loaded.python() != null && !given.getAndSet(true)) {
+                loaded.python().close();
+            }
+        });
     }
 }

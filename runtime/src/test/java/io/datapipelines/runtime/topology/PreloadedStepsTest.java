@@ -106,7 +106,7 @@ class PreloadedStepsTest {
     }
 
     @Test
-    void loadingReportsAStepThatCannotLoadAndKeepsNothing() {
+    void loadingReportsAStepThatCannotLoadAndKeepsNothingInTheForegroundOrInTheBackground() {
         PipelineDefinition broken = TestDefinitions.steps("""
                   - kind: Field
                     fields:
@@ -120,8 +120,14 @@ class PreloadedStepsTest {
                                   return value
                 """);
         assertThatThrownBy(() -> PreloadedSteps.load(broken)).isInstanceOf(StepStartupException.class).hasMessageContaining("ValueError");
-        try (PreloadedSteps loaded = PreloadedSteps.load(PYTHON)) {
-            assertThat(run(new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), loaded))).isEqualTo("{\"name\":\"from its own task\"}");
+        try (PreloadedSteps loading = PreloadedSteps.loadInBackground(broken)) {
+            assertThatThrownBy(loading::awaitLoaded).isInstanceOf(StepStartupException.class).hasMessageContaining("ValueError");
+            assertThat(loading.take()).isNull(); // a stream task then loads its own, and fails as the load did
+        }
+        try (PreloadedSteps loading = PreloadedSteps.loadInBackground(PYTHON)) {
+            loading.awaitLoaded();
+            assertThat(run(new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), loading))).isEqualTo("{\"name\":\"from its own task\"}");
+            assertThat(loading.take()).isNull();
         }
     }
 }
