@@ -176,8 +176,8 @@ public final class PipelineMain implements Callable<Integer> {
         }
     }
 
-    /** The check's exit code; what it threw (an invalid Kafka setting: call() says which) as it was thrown. */
-    private static int join(CompletableFuture<Integer> check) {
+    /** The check's result; what it threw (an invalid Kafka setting: call() says which) as it was thrown. */
+    private static StartupProblem join(CompletableFuture<StartupProblem> check) {
         try {
             return check.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -185,28 +185,29 @@ public final class PipelineMain implements Callable<Integer> {
         }
     }
 
-    /** Checks (or creates) the pipeline's topics; 0, or the exit code after saying what is wrong. */
-    private int ensureTopics(PipelineDefinition definition, KafkaSettings kafka) {
+    /** What stops the start-up, said once the steps have loaded (a step that cannot load is said first). */
+    private record StartupProblem(int exitCode, String message) {
+    }
+
+    /** Checks (or creates) the pipeline's topics; null, or what is wrong. */
+    private StartupProblem ensureTopics(PipelineDefinition definition, KafkaSettings kafka) {
         try (Admin admin = Admin.create(kafka.toProperties())) {
             PipelineTopics.ensure(admin, definition, createTopics, partitions);
-            return 0;
+            return null;
         } catch (IllegalStateException e) {
-            LOG.error("{}", e.getMessage());
-            return 2;
+            return new StartupProblem(2, e.getMessage());
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            LOG.error("Cannot reach the Kafka cluster at {} to check the topics: {}", kafka.bootstrapServers(),
-                    e.getCause() == null ? e.toString() : e.getCause().getMessage());
-            return 1;
+            return new StartupProblem(1, "Cannot reach the Kafka cluster at " + kafka.bootstrapServers() + " to check the topics: "
+                    + (e.getCause() == null ? e.toString() : e.getCause().getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.error("Interrupted while checking the topics");
-            return 1;
+            return new StartupProblem(1, "Interrupted while checking the topics");
         }
     }
 
     /** @throws StepStartupException when a step cannot load (said before any other start-up failure but an invalid setting) */
     private int run(PipelineDefinition definition, KafkaSettings kafka, PreloadedSteps preloaded) throws Exception {
-        CompletableFuture<Integer> topics = CompletableFuture.supplyAsync(() -> ensureTopics(definition, kafka), runnable -> {
+        CompletableFuture<StartupProblem> topics = CompletableFuture.supplyAsync(() -> ensureTopics(definition, kafka), runnable -> {
             Thread t = new Thread(runnable, "datapipelines-topics");
             t.setDaemon(true);
             t.start();
@@ -242,19 +243,20 @@ public final class PipelineMain implements Callable<Integer> {
             return 2;
         }
         LOG.info("Health and metrics on {} port {}", httpAddress, http.port());
-        int topicsChecked;
+        StartupProblem topicsProblem;
         try {
             preloaded.awaitLoaded();
-            topicsChecked = join(topics);
+            topicsProblem = join(topics);
         } catch (RuntimeException e) {
             http.close();
             runner.close(shutdownTimeout);
             throw e;
         }
-        if (topicsChecked != 0) {
+        if (topicsProblem != null) {
             http.close();
             runner.close(shutdownTimeout);
-            return topicsChecked;
+            LOG.error("{}", topicsProblem.message());
+            return topicsProblem.exitCode();
         }
         if (CompiledPipeline.usesPython(definition) && definition.spec().processing().python().engine() == PythonEngineKind.GRAALPY) {
             // Before Kafka Streams starts: says whether the Graal JIT runs Python (a version mismatch falls back
@@ -310,9 +312,15 @@ public final class PipelineMain implements Callable<Integer> {
         return code;
     }
 
+    /**
+     * Reads the definition without compiling its Python: the steps are loaded right after (PreloadedSteps), which
+     * compiles the same code and reports the same errors at their lines, and compiling first would make a second
+     * Python context (about 4 s of GraalPy's start-up). `datapipelines validate` and `deploy` check the code before a
+     * definition reaches an image.
+     */
     private PipelineDefinition loadDefinition(Path definitionFile) {
         try {
-            return new DefinitionParser().parse(definitionFile);
+            return new DefinitionParser(null).parse(definitionFile);
         } catch (NoSuchFileException e) {
             LOG.error("{}: no such file (set --definition or DATAPIPELINES_DEFINITION)", definitionFile);
         } catch (InvalidDefinitionException e) {

@@ -134,6 +134,20 @@ class StartupChecksIT {
         assertNoStackTrace(runtime);
     }
 
+    @Test
+    void aSyntaxErrorIsReportedAtItsLineByTheLoadWithExitCodeTwo() throws Exception {
+        // the runtime does not compile the code while reading the definition (a second Python context): loading it says the same
+        String text = NumberedRecords.definition("syntax", "exactly-once");
+        String defLine = text.lines().filter(l -> l.contains("def transform(record):")).findFirst().orElseThrow();
+        int line = text.lines().toList().indexOf(defLine) + 1;
+        TOPICS.create(3, "syntax-in", "syntax-out", "syntax-dlq");
+        Path definition = Files.writeString(PROCESSES.workDir().resolve("syntax.yaml"), text.replace(defLine, defLine.replace("(record):", "(record)")));
+        RuntimeProcess runtime = RuntimeProcess.builder(definition, KAFKA.bootstrapServers()).build(PROCESSES).start();
+        assertThat(runtime.awaitExit(Duration.ofSeconds(120))).as("exit code").isEqualTo(2);
+        assertThat(runtime.log()).contains("ERROR PipelineMain - Pipeline cannot start: SyntaxError: expected ':' (at " + definition + ":" + line + ", in spec.steps[1].transform)");
+        assertNoStackTrace(runtime);
+    }
+
     private static RuntimeProcess.Builder runtime(String name) throws Exception {
         Path definition = Files.writeString(PROCESSES.workDir().resolve(name + ".yaml"), NumberedRecords.definition(name, "exactly-once"));
         return RuntimeProcess.builder(definition, KAFKA.bootstrapServers());
