@@ -82,7 +82,7 @@ class DataPipelineDeployStepJenkinsTest {
 
     /** What every deployment needs and these tests are not about: a base image and the Kafka brokers. */
     private static void baseImageAndKafka() {
-        DataPipelinesConfiguration global = DataPipelinesConfiguration.get();
+        // The global configuration shows the same form and descriptor, with no job: Jenkins' own permissions apply.
         global.setBaseImage("registry.example.com/java/jre@sha256:" + "0".repeat(64));
         global.setKafkaBootstrapServers("kafka:9092");
     }
@@ -473,12 +473,12 @@ class DataPipelineDeployStepJenkinsTest {
             assertEquals(FormValidation.Kind.ERROR, step.doCheckRegistryCredentialsId(job, "nope").kind);
             assertEquals(FormValidation.Kind.ERROR, step.doCheckKubeconfigCredentialsId(job, "registry").kind, "a password is no kubeconfig");
             assertEquals(FormValidation.Kind.ERROR, step.doCheckNamespace(job, "Prod").kind);
-            assertEquals(List.of("saved"), values(global.doFillRegistryCredentialsIdItems("saved")), "the global list is for administrators");
-            assertEquals(FormValidation.Kind.OK, global.doCheckTimeout("soon").kind);
+            assertEquals(List.of("saved"), values(step.doFillRegistryCredentialsIdItems(null, "saved")), "the global list is for administrators");
+            assertEquals(FormValidation.Kind.OK, step.doCheckTimeout(null, "soon").kind);
         }
         try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
-            assertTrue(values(global.doFillRegistryCredentialsIdItems("")).contains("registry"));
-            assertEquals(FormValidation.Kind.ERROR, global.doCheckTimeout("soon").kind);
+            assertTrue(values(step.doFillRegistryCredentialsIdItems(null, "")).contains("registry"));
+            assertEquals(FormValidation.Kind.ERROR, step.doCheckTimeout(null, "soon").kind);
         }
 
         // Form methods answer POST only (@POST): a GET, as from a link in a malicious page, is refused. Stapler's
