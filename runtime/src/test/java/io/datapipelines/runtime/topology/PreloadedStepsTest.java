@@ -22,17 +22,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The steps loaded before Kafka Streams starts go to the first stream task, once, and are closed by whoever holds them last. */
 class PreloadedStepsTest {
-    private static final PipelineDefinition PYTHON = TestDefinitions.steps("""
-              - kind: Field
-                fields:
-                  name:
-                    transform:
-                      key: user-defined-transformation
-                      config:
-                        code: |
-                          def transform(value, row):
-                              return "from its own task"
+    private static final PipelineDefinition PYTHON = pythonStep("""
+            def transform(value, row):
+                return "from its own task"
             """);
+
+    /** A pipeline of one Python field transform of {@code name} with this code. */
+    private static PipelineDefinition pythonStep(String code) {
+        return TestDefinitions.steps("""
+                  - kind: Field
+                    fields:
+                      name:
+                        transform:
+                          key: user-defined-transformation
+                          config:
+                            code: |
+                """ + code.indent(16));
+    }
 
     /** A task whose every field transform says it came from here, and which counts its closes. */
     private static final class MarkedTask implements PythonTask {
@@ -107,17 +113,10 @@ class PreloadedStepsTest {
 
     @Test
     void loadingReportsAStepThatCannotLoadAndKeepsNothingInTheForegroundOrInTheBackground() {
-        PipelineDefinition broken = TestDefinitions.steps("""
-                  - kind: Field
-                    fields:
-                      name:
-                        transform:
-                          key: user-defined-transformation
-                          config:
-                            code: |
-                              raise ValueError("no")
-                              def transform(value, row):
-                                  return value
+        PipelineDefinition broken = pythonStep("""
+                raise ValueError("no")
+                def transform(value, row):
+                    return value
                 """);
         assertThatThrownBy(() -> PreloadedSteps.load(broken)).isInstanceOf(StepStartupException.class).hasMessageContaining("ValueError");
         try (PreloadedSteps loading = PreloadedSteps.loadInBackground(broken)) {
