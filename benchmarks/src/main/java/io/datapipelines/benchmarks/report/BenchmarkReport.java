@@ -223,17 +223,21 @@ public final class BenchmarkReport implements Callable<Integer> {
         });
     }
 
-    /** Results written before a figure existed read it as 0 (or NaN when it could not be taken): a dash then. */
+    /** Whether a figure was taken: results written before it existed read it as 0, and NaN means it could not be. */
+    private static boolean measured(double figure) {
+        return Double.isFinite(figure) && figure > 0;
+    }
+
     private static String orNotMeasured(String format, double value) {
-        return Double.isFinite(value) && value > 0 ? fmt(format, value) : "-";
+        return measured(value) ? fmt(format, value) : "-";
     }
 
     private static String ratioCell(double ratio) {
-        return Double.isFinite(ratio) && ratio > 0 ? fmt("%.2f x", ratio) : NOT_MEASURED;
+        return measured(ratio) ? fmt("%.2f x", ratio) : NOT_MEASURED;
     }
 
     private static String metIfMeasured(double ratio, boolean met) {
-        return Double.isFinite(ratio) && ratio > 0 ? met(met) : "";
+        return measured(ratio) ? met(met) : "";
     }
 
     /** The largest median peak RSS and the slowest median start to first record of {@code workloads}, against the goals. */
