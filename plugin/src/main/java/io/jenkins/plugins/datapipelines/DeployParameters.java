@@ -74,6 +74,15 @@ public final class DeployParameters implements Serializable {
         return new Builder();
     }
 
+    /** A builder holding every value of these parameters: to make the same deployment with a few values changed. */
+    public Builder toBuilder() {
+        return builder().definition(definition).deployment(deployment).namespace(namespace).image(image).baseImage(baseImage)
+                .registryCredentialsId(registryCredentialsId).insecureRegistry(insecureRegistry).kubeconfigCredentialsId(kubeconfigCredentialsId)
+                .kafkaBootstrapServers(kafkaBootstrapServers).kafkaCredentialsId(kafkaCredentialsId).kafkaSaslMechanism(kafkaSaslMechanism)
+                .kafkaSecurityProtocol(kafkaSecurityProtocol).waitForRollout(waitForRollout).timeout(timeout).dryRun(dryRun)
+                .network(network()).shadow(shadow());
+    }
+
     public String definition() {
         return definition;
     }

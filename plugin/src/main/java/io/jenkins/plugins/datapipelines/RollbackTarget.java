@@ -51,18 +51,14 @@ public final class RollbackTarget {
 
     /**
      * The settings a rollback redeploys with: those recorded with the deployment (the namespace and deployment name
-     * it went to, how it reached Kafka and the cluster), never a dry run; for an older record without them, the
-     * current call's settings aimed at the recorded namespace and deployment.
+     * it went to, how it reached Kafka and the cluster), never a dry run and never through a shadow (the recorded
+     * revision is restored at once); for an older record without them, the current call's settings aimed at the
+     * recorded namespace and deployment. Every other setting is carried over as it is ({@link DeployParameters#toBuilder()}).
      */
     public static DeploySettings settingsFor(DeploymentAction recorded, DeploySettings current, DeployDefaults defaults) throws DeploymentFailure {
         DeployParameters base = recorded.getSettings() != null ? recorded.getSettings() : DeployParameters.of(current);
-        DeployParameters aimed = DeployParameters.builder().definition(base.definition()).deployment(recorded.getDeployment())
-                .namespace(recorded.getNamespace()).image(recorded.toRecord().image().repository()).baseImage(base.baseImage())
-                .registryCredentialsId(base.registryCredentialsId()).insecureRegistry(base.insecureRegistry())
-                .kubeconfigCredentialsId(base.kubeconfigCredentialsId()).kafkaBootstrapServers(base.kafkaBootstrapServers())
-                .kafkaCredentialsId(base.kafkaCredentialsId()).kafkaSaslMechanism(base.kafkaSaslMechanism())
-                .kafkaSecurityProtocol(base.kafkaSecurityProtocol()).waitForRollout(base.waitForRollout()).timeout(base.timeout())
-                .dryRun(false).network(base.network()).build();
+        DeployParameters aimed = base.toBuilder().deployment(recorded.getDeployment()).namespace(recorded.getNamespace())
+                .image(recorded.toRecord().image().repository()).dryRun(false).shadow(ShadowSettings.NONE).build();
         return DeploySettings.resolve(aimed, defaults);
     }
 }

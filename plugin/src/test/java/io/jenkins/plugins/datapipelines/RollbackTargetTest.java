@@ -83,6 +83,26 @@ class RollbackTargetTest {
         assertEquals(then, RollbackTarget.settingsFor(recorded, now, DeployDefaults.NONE).network());
     }
 
+    /**
+     * Every recorded setting comes back (a setting added later needs no line in RollbackTarget), aimed at the recorded
+     * deployment and image; a deployment made through a shadow is restored at once, without one, and never as a dry run.
+     */
+    @Test
+    void everyRecordedSettingComesBackWithoutAShadow() throws Exception {
+        DeployParameters then = DeployParametersTest.everyFieldSet().toBuilder().deployment("orders-eu").namespace("prod").build();
+        DeploymentAction recorded = new DeploymentAction(EU.toRecord(), "p/orders.yaml", EU.getCanonicalDefinition(), then, null);
+        DeploySettings now = DeploySettings.resolve(DeployParameters.builder().definition("p/orders.yaml").namespace("elsewhere")
+                .kafkaSecurityProtocol("SASL_SSL").shadow(ShadowSettings.builder().enabled(true).build()).build(), DeployDefaults.NONE);
+        DeploySettings settings = RollbackTarget.settingsFor(recorded, now, DeployDefaults.NONE);
+        assertEquals(then.toBuilder().image("reg.example.com/orders").dryRun(false).shadow(ShadowSettings.NONE).build(),
+                DeployParameters.of(settings));
+        assertEquals(ShadowSettings.NONE, settings.shadow());
+        assertFalse(settings.dryRun());
+        assertEquals("SASL_PLAINTEXT", settings.kafkaSecurityProtocol());
+        assertFalse(settings.waitForRollout(), "as recorded");
+        assertEquals("reg.example.com/orders", settings.imageRepositoryFor("ignored"), "the recorded image's repository");
+    }
+
     @Test
     void anOlderRecordWithoutSettingsUsesTheCurrentOnesAimedWhereItWent() throws Exception {
         DeploymentAction old = new DeploymentAction(EU.toRecord(), "pipelines/orders.yaml", EU.getCanonicalDefinition());
