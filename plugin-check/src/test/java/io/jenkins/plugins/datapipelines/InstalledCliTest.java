@@ -73,8 +73,8 @@ class InstalledCliTest {
                 .kafkaBootstrapServers("kafka-0.kafka.svc:9093").waitForRollout(false).dryRun(true)
                 .network(NetworkSettings.builder().kafkaNamespaces("kafka").kafkaPodLabels("strimzi.io/kind=Kafka").metricsNamespaces("monitoring")
                         .build()).build(),
-                new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null,
-                        NetworkSettings.builder().kafkaCidrs("10.0.12.0/24, 10.0.13.0/24").dnsPodLabels("k8s-app=coredns").build()));
+                DeployDefaults.of(DeployParameters.builder()
+                        .network(NetworkSettings.builder().kafkaCidrs("10.0.12.0/24, 10.0.13.0/24").dnsPodLabels("k8s-app=coredns").build()).build()));
         ImageReference image = new ImageReference("registry.example.com/pipelines/orders-cleanup", "sha256:" + "ab".repeat(32));
         CliOutcome outcome = run(CliCommands.deploy(settings, settings.definition(), image, "prod", null, null, null));
         assertThat(outcome.exitCode()).as(outcome.failureMessage()).isZero();

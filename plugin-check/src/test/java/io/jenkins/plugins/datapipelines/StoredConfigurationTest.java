@@ -90,8 +90,10 @@ class StoredConfigurationTest {
     @Test
     void anOldGlobalConfigurationLoadsIntoTheSettingsModel() {
         DataPipelinesConfiguration loaded = (DataPipelinesConfiguration) xstream().fromXML(FLAT_GLOBAL);
-        DeployDefaults expected = new DeployDefaults("pipelines", "registry.example.com/pipelines", "registry.example.com/java/jre@sha256:" + "0".repeat(64),
-                "registry", true, "kube", "kafka-0:9092", "kafka", "SCRAM-SHA-512", "SASL_SSL", "10m", NetworkSettings.NONE);
+        DeployDefaults expected = new DeployDefaults(DeployParameters.builder().namespace("pipelines")
+                .baseImage("registry.example.com/java/jre@sha256:" + "0".repeat(64)).registryCredentialsId("registry").insecureRegistry(true)
+                .kubeconfigCredentialsId("kube").kafkaBootstrapServers("kafka-0:9092").kafkaCredentialsId("kafka").kafkaSaslMechanism("SCRAM-SHA-512")
+                .kafkaSecurityProtocol("SASL_SSL").timeout("10m").build(), "registry.example.com/pipelines");
         assertThat(loaded.defaults()).isEqualTo(expected);
         assertThat(loaded.getOptions().getNamespace()).as("moved into the options").isEqualTo("pipelines");
         assertThat(loaded.getKafkaSecurityProtocol()).as("and read through the flat properties (JCasC, the form)").isEqualTo("SASL_SSL");
@@ -108,8 +110,8 @@ class StoredConfigurationTest {
         DataPipelinesConfiguration instance = (DataPipelinesConfiguration) xstream().fromXML("<" + DataPipelinesConfiguration.class.getName()
                 + "><options><namespace>stale</namespace></options></" + DataPipelinesConfiguration.class.getName() + ">");
         xstream().fromXML(FLAT_GLOBAL, instance);
-        assertThat(instance.defaults().namespace()).isEqualTo("pipelines");
-        assertThat(instance.defaults().timeout()).isEqualTo("10m");
+        assertThat(instance.defaults().values().namespace()).isEqualTo("pipelines");
+        assertThat(instance.defaults().values().timeout()).isEqualTo("10m");
     }
 
     /** The NetworkPolicy's peers came later: configuration stored before has none of them, and they load unset (null). */
@@ -128,11 +130,11 @@ class StoredConfigurationTest {
         assertThat(builder.parameters().namespace()).isEqualTo("prod");
 
         DataPipelinesConfiguration global = (DataPipelinesConfiguration) xstream().fromXML(FLAT_GLOBAL);
-        assertThat(global.defaults().network()).isEqualTo(NetworkSettings.NONE);
+        assertThat(global.defaults().values().network()).isEqualTo(NetworkSettings.NONE);
         assertThat(global.getKafkaPodLabels()).isNull();
         DataPipelinesConfiguration nested = (DataPipelinesConfiguration) xstream().fromXML("<" + DataPipelinesConfiguration.class.getName()
                 + "><options><namespace>pipelines</namespace></options></" + DataPipelinesConfiguration.class.getName() + ">");
-        assertThat(nested.defaults().network()).isEqualTo(NetworkSettings.NONE);
+        assertThat(nested.defaults().values().network()).isEqualTo(NetworkSettings.NONE);
     }
 
     /** A deployment recorded before (its DeployParameters, kept in the build for a rollback) has no network settings. */
@@ -144,8 +146,7 @@ class StoredConfigurationTest {
         DeployParameters loaded = (DeployParameters) xstream().fromXML(recorded);
         assertThat(loaded.network()).isEqualTo(NetworkSettings.NONE);
         assertThat(loaded.namespace()).isEqualTo("prod");
-        DeployDefaults defaults = new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null,
-                NetworkSettings.builder().kafkaNamespaces("kafka").build());
+        DeployDefaults defaults = DeployDefaults.of(DeployParameters.builder().network(NetworkSettings.builder().kafkaNamespaces("kafka").build()).build());
         assertThat(DeploySettings.resolve(loaded, defaults).network().kafkaNamespaces()).isEqualTo("kafka");
     }
 

@@ -82,12 +82,9 @@ public class DataPipelinesConfiguration extends GlobalConfiguration {
         return this;
     }
 
-    /** The values as the deployment logic takes them. */
+    /** The values as the deployment logic takes them: the options' snapshot ({@link DeploySettings#resolve} reads the defaults of it). */
     public DeployDefaults defaults() {
-        return new DeployDefaults(options.getNamespace(), imageRepositoryPrefix, options.getBaseImage(), options.getRegistryCredentialsId(),
-                options.isInsecureRegistry(), options.getKubeconfigCredentialsId(), options.getKafkaBootstrapServers(),
-                options.getKafkaCredentialsId(), options.getKafkaSaslMechanism(), options.getKafkaSecurityProtocol(), options.getTimeout(),
-                options.network());
+        return new DeployDefaults(options.parameters(null), imageRepositoryPrefix);
     }
 
     /** The deployment settings these defaults are (only those the global form shows are used). */

@@ -44,26 +44,31 @@ public record DeploySettings(
     public static final String BASE_IMAGE_VARIABLE = "DATAPIPELINES_BASE_IMAGE";
     public static final String BOOTSTRAP_SERVERS_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS";
 
-    /** Merges, then checks the syntax of every value, so that a typo fails before the CLI starts. */
+    /**
+     * Merges, then checks the syntax of every value, so that a typo fails before the CLI starts. The one place where
+     * defaults meet a step's values: of the global ones ({@code defaults.values()}), only those a default can have are
+     * read.
+     */
     public static DeploySettings resolve(DeployParameters step, DeployDefaults defaults) throws DeploymentFailure {
+        DeployParameters global = defaults.values();
         DeploySettings settings = new DeploySettings(
                 step.definition(),
                 step.deployment(),
-                Strings.firstNonNull(step.namespace(), defaults.namespace(), DEFAULT_NAMESPACE),
+                Strings.firstNonNull(step.namespace(), global.namespace(), DEFAULT_NAMESPACE),
                 step.image(),
                 defaults.imageRepositoryPrefix(),
-                Strings.firstNonNull(step.baseImage(), defaults.baseImage(), null),
-                Strings.firstNonNull(step.registryCredentialsId(), defaults.registryCredentialsId(), null),
-                step.insecureRegistry() || defaults.insecureRegistry(),
-                Strings.firstNonNull(step.kubeconfigCredentialsId(), defaults.kubeconfigCredentialsId(), null),
-                Strings.firstNonNull(step.kafkaBootstrapServers(), defaults.kafkaBootstrapServers(), null),
-                Strings.firstNonNull(step.kafkaCredentialsId(), defaults.kafkaCredentialsId(), null),
-                Strings.firstNonNull(step.kafkaSaslMechanism(), defaults.kafkaSaslMechanism(), DEFAULT_SASL_MECHANISM),
-                Strings.firstNonNull(step.kafkaSecurityProtocol(), defaults.kafkaSecurityProtocol(), DEFAULT_SECURITY_PROTOCOL),
+                Strings.firstNonNull(step.baseImage(), global.baseImage(), null),
+                Strings.firstNonNull(step.registryCredentialsId(), global.registryCredentialsId(), null),
+                step.insecureRegistry() || global.insecureRegistry(),
+                Strings.firstNonNull(step.kubeconfigCredentialsId(), global.kubeconfigCredentialsId(), null),
+                Strings.firstNonNull(step.kafkaBootstrapServers(), global.kafkaBootstrapServers(), null),
+                Strings.firstNonNull(step.kafkaCredentialsId(), global.kafkaCredentialsId(), null),
+                Strings.firstNonNull(step.kafkaSaslMechanism(), global.kafkaSaslMechanism(), DEFAULT_SASL_MECHANISM),
+                Strings.firstNonNull(step.kafkaSecurityProtocol(), global.kafkaSecurityProtocol(), DEFAULT_SECURITY_PROTOCOL),
                 step.waitForRollout(),
-                Strings.firstNonNull(step.timeout(), defaults.timeout(), DEFAULT_TIMEOUT),
+                Strings.firstNonNull(step.timeout(), global.timeout(), DEFAULT_TIMEOUT),
                 step.dryRun(),
-                step.network().orElse(defaults.network()),
+                step.network().orElse(global.network()),
                 step.shadow());
         settings.check();
         return settings;

@@ -57,8 +57,8 @@ class CliCommandsTest {
         DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().definition("orders.yaml").kafkaBootstrapServers("k:9093")
                 .network(NetworkSettings.builder().kafkaNamespaces("kafka, kafka-eu").kafkaPodLabels("strimzi.io/kind=Kafka")
                         .metricsNamespaces("monitoring").build()).waitForRollout(false).build(),
-                new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null,
-                        NetworkSettings.builder().kafkaCidrs("10.0.0.0/8").dnsPodLabels("k8s-app=coredns").build()));
+                DeployDefaults.of(DeployParameters.builder()
+                        .network(NetworkSettings.builder().kafkaCidrs("10.0.0.0/8").dnsPodLabels("k8s-app=coredns").build()).build()));
         assertEquals(List.of("deploy", "--image", IMAGE.toString(), "--deployment", "orders", "--namespace", "default",
                         "--bootstrap-servers", "k:9093", "--kafka-cidr", "10.0.0.0/8", "--kafka-namespace", "kafka", "--kafka-namespace", "kafka-eu",
                         "--kafka-pod-label", "strimzi.io/kind=Kafka", "--dns-pod-label", "k8s-app=coredns", "--metrics-namespace", "monitoring",

@@ -51,9 +51,12 @@ class DataPipelinesConfigurationJenkinsTest {
     @Test
     @ConfiguredWithCode("configuration-as-code.yml")
     void isConfiguredAsCode(JenkinsConfiguredWithCodeRule r) {
-        assertEquals(new DeployDefaults("pipelines", "registry.example.com/pipelines", "registry.example.com/java/jre@sha256:" + "0".repeat(64),
-                "registry", false, "kube", "kafka-0:9092,kafka-1:9092", "kafka", "SCRAM-SHA-512", "SASL_SSL", "10m",
-                NetworkSettings.builder().kafkaNamespaces("kafka").kafkaPodLabels("strimzi.io/kind=Kafka").metricsNamespaces("monitoring").build()),
+        assertEquals(new DeployDefaults(DeployParameters.builder().namespace("pipelines")
+                .baseImage("registry.example.com/java/jre@sha256:" + "0".repeat(64)).registryCredentialsId("registry")
+                .kubeconfigCredentialsId("kube").kafkaBootstrapServers("kafka-0:9092,kafka-1:9092").kafkaCredentialsId("kafka")
+                .kafkaSaslMechanism("SCRAM-SHA-512").kafkaSecurityProtocol("SASL_SSL").timeout("10m")
+                .network(NetworkSettings.builder().kafkaNamespaces("kafka").kafkaPodLabels("strimzi.io/kind=Kafka").metricsNamespaces("monitoring").build())
+                .build(), "registry.example.com/pipelines"),
                 DataPipelinesConfiguration.get().defaults());
     }
 }

@@ -12,9 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeploySettingsTest {
-    private static final DeployDefaults GLOBAL = new DeployDefaults("pipelines", "registry.example.com/pipelines/",
-            "registry.example.com/java/jre@sha256:" + "0".repeat(64), "registry-global", false, "kube-global", "kafka:9092", "kafka-global",
-            "SCRAM-SHA-512", "SASL_PLAINTEXT", "10m", NetworkSettings.NONE);
+    private static final DeployDefaults GLOBAL = new DeployDefaults(DeployParameters.builder().namespace("pipelines")
+            .baseImage("registry.example.com/java/jre@sha256:" + "0".repeat(64)).registryCredentialsId("registry-global")
+            .kubeconfigCredentialsId("kube-global").kafkaBootstrapServers("kafka:9092").kafkaCredentialsId("kafka-global")
+            .kafkaSaslMechanism("SCRAM-SHA-512").kafkaSecurityProtocol("SASL_PLAINTEXT").timeout("10m").build(), "registry.example.com/pipelines/");
 
     private static DeployParameters step(String namespace, String image, String registry, String timeout) {
         return DeployParameters.builder().namespace(namespace).image(image).registryCredentialsId(registry).timeout(timeout).build();
@@ -49,7 +50,7 @@ class DeploySettingsTest {
         assertEquals(DeployParameters.DEFAULT_DEFINITION, settings.definition());
         assertEquals("pipelines", settings.namespace());
         assertEquals("registry.example.com/pipelines/orders-cleanup", settings.imageRepositoryFor("orders-cleanup"));
-        assertEquals(GLOBAL.baseImage(), settings.baseImage());
+        assertEquals(GLOBAL.values().baseImage(), settings.baseImage());
         assertEquals("registry-global", settings.registryCredentialsId());
         assertFalse(settings.insecureRegistry());
         assertEquals("kube-global", settings.kubeconfigCredentialsId());
@@ -62,10 +63,27 @@ class DeploySettingsTest {
 
     @Test
     void plainHttpIsAllowedWhenTheStepOrTheGlobalConfigurationAllowsIt() throws Exception {
-        DeployDefaults insecure = new DeployDefaults(null, null, null, null, true, null, null, null, null, null, null, NetworkSettings.NONE);
+        DeployDefaults insecure = DeployDefaults.of(DeployParameters.builder().insecureRegistry(true).build());
         assertTrue(DeploySettings.resolve(step(null, "x", null, null), insecure).insecureRegistry());
         assertTrue(DeploySettings.resolve(DeployParameters.builder().insecureRegistry(true).build(), DeployDefaults.NONE).insecureRegistry());
         assertFalse(DeploySettings.resolve(step(null, "x", null, null), DeployDefaults.NONE).insecureRegistry());
+    }
+
+    /** The defaults are a whole DeployParameters, but what only a deployment can have is never taken from them. */
+    @Test
+    void aDeploymentsOwnSettingsAreNeverDefaults() throws Exception {
+        DeployDefaults global = new DeployDefaults(DeployParametersTest.everyFieldSet(), "registry.example.com/pipelines");
+        DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().build(), global);
+        assertEquals(DeployParameters.DEFAULT_DEFINITION, settings.definition());
+        assertNull(settings.deployment());
+        assertEquals("registry.example.com/pipelines/orders", settings.imageRepositoryFor("orders"), "not the defaults' image");
+        assertTrue(settings.waitForRollout());
+        assertFalse(settings.dryRun());
+        assertEquals(ShadowSettings.NONE, settings.shadow());
+        assertEquals("prod", settings.namespace(), "while the settings a default can have are taken");
+        assertEquals("SASL_PLAINTEXT", settings.kafkaSecurityProtocol());
+        assertTrue(settings.insecureRegistry());
+        assertEquals("kafka", settings.network().kafkaNamespaces());
     }
 
     @Test
@@ -88,7 +106,7 @@ class DeploySettingsTest {
                 .kafkaSaslMechanism(" ").kafkaSecurityProtocol("").timeout(" ").build(), GLOBAL);
         assertEquals(DeployParameters.DEFAULT_DEFINITION, settings.definition());
         assertEquals("pipelines", settings.namespace());
-        assertEquals(GLOBAL.baseImage(), settings.baseImage());
+        assertEquals(GLOBAL.values().baseImage(), settings.baseImage());
         assertEquals("registry-global", settings.registryCredentialsId());
         assertEquals("SCRAM-SHA-512", settings.kafkaSaslMechanism());
         assertEquals("10m", settings.timeout());
@@ -152,8 +170,9 @@ class DeploySettingsTest {
 
     @Test
     void networkPeersMergeWithTheGlobalDefaultsSettingBySetting() throws Exception {
-        DeployDefaults global = new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null,
-                NetworkSettings.builder().kafkaCidrs("10.0.0.0/8").kafkaPodLabels("app=kafka").metricsNamespaces("monitoring").build());
+        DeployDefaults global = DeployDefaults.of(DeployParameters.builder()
+                .network(NetworkSettings.builder().kafkaCidrs("10.0.0.0/8").kafkaPodLabels("app=kafka").metricsNamespaces("monitoring").build())
+                .build());
         DeploySettings settings = DeploySettings.resolve(DeployParameters.builder()
                 .network(NetworkSettings.builder().kafkaPodLabels("strimzi.io/kind=Kafka").dnsNamespace("dns").build()).build(), global);
         assertEquals(NetworkSettings.builder().kafkaCidrs("10.0.0.0/8").kafkaPodLabels("strimzi.io/kind=Kafka").dnsNamespace("dns")
@@ -165,8 +184,8 @@ class DeploySettingsTest {
 
     @Test
     void anInvalidNetworkPeerFailsBeforeTheCliRunsEvenFromTheGlobalDefaults() {
-        DeployDefaults global = new DeployDefaults(null, null, null, null, false, null, null, null, null, null, null,
-                NetworkSettings.builder().kafkaCidrs("10.0.0.0/8 kafka.example.com").build());
+        DeployDefaults global = DeployDefaults.of(DeployParameters.builder()
+                .network(NetworkSettings.builder().kafkaCidrs("10.0.0.0/8 kafka.example.com").build()).build());
         assertEquals("kafkaCidrs: 'kafka.example.com' is not a CIDR such as 10.0.12.0/24 or fd00::/64",
                 assertThrows(DeploymentFailure.class, () -> DeploySettings.resolve(DeployParameters.builder().build(), global)).getMessage());
         assertEquals("10.0.12.0/24", assertDoesNotThrowResolve(DeployParameters.builder()
