@@ -152,7 +152,7 @@ class PluginViewsTest {
                 "insecureRegistry", "kubeconfigCredentialsId", "kafkaBootstrapServers", "kafkaCredentialsId", "kafkaSaslMechanism",
                 "kafkaSecurityProtocol", "wait", "timeout", "dryRun", "kafkaCidrs", "kafkaNamespaces", "kafkaPodLabels", "dnsNamespace",
                 "dnsPodLabels", "metricsNamespaces", "shadow", "shadowRecords", "shadowTimeout", "shadowMaxChangedRate",
-                "shadowMaxNewDeadLetterRate");
+                "shadowMaxNewDeadLetterRate", "cliTool");
         assertHelpFor(dir, fields);
         assertThat(helpOf(dir.resolve("config.jelly")).values()).as("its own help files, no references elsewhere").containsOnly("");
     }
@@ -164,10 +164,9 @@ class PluginViewsTest {
         Set<String> settings = dataBoundProperties(DeployOptions.class);
         Set<String> own = new TreeSet<>(stepParameters);
         own.removeAll(settings);
-        assertThat(own).as("every parameter but the definition file and the CLI installation is a deployment setting")
-                .containsExactlyInAnyOrder("definition", "cliTool");
+        assertThat(own).as("every parameter but the definition file is a deployment setting").containsExactly("definition");
         assertThat(stepParameters).containsAll(settings);
-        assertThat(formFields(dir.resolve("config.jelly"))).containsExactlyInAnyOrder("definition", "cliTool");
+        assertThat(formFields(dir.resolve("config.jelly"))).containsExactly("definition");
         String form = Files.readString(dir.resolve("config.jelly"));
         assertThat(form).as("the settings' own form, with their descriptor").contains("descriptor.optionsDescriptor")
                 .contains("<st:include page=\"config.jelly\" class=\"${descriptor.clazz}\"/>");
@@ -176,6 +175,23 @@ class PluginViewsTest {
         for (String setting : settings) {
             assertThat(dir.resolve("help-" + setting + ".html")).as("help lives with the settings, once").doesNotExist();
         }
+        assertChecksAndFillsAreTheSettingsOwn(DataPipelineDeployStep.DescriptorImpl.class);
+    }
+
+    /** A setting's check or drop-down exists once, in DeployOptions.DescriptorImpl, never again in a descriptor that shows the form. */
+    private static void assertChecksAndFillsAreTheSettingsOwn(Class<?> descriptor) {
+        Set<String> webMethods = new TreeSet<>();
+        for (String setting : dataBoundProperties(DeployOptions.class)) {
+            String capitalised = Character.toUpperCase(setting.charAt(0)) + setting.substring(1);
+            webMethods.add("doCheck" + capitalised);
+            webMethods.add("doFill" + capitalised + "Items");
+        }
+        for (Method method : descriptor.getDeclaredMethods()) {
+            assertThat(webMethods).as(descriptor.getName() + "." + method.getName() + " belongs to DeployOptions.DescriptorImpl")
+                    .doesNotContain(method.getName());
+        }
+        List<String> own = java.util.Arrays.stream(DeployOptions.DescriptorImpl.class.getDeclaredMethods()).map(Method::getName).toList();
+        assertThat(own).contains("doFillCliToolItems", "doFillKafkaSecurityProtocolItems", "doCheckNamespace");
     }
 
     /**
@@ -207,7 +223,7 @@ class PluginViewsTest {
         }
         // What only a deployment can have is hidden on the global page.
         String settingsForm = Files.readString(options.resolve("config.jelly"));
-        for (String perDeployment : List.of("deployment", "image", "wait", "dryRun")) {
+        for (String perDeployment : List.of("cliTool", "deployment", "image", "wait", "dryRun")) {
             assertThat(settingsForm).containsPattern("<j:if test=\"\\$\\{!globalDefaults\\}\">\\s*<f:entry field=\"" + perDeployment + "\"");
         }
         assertThat(settingsForm).containsPattern("<j:if test=\"\\$\\{globalDefaults\\}\">\\s*<f:entry field=\"imageRepositoryPrefix\"");
@@ -219,13 +235,17 @@ class PluginViewsTest {
     void theJobsBuildStepEmbedsTheSettings() throws Exception {
         Path dir = PACKAGE.resolve("DataPipelineBuilder");
         Set<String> fields = formFields(dir.resolve("config.jelly"));
-        assertThat(fields).containsExactlyInAnyOrder("definition", "definitionFile", "cliTool");
-        assertThat(dataBoundProperties(DataPipelineBuilder.class)).containsExactlyInAnyOrder("definition", "definitionFile", "cliTool", "options");
+        assertThat(fields).containsExactlyInAnyOrder("definition", "definitionFile");
+        assertThat(dataBoundProperties(DataPipelineBuilder.class)).containsExactlyInAnyOrder("definition", "definitionFile", "options");
         NodeList properties = parse(dir.resolve("config.jelly"), null).getElementsByTagNameNS("/lib/form", "property");
         assertThat(properties.getLength()).isEqualTo(1);
         assertThat(((Element) properties.item(0)).getAttribute("field")).isEqualTo("options");
         assertHelpFor(dir, fields);
         assertThat(dir.resolve("help.html")).as("the build step's own help").exists();
+        for (String setting : dataBoundProperties(DeployOptions.class)) {
+            assertThat(dir.resolve("help-" + setting + ".html")).as("help lives with the settings, once").doesNotExist();
+        }
+        assertChecksAndFillsAreTheSettingsOwn(DataPipelineBuilder.DescriptorImpl.class);
         assertThat(Files.readString(dir.resolve("config.jelly"))).as("a YAML editor").contains("codemirror-mode=\"yaml\"");
     }
 

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code <wait>} must load with wait = true, as a new builder has.
  */
 class StoredConfigurationTest {
-    private static final Path STORED_JOB = Path.of(System.getProperty("plugin.dir", "../plugin"),
-            "src/test/resources/io/jenkins/plugins/datapipelines/job-without-wait.xml");
+    private static final Path STORED_JOBS = Path.of(System.getProperty("plugin.dir", "../plugin"),
+            "src/test/resources/io/jenkins/plugins/datapipelines");
+    private static final Path STORED_JOB = STORED_JOBS.resolve("job-without-wait.xml");
 
     private static XStream xstream() {
         XStream xstream = new XStream();
@@ -32,9 +33,13 @@ class StoredConfigurationTest {
 
     /** The build step's element of the stored job (the job itself is Jenkins' type: a stand-in here). */
     private static String storedBuilder() throws Exception {
+        return storedBuilder(STORED_JOB);
+    }
+
+    private static String storedBuilder(Path storedJob) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document job = factory.newDocumentBuilder().parse(STORED_JOB.toFile());
+        Document job = factory.newDocumentBuilder().parse(storedJob.toFile());
         Element builder = (Element) job.getElementsByTagName(DataPipelineBuilder.class.getName()).item(0);
         assertThat(builder).as("the stored job's build step").isNotNull();
         var transformer = TransformerFactory.newInstance().newTransformer();
@@ -75,6 +80,43 @@ class StoredConfigurationTest {
         assertThat(loaded.getOptions().isWait()).isTrue();
         assertThat(loaded.getOptions().getNamespace()).isEqualTo("prod");
         assertThat(loaded.getDefinitionFile()).isEqualTo("datapipeline.yaml");
+    }
+
+    /**
+     * The CLI installation was the build step's own ({@code <cliTool>} beside {@code <options>}) before it became a
+     * deployment setting: a job stored then loads with it in the options, and is saved with it there only.
+     */
+    @Test
+    void aBuilderStoredWithItsOwnCliToolLoadsItIntoTheOptions() throws Exception {
+        String xml = storedBuilder(STORED_JOBS.resolve("job-with-cli-tool.xml"));
+        assertThat(xml).contains("</options>").contains("<cliTool>datapipelines-1.0</cliTool>");
+        DataPipelineBuilder builder = (DataPipelineBuilder) xstream().fromXML(xml);
+        assertThat(builder.getOptions().getCliTool()).isEqualTo("datapipelines-1.0");
+        assertThat(builder.getOptions().getDeployment()).isEqualTo("orders-eu");
+        assertThat(builder.getDefinitionFile()).isEqualTo("pipelines/orders.yaml");
+        String saved = xstream().toXML(builder);
+        assertThat(saved).as("saved once, in the options").containsOnlyOnce("<cliTool>datapipelines-1.0</cliTool>")
+                .containsPattern("(?s)<options>.*<cliTool>datapipelines-1.0</cliTool>.*</options>");
+        DataPipelineBuilder again = (DataPipelineBuilder) xstream().fromXML(saved);
+        assertThat(again.getOptions()).isEqualTo(builder.getOptions());
+        assertThat(again.getOptions().getCliTool()).isEqualTo("datapipelines-1.0");
+    }
+
+    /** Older still: the flat shape (no options), with a CLI installation beside the settings. */
+    @Test
+    void aFlatBuilderWithItsOwnCliToolLoadsBothIntoTheOptions() throws Exception {
+        DataPipelineBuilder builder = (DataPipelineBuilder) xstream().fromXML(storedBuilder()
+                .replace("<dryRun>false</dryRun>", "<dryRun>false</dryRun><cliTool>in-image</cliTool>"));
+        assertThat(builder.getOptions().getCliTool()).isEqualTo("in-image");
+        assertThat(builder.getOptions().getNamespace()).isEqualTo("prod");
+        assertThat(xstream().toXML(builder)).containsOnlyOnce("<cliTool>in-image</cliTool>");
+    }
+
+    @Test
+    void aBuilderWithoutACliToolRunsTheDefaultInstallation() throws Exception {
+        DataPipelineBuilder builder = (DataPipelineBuilder) xstream().fromXML(storedBuilder());
+        assertThat(builder.getOptions().getCliTool()).isNull();
+        assertThat(xstream().toXML(builder)).doesNotContain("cliTool");
     }
 
     /** Manage Jenkins > System as an older version saved it: every setting directly in the configuration. */

@@ -15,7 +15,6 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -25,8 +24,6 @@ import org.kohsuke.stapler.verb.POST;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The build step of a Data Pipeline job (and usable in any freestyle job): writes the definition stored in the job
@@ -38,10 +35,13 @@ import java.util.List;
 public final class DataPipelineBuilder extends Builder {
     private String definition;
     private String definitionFile = DeployParameters.DEFAULT_DEFINITION;
-    /** Where and how: the settings model shared with the dataPipelineDeploy step. */
+    /** Where and how (and which CLI installation runs it): the settings model shared with the dataPipelineDeploy step. */
     private DeployOptions options = new DeployOptions();
-    /** The Data Pipelines CLI installation by name; null: the first configured, else the PATH's. */
-    private @CheckForNull String cliTool;
+    /**
+     * Where versions before the CLI installation became a setting of {@link DeployOptions} stored it ({@code <cliTool>}
+     * directly in the builder): moved into the options by readResolve, then null, which XStream does not write.
+     */
+    @Deprecated private @CheckForNull String cliTool;
 
     // The flat shape of older versions: read from a stored config.xml and moved into the options by readResolve, then
     // null, which XStream does not write (not transient: XStream would not read a transient field either).
@@ -88,16 +88,6 @@ public final class DataPipelineBuilder extends Builder {
         this.definitionFile = value == null ? DeployParameters.DEFAULT_DEFINITION : value;
     }
 
-    public @CheckForNull String getCliTool() {
-        return cliTool;
-    }
-
-    /** The Data Pipelines CLI installation to run, by name; empty: the first one, else datapipelines on the PATH. */
-    @DataBoundSetter
-    public void setCliTool(@CheckForNull String cliTool) {
-        this.cliTool = Strings.trimToNull(cliTool);
-    }
-
     public DeployOptions getOptions() {
         return options;
     }
@@ -110,7 +100,8 @@ public final class DataPipelineBuilder extends Builder {
     /**
      * After XStream loaded a job: the defaults that field initialisers give a new builder, for what its config.xml
      * does not have; and a builder stored in the flat shape of older versions ({@code <deployment>},
-     * {@code <wait>}... directly in the builder) has those settings moved into its options.
+     * {@code <wait>}... directly in the builder), or with {@code <cliTool>} beside its options, has those settings
+     * moved into its options.
      */
     @SuppressWarnings("deprecation")
     protected Object readResolve() {
@@ -135,10 +126,14 @@ public final class DataPipelineBuilder extends Builder {
             migrated.setDryRun(Boolean.TRUE.equals(dryRun));
             options = migrated;
         }
+        if (cliTool != null) {
+            options.setCliTool(cliTool);
+        }
         // Not written again: the next save stores the options only.
         deployment = namespace = image = baseImage = registryCredentialsId = kubeconfigCredentialsId = null;
         kafkaBootstrapServers = kafkaCredentialsId = kafkaSaslMechanism = kafkaSecurityProtocol = timeout = null;
         insecureRegistry = wait = dryRun = null;
+        cliTool = null;
         return this;
     }
 
@@ -162,7 +157,7 @@ public final class DataPipelineBuilder extends Builder {
         try {
             DeployDefaults defaults = DataPipelinesConfiguration.get().defaults();
             DeploySettings settings = DeploySettings.resolve(parameters(), defaults);
-            PipelineDeployer deployer = new PipelineDeployer(build, workspace, launcher, environment, listener, cliTool);
+            PipelineDeployer deployer = new PipelineDeployer(build, workspace, launcher, environment, listener, options.getCliTool());
             RollbackRequest rollback = build.getAction(RollbackRequest.class);
             if (rollback != null) {
                 if (settings.dryRun()) {
@@ -207,11 +202,6 @@ public final class DataPipelineBuilder extends Builder {
         @POST
         public FormValidation doCheckDefinition(@AncestorInPath Item item, @QueryParameter String value) {
             return FieldChecks.canConfigure(item) ? FieldChecks.storedDefinition(value) : FormValidation.ok();
-        }
-
-        @POST
-        public ListBoxModel doFillCliToolItems(@AncestorInPath Item item) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.cliTools() : new ListBoxModel();
         }
 
         @POST

@@ -11,7 +11,6 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -46,8 +45,6 @@ public final class DataPipelineDeployStep extends Step {
     private String definition = DeployParameters.DEFAULT_DEFINITION;
     /** Every other parameter: the settings model shared with the Data Pipeline job ({@link DeployOptions}). */
     private final DeployOptions options = new DeployOptions();
-    /** The Data Pipelines CLI installation by name; null: the first configured, else the PATH's. */
-    private @CheckForNull String cliTool;
 
     @DataBoundConstructor
     public DataPipelineDeployStep() {
@@ -303,16 +300,13 @@ public final class DataPipelineDeployStep extends Step {
     }
 
     public @CheckForNull String getCliTool() {
-        return cliTool;
+        return options.getCliTool();
     }
 
-    /**
-     * The Data Pipelines CLI installation (Manage Jenkins » Tools) to run, by name; empty: the first one, else
-     * {@code datapipelines} on the PATH.
-     */
+    /** The Data Pipelines CLI installation to run, by name; empty: the first one, else {@code datapipelines} on the PATH. */
     @DataBoundSetter
     public void setCliTool(@CheckForNull String cliTool) {
-        this.cliTool = Strings.trimToNull(cliTool);
+        options.setCliTool(cliTool);
     }
 
     /** The step's values, as the serializable description the execution keeps. */
@@ -322,7 +316,7 @@ public final class DataPipelineDeployStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, parameters(), cliTool);
+        return new Execution(context, parameters(), options.getCliTool());
     }
 
     /**
@@ -437,11 +431,6 @@ public final class DataPipelineDeployStep extends Step {
         @POST
         public FormValidation doCheckDefinition(@AncestorInPath Item item, @QueryParameter String value) {
             return FieldChecks.canConfigure(item) ? FieldChecks.definition(value) : FormValidation.ok();
-        }
-
-        @POST
-        public ListBoxModel doFillCliToolItems(@AncestorInPath Item item) {
-            return FieldChecks.canConfigure(item) ? FieldChecks.cliTools() : new ListBoxModel();
         }
 
         /** The form, help and checks of every other parameter ({@code config.jelly} includes its form). */

@@ -56,6 +56,12 @@ public final class DeployOptions implements Describable<DeployOptions> {
     private String shadowTimeout;
     private String shadowMaxChangedRate;
     private String shadowMaxNewDeadLetterRate;
+    /**
+     * The Data Pipelines CLI installation by name; null: the first configured, else the PATH's. Which program runs the
+     * deployment, not part of what is deployed: not in {@link #parameters(String)} (so neither recorded with a
+     * deployment nor taken from a recorded one by a rollback), and no global default.
+     */
+    private String cliTool;
 
     @DataBoundConstructor
     public DeployOptions() {
@@ -317,6 +323,19 @@ public final class DeployOptions implements Describable<DeployOptions> {
         this.shadowMaxNewDeadLetterRate = Strings.trimToNull(shadowMaxNewDeadLetterRate);
     }
 
+    public @CheckForNull String getCliTool() {
+        return cliTool;
+    }
+
+    /**
+     * The Data Pipelines CLI installation (Manage Jenkins » Tools) to run, by name; empty: the first one, else
+     * {@code datapipelines} on the PATH.
+     */
+    @DataBoundSetter
+    public void setCliTool(@CheckForNull String cliTool) {
+        this.cliTool = Strings.trimToNull(cliTool);
+    }
+
     /** The shadow asked for here. */
     public ShadowSettings shadowSettings() {
         return ShadowSettings.builder().enabled(shadow).records(shadowRecords).timeout(shadowTimeout).maxChangedRate(shadowMaxChangedRate)
@@ -341,7 +360,7 @@ public final class DeployOptions implements Describable<DeployOptions> {
     /** Equal settings (for configuration round trips and tests). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeployOptions other && parameters(null).equals(other.parameters(null));
+        return o instanceof DeployOptions other && parameters(null).equals(other.parameters(null)) && Objects.equals(cliTool, other.cliTool);
     }
 
     @Override
@@ -443,6 +462,11 @@ public final class DeployOptions implements Describable<DeployOptions> {
         @POST
         public FormValidation doCheckShadowMaxNewDeadLetterRate(@AncestorInPath Item item, @QueryParameter String value) {
             return FieldChecks.canConfigure(item) ? FieldChecks.rate(value) : FormValidation.ok();
+        }
+
+        @POST
+        public ListBoxModel doFillCliToolItems(@AncestorInPath Item item) {
+            return FieldChecks.canConfigure(item) ? FieldChecks.cliTools() : new ListBoxModel();
         }
 
         @POST

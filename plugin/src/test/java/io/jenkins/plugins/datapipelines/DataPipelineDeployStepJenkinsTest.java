@@ -90,6 +90,7 @@ class DataPipelineDeployStepJenkinsTest {
     private static DataPipelineDeployStep fullStep() {
         DataPipelineDeployStep step = new DataPipelineDeployStep();
         step.setDefinition("pipelines/orders.yaml");
+        step.setCliTool("datapipelines"); // the installation standInCli() configures: the form's drop-down lists it
         step.setDeployment("orders-eu");
         step.setNamespace("prod");
         step.setImage("registry.example.com/orders");
@@ -151,8 +152,8 @@ class DataPipelineDeployStepJenkinsTest {
         DataPipelineDeployStep brokers = new DataPipelineDeployStep();
         brokers.setKafkaPodLabels("app=kafka");
         tester.assertRoundTrip(brokers, "dataPipelineDeploy kafkaPodLabels: 'app=kafka'");
-        tester.assertRoundTrip(fullStep(), "dataPipelineDeploy baseImage: 'docker-archive:/opt/jre17.tar', definition: 'pipelines/orders.yaml', "
-                + "deployment: 'orders-eu', dnsNamespace: 'kube-system', dnsPodLabels: 'k8s-app=kube-dns', dryRun: true, "
+        tester.assertRoundTrip(fullStep(), "dataPipelineDeploy baseImage: 'docker-archive:/opt/jre17.tar', cliTool: 'datapipelines', "
+                + "definition: 'pipelines/orders.yaml', deployment: 'orders-eu', dnsNamespace: 'kube-system', dnsPodLabels: 'k8s-app=kube-dns', dryRun: true, "
                 + "image: 'registry.example.com/orders', insecureRegistry: true, kafkaBootstrapServers: 'kafka-0:9092,kafka-1:9092', "
                 + "kafkaCidrs: '10.0.12.0/24 10.0.13.0/24', kafkaCredentialsId: 'kafka', kafkaNamespaces: 'kafka', kafkaPodLabels: 'app=kafka', "
                 + "kafkaSaslMechanism: 'SCRAM-SHA-256', kafkaSecurityProtocol: 'SASL_PLAINTEXT', kubeconfigCredentialsId: 'kube', "

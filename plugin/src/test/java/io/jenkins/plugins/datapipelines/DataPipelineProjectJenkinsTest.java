@@ -115,6 +115,7 @@ class DataPipelineProjectJenkinsTest {
         assertNotNull(builder, "a new Data Pipeline job starts with its build step");
         builder.setDefinition(V1);
         builder.setDefinitionFile("pipelines/orders.yaml");
+        builder.getOptions().setCliTool("datapipelines"); // the installation standInCli() configures: the drop-down lists it
         builder.getOptions().setDeployment("orders-eu");
         builder.getOptions().setNamespace("prod");
         builder.getOptions().setImage("registry.example.com/orders");
@@ -278,6 +279,22 @@ class DataPipelineProjectJenkinsTest {
             String saved = job.getConfigFile().asString();
             assertTrue(saved.contains("<options>"), saved);
             assertEquals(1, saved.split("<deployment>orders-eu</deployment>", -1).length - 1, "saved once, in the options: " + saved);
+        }
+    }
+
+    @Test
+    void aJobStoredWithTheBuildStepsOwnCliToolLoadsItIntoTheOptions(JenkinsRule r) throws Exception {
+        try (var stored = getClass().getResourceAsStream("job-with-cli-tool.xml")) {
+            DataPipelineProject job = (DataPipelineProject) r.jenkins.createProjectFromXML("stored", stored);
+            DataPipelineBuilder builder = job.getBuildersList().get(DataPipelineBuilder.class);
+            assertEquals("datapipelines-1.0", builder.getOptions().getCliTool(), "moved into the options");
+            assertEquals("orders-eu", builder.getOptions().getDeployment());
+            assertEquals("pipelines/orders.yaml", builder.getDefinitionFile());
+            job.save();
+            String saved = job.getConfigFile().asString();
+            assertEquals(1, saved.split("<cliTool>datapipelines-1.0</cliTool>", -1).length - 1, "saved once: " + saved);
+            assertTrue(saved.indexOf("<cliTool>") > saved.indexOf("<options>") && saved.indexOf("<cliTool>") < saved.indexOf("</options>"),
+                    "in the options: " + saved);
         }
     }
 
