@@ -1,7 +1,11 @@
 package io.jenkins.plugins.datapipelines;
 
+import hudson.model.Action;
 import hudson.model.Cause;
+import hudson.model.CauseAction;
 import hudson.model.Job;
+import hudson.model.ParameterValue;
+import hudson.model.ParametersAction;
 import hudson.model.Run;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.verb.POST;
@@ -15,8 +19,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The transient action factories and causes, checked where Jenkins' own objects cannot be created: a job made without
- * its (stand-in) constructor whose build accessors fail when called.
+ * The transient action factories, causes and what a rollback is queued with, checked where Jenkins' own objects cannot
+ * be created: jobs, builds and actions made without their (stand-in) constructors, with the accessors the plugin calls
+ * overridden.
  */
 class ActionFactoriesTest {
     /** A job that has builds only if someone loads them: each accessor fails the test. */
@@ -89,6 +94,120 @@ class ActionFactoriesTest {
         }
         assertThat(CliPlace.of(allocate(PlainLauncher.class))).isEqualTo(CliPlace.AGENT);
         assertThat(CliPlace.of(allocate(ContainerLauncher.class))).isEqualTo(CliPlace.CONTAINER);
+    }
+
+    /** Build #N as RollbackAction sees it: its number and its parameters (null: none). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static final class BuildWithParameters extends Run {
+        private int number;
+        private ParametersAction parameters;
+
+        private BuildWithParameters() throws java.io.IOException {
+            super((Job) null); // allocated without a constructor, below
+        }
+
+        @Override
+        public int getNumber() {
+            return number;
+        }
+
+        @Override
+        public Action getAction(Class type) {
+            if (type != ParametersAction.class) {
+                throw new AssertionError("looked for " + type.getName() + " on build #" + number);
+            }
+            return parameters;
+        }
+    }
+
+    /** The values of a ParametersAction, without Jenkins. */
+    static final class Parameters extends ParametersAction {
+        private List<ParameterValue> values;
+
+        private Parameters() {
+            super(List.of()); // allocated without a constructor, below
+        }
+
+        @Override
+        public List<ParameterValue> getParameters() {
+            return values;
+        }
+    }
+
+    /** A parameter's value; the plugin never reads it, only passes it on. */
+    static final class Value extends ParameterValue {
+        private String text;
+
+        private Value() {
+            super(null); // allocated without a constructor, below
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private static Parameters parameters(List<ParameterValue> values) throws Exception {
+        Parameters parameters = allocate(Parameters.class);
+        parameters.values = values;
+        return parameters;
+    }
+
+    private static Value value(String text) throws Exception {
+        Value value = allocate(Value.class);
+        value.text = text;
+        return value;
+    }
+
+    private static BuildWithParameters build(int number, ParametersAction parameters) throws Exception {
+        BuildWithParameters build = allocate(BuildWithParameters.class);
+        build.number = number;
+        build.parameters = parameters;
+        return build;
+    }
+
+    /**
+     * Scheduling a parameterized job without a ParametersAction gives the new build the parameters' DEFAULT values
+     * (ParameterizedJobMixIn.scheduleBuild2): the rollback is queued with a new ParametersAction holding build #N's own
+     * values, beside its cause and the request.
+     */
+    @Test
+    void aRollbackIsQueuedWithTheParametersOfTheBuildItRollsBackTo() throws Exception {
+        ParameterValue target = value("TARGET=orders-us");
+        ParameterValue region = value("REGION=eu");
+        Parameters ofBuild7 = parameters(List.of(target, region));
+        CauseAction cause = allocate(CauseAction.class);
+        List<List<ParameterValue>> copied = new ArrayList<>();
+        List<Action> queued = RollbackAction.queueActions(build(7, ofBuild7), cause, values -> {
+            copied.add(values);
+            try {
+                return parameters(values);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        assertThat(copied).as("build #7's values, once").containsExactly(List.of(target, region));
+        assertThat(queued).hasSize(3).first().isSameAs(cause);
+        assertThat(queued).filteredOn(RollbackRequest.class::isInstance).singleElement()
+                .extracting(a -> ((RollbackRequest) a).getBuildNumber()).isEqualTo(7);
+        assertThat(queued).filteredOn(ParametersAction.class::isInstance).singleElement().satisfies(parameters -> {
+            assertThat(parameters).as("a new action: an action belongs to one build").isNotSameAs(ofBuild7);
+            assertThat(((ParametersAction) parameters).getParameters()).containsExactly(target, region);
+        });
+    }
+
+    /** A build that had no parameters is rolled back to without any (a job that has some now gets their defaults). */
+    @Test
+    void aBuildWithoutParametersIsRolledBackToWithoutAny() throws Exception {
+        CauseAction cause = allocate(CauseAction.class);
+        List<Action> queued = RollbackAction.queueActions(build(3, null), cause, values -> {
+            throw new AssertionError("no parameters to copy");
+        });
+        assertThat(queued).hasSize(2).noneMatch(ParametersAction.class::isInstance);
+        assertThat(queued.get(0)).isSameAs(cause);
+        assertThat(((RollbackRequest) queued.get(1)).getBuildNumber()).isEqualTo(3);
     }
 
     @Test

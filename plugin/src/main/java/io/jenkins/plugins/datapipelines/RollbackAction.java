@@ -8,6 +8,7 @@ import hudson.model.CauseAction;
 import hudson.model.Failure;
 import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.ParameterValue;
 import hudson.model.ParametersAction;
 import hudson.model.Queue;
 import hudson.model.Result;
@@ -23,6 +24,7 @@ import org.kohsuke.stapler.verb.POST;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * "Roll back to this build", on every successful build that deployed (a Data Pipeline job's, or a Pipeline's that
@@ -92,14 +94,23 @@ public final class RollbackAction implements Action {
      * chooses what to deploy from its parameters would then deploy something other than #N did.
      */
     static List<Action> queueActions(Run<?, ?> run, RollbackCause cause) {
+        return queueActions(run, new CauseAction(cause), ParametersAction::new);
+    }
+
+    /**
+     * As above, with the cause's action given and the new build's parameters made by {@code newParameters} from build
+     * #N's values ({@code ParametersAction::new}): plugin-check, whose Jenkins stand-ins construct no action, tests
+     * what is scheduled through this.
+     */
+    static List<Action> queueActions(Run<?, ?> run, CauseAction cause, Function<List<ParameterValue>, ParametersAction> newParameters) {
         List<Action> actions = new ArrayList<>();
-        actions.add(new CauseAction(cause));
+        actions.add(cause);
         actions.add(new RollbackRequest(run.getNumber()));
         ParametersAction parameters = run.getAction(ParametersAction.class);
         if (parameters != null) {
             // The parameters the job defines (and those declared safe), as build #N ran with them; a new action, since
             // an action belongs to one build (its onAttached records the build).
-            actions.add(new ParametersAction(parameters.getParameters()));
+            actions.add(newParameters.apply(parameters.getParameters()));
         }
         return actions;
     }
