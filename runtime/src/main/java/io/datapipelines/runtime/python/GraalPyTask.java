@@ -10,7 +10,6 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyArray;
 
 import io.datapipelines.model.FunctionRef;
 import io.datapipelines.runtime.step.FieldFilter;
@@ -24,8 +23,8 @@ import io.datapipelines.runtime.step.RecordTransform;
  * The GraalPy {@link PythonTask}: one sandboxed {@link Context} on the shared engine, in which the
  * harness ({@code graalpy_harness.py}) loads each step into a module of its own and makes every call.
  *
- * <p>Values cross as interop primitives and proxies that the harness copies into real dicts and lists
- * ({@link GuestValues}); results come back as primitives or JSON text ({@link JsonText}). A field function whose
+ * <p>Values cross as interop primitives, a flat map as trailing arguments of the call, and proxies that the harness
+ * copies into real dicts and lists ({@link GuestValues}); results come back as primitives or JSON text ({@link JsonText}). A field function whose
  * source never reads its second parameter gets {@code None} for it and the row is not converted.
  *
  * <p>Time limit: each call is watched ({@link CallWatchdog}); past the limit the context is
@@ -200,27 +199,18 @@ final class GraalPyTask implements PythonTask {
 
     private Object fieldCall(Loaded step, Object value, Map<String, Object> row) {
         return call(step, () -> {
-            Object rowKeys = null;
-            Object rowValues = null;
+            Object[] entries = null;
+            Object rowValue = null;
             String rowText = null;
             String rowKey = null;
             if (row != null && !step.ignoresRow) {
-                // the row as its keys and its values, two arrays the harness reads by index (cheaper than a map's entries)
-                Object[] keys = new Object[row.size()];
-                Object[] values = new Object[keys.length];
-                int i = 0;
-                for (Map.Entry<String, Object> entry : row.entrySet()) {
-                    Object v = GuestValues.of(entry.getValue());
-                    if (v == GuestValues.NEEDS_JSON || !(entry.getKey() instanceof String)) {
+                entries = GuestValues.flatEntries(row);
+                if (entries == null) {
+                    rowValue = GuestValues.of(row);
+                    if (rowValue == GuestValues.NEEDS_JSON) {
+                        rowValue = null;
                         rowText = JsonText.write(row);
-                        break;
                     }
-                    keys[i] = entry.getKey();
-                    values[i++] = v;
-                }
-                if (rowText == null) {
-                    rowKeys = ProxyArray.fromArray(keys);
-                    rowValues = ProxyArray.fromArray(values);
                 }
                 if (value instanceof Map || value instanceof List) {
                     rowKey = keyHolding(row, value);
@@ -228,20 +218,33 @@ final class GraalPyTask implements PythonTask {
             }
             Object guest = rowKey == null ? GuestValues.of(value) : null;
             String valueText = guest == GuestValues.NEEDS_JSON ? JsonText.write(value) : null;
-            return step.call.execute(valueText == null ? guest : null, valueText, rowKey, rowKeys, rowValues, rowText);
+            return step.call.execute(withEntries(entries, valueText == null ? guest : null, valueText, rowKey, rowValue, rowText));
         });
     }
 
     private Object recordCall(Loaded step, PipelineRecord record) {
         return call(step, () -> {
             Object key = GuestValues.of(record.key());
-            Object value = GuestValues.of(record.value());
             boolean keyText = key == GuestValues.NEEDS_JSON;
+            Object[] entries = record.value() instanceof Map<?, ?> map ? GuestValues.flatEntries(map) : null;
+            Object value = entries == null ? GuestValues.of(record.value()) : null;
             boolean valueText = value == GuestValues.NEEDS_JSON;
-            return step.call.execute(keyText ? null : key, keyText ? JsonText.write(record.key()) : null,
+            Object headers = record.headers().isEmpty() ? null : GuestValues.of(record.headers());
+            return step.call.execute(withEntries(entries, keyText ? null : key, keyText ? JsonText.write(record.key()) : null,
                     valueText ? null : value, valueText ? JsonText.write(record.value()) : null,
-                    record.topic(), record.partition(), record.offset(), record.timestamp(), GuestValues.of(record.headers()));
+                    record.topic(), record.partition(), record.offset(), record.timestamp(), headers));
         });
+    }
+
+    /** A call's arguments, then a flat map's entries as its trailing ones ({@link GuestValues#flatEntries}). */
+    private static Object[] withEntries(Object[] entries, Object... arguments) {
+        if (entries == null) {
+            return arguments;
+        }
+        Object[] all = new Object[arguments.length + entries.length];
+        System.arraycopy(arguments, 0, all, 0, arguments.length);
+        System.arraycopy(entries, 0, all, arguments.length, entries.length);
+        return all;
     }
 
     /** The row's key whose value is that very object (DataCater passed {@code row.get(field)}). */

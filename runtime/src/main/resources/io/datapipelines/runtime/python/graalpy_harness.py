@@ -214,6 +214,17 @@ def _py(value):
     return [_py(value[i]) for i in range(1, n)]
 
 
+def _entries_dict(entries):
+    """A flat map from Java as the call's trailing arguments (GuestValues.flatEntries): whether any value is null,
+    then keys and values alternating. The tuple is GraalPy's own: no read crosses the boundary."""
+    d = dict(zip(entries[1::2], entries[2::2]))
+    if entries[0]:
+        for k, v in d.items():
+            if v is None:
+                d[k] = None  # Java's null is a foreign None: the real one (same keys, so iterating on is safe)
+    return d
+
+
 def _arg(plain, text):
     if text is not None:
         return _loads(text)
@@ -260,19 +271,19 @@ def load(code, filename, name, arity):
 
 # Each step gets a caller compiled from its own source text: a code unit of its own, so that its call of the
 # step's function is one call site with one target (the JIT inlines it), instead of one harness function whose
-# call site sees every step of the context. The row comes as two arrays, its keys and its values: reading
-# them by index is cheaper than iterating a foreign dict's items.
+# call site sees every step of the context. A flat row or record value (GuestValues.flatEntries) comes as the
+# call's trailing arguments; any other as one foreign array (_py), or JSON text (ints past 64 bits).
 _FIELD_CALLER = """
-def call(value, value_text, row_key, row_keys, row_values, row_text):
+def call(value, value_text, row_key, row_value, row_text, *row_entries):
     try:
-        if {ignores_row} or (row_keys is None and row_text is None):
+        if {ignores_row}:
             row = None
-        elif row_text is None:
-            row = {}
-            for i in range(len(row_keys)):
-                row[row_keys[i]] = _py(row_values[i])
-        else:
+        elif row_entries:
+            row = _entries_dict(row_entries)
+        elif row_text is not None:
             row = _loads(row_text)
+        else:
+            row = _py(row_value)
         if row is not None and row_key is not None:
             value = row[row_key]
         elif value_text is not None:
@@ -290,9 +301,9 @@ def call(value, value_text, row_key, row_keys, row_values, row_text):
 """
 
 _RECORD_CALLER = """
-def call(key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
+def call(key, key_text, value, value_text, topic, partition, offset, timestamp, headers, *value_entries):
     try:
-        record = record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers)
+        record = record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers, value_entries)
         result = function(record)
         {filter_return}
     except BaseException as e:
@@ -378,10 +389,10 @@ def _ignores_second(tree, name, function):
 
 # --- calls -------------------------------------------------------------------------------------------
 
-def record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers):
-    return {"key": _arg(key, key_text), "value": _arg(value, value_text),
+def record_dict(key, key_text, value, value_text, topic, partition, offset, timestamp, headers, value_entries=()):
+    return {"key": _arg(key, key_text), "value": _entries_dict(value_entries) if value_entries else _arg(value, value_text),
             "metadata": {"topic": topic, "partition": partition, "offset": offset, "timestamp": timestamp,
-                         "headers": _py(headers)}}
+                         "headers": {} if headers is None else _py(headers)}}
 
 
 def _transform_result(step, result, topic, partition, offset, timestamp):

@@ -62,6 +62,25 @@ class GraalPyTaskTest {
     }
 
     @Test
+    void aFlatRowOrRecordValueIsARealDictWithRealNones() {
+        // a flat map (every value a string, number, boolean or null) crosses as the call's trailing arguments
+        String check = "    assert type(d) is dict, type(d)\n"
+                + "    assert d['n'] is None and type(d['n']) is type(None) and isinstance(d['b'], bool) and type(d['f']) is float\n"
+                + "    assert type(d['i']) is int and type(d['s']) is str\n"
+                + "    d['added'] = [d['n'], d['i'] + 1]\n";
+        Map<String, Object> flat = map("s", "x\u00e9", "n", null, "i", 41L, "f", 2.5, "b", true);
+        assertThat(transform(body("import json", "def transform(value, row):", "    d = row", check, "    return json.dumps(row, ensure_ascii=False)"), "x\u00e9", flat))
+                .isEqualTo("{\"s\": \"x\u00e9\", \"n\": null, \"i\": 41, \"f\": 2.5, \"b\": true, \"added\": [null, 42]}");
+        var transform = python.recordTransform(ref(body("def transform(record):", "    d = record['value']", check,
+                "    assert record['metadata']['headers'] in ({'source': 'web'}, {}), record['metadata']['headers']", "    return record")));
+        assertThat(transform.apply(record("k", flat)).get(0).value())
+                .isEqualTo(map("s", "x\u00e9", "n", null, "i", 41L, "f", 2.5, "b", true, "added", java.util.Arrays.asList(null, 42L)));
+        assertThat(transform.apply(record("k", flat)).get(0).headers()).isEqualTo(Map.of("source", "web"));
+        assertThat(transform.apply(record("k", flat).with("k", flat, Map.of())).get(0).headers()).isEmpty();
+        assertThat(flat).doesNotContainKey("added");
+    }
+
+    @Test
     void valuesConvertAsJsonHoldsThem() {
         BigInteger big = new BigInteger("123456789012345678901234567890");
         assertThat(transform(body("def transform(value, row):", "    return [value * 2, 3.0, 2 ** 70, (1, 'a'), None, True, 0.1 + 0.2]"),
