@@ -3,8 +3,6 @@ package io.datapipelines.cli;
 import io.datapipelines.image.RegistryCredentials;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +19,10 @@ final class RegistryLogin {
 
     @Option(names = "--registry-username-env", paramLabel = "VAR", description = "An environment variable holding the username.")
     String usernameEnv;
+
+    @Option(names = "--registry-username-file", paramLabel = "FILE",
+            description = "A file holding the username (for a username that is itself a secret).")
+    Path usernameFile;
 
     @Option(names = "--registry-password-env", paramLabel = "VAR",
             description = "An environment variable holding the password (or an access token used as one).")
@@ -60,21 +62,23 @@ final class RegistryLogin {
         if (passwordEnv != null && passwordFile != null || tokenEnv != null && tokenFile != null) {
             throw new IllegalArgumentException("give each registry secret once: from an environment variable or from a file");
         }
-        if (username != null && usernameEnv != null) {
-            throw new IllegalArgumentException("give --registry-username or --registry-username-env, not both");
+        if ((username != null ? 1 : 0) + (usernameEnv != null ? 1 : 0) + (usernameFile != null ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("give one of --registry-username, --registry-username-env and --registry-username-file");
         }
-        String user = usernameEnv != null ? fromEnvironment(environment, usernameEnv, "--registry-username-env") : username;
+        String user = usernameEnv != null ? fromEnvironment(environment, usernameEnv, "--registry-username-env")
+                : usernameFile != null ? SecretFile.stripped(usernameFile, "--registry-username-file") : username;
         if (password) {
             if (user == null) {
-                throw new IllegalArgumentException("a registry password needs a username: --registry-username or --registry-username-env");
+                throw new IllegalArgumentException("a registry password needs a username: --registry-username, --registry-username-env "
+                        + "or --registry-username-file");
             }
             String secret = passwordEnv != null ? fromEnvironment(environment, passwordEnv, "--registry-password-env")
-                    : fromFile(passwordFile, "--registry-password-file");
+                    : SecretFile.stripped(passwordFile, "--registry-password-file");
             return RegistryCredentials.usernamePassword(user, secret, passwordEnv != null ? "$" + passwordEnv : passwordFile.toString());
         }
         if (token) {
             String secret = tokenEnv != null ? fromEnvironment(environment, tokenEnv, "--registry-token-env")
-                    : fromFile(tokenFile, "--registry-token-file");
+                    : SecretFile.stripped(tokenFile, "--registry-token-file");
             return RegistryCredentials.identityToken(secret, tokenEnv != null ? "$" + tokenEnv : tokenFile.toString());
         }
         if (user != null) {
@@ -95,17 +99,5 @@ final class RegistryLogin {
             throw new IllegalArgumentException(option + " " + name + ": the environment variable is not set");
         }
         return value.strip();
-    }
-
-    private static String fromFile(Path file, String option) {
-        try {
-            String value = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (value.isEmpty()) {
-                throw new IllegalArgumentException(option + " " + file + ": the file is empty");
-            }
-            return value;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(option + " " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
     }
 }

@@ -212,6 +212,49 @@ class RealCliEndToEndTest {
         assertThat(client.secrets().inNamespace("pipelines").list().getItems()).isEmpty();
     }
 
+    /**
+     * As in {@code docker.inside} or {@code container()}: the logins, usernames included, in owner-only files under
+     * WORKSPACE@tmp that the real CLI reads through the options naming them; nothing of them in the environment or on a
+     * command line; the tests run on their own first; no file outlives its command.
+     */
+    @Test
+    void inAContainerTheRealCliReadsTheLoginsFromTheFilesTheStepWrites() throws Exception {
+        CliEnvironment logins = new CliEnvironment().registry(AuthenticatedRegistry.USER, AuthenticatedRegistry.PASSWORD, true)
+                .kafkaCredentials("svc-orders", KAFKA_PASSWORD, true);
+        LocalPrivateFiles files = new LocalPrivateFiles(workspace.resolveSibling(workspace.getFileName() + "@tmp"));
+        DeploymentCredentials credentials = new DeploymentCredentials(logins, files, null);
+        LocalCli cli = new LocalCli(jar, workspace, Map.of(JavaCommand.JAVA_OPTS_VARIABLE, JAVA_OPTS,
+                "DATAPIPELINES_CACHE_DIR", shared.resolve("jib-cache").toString()), credentials.processEnvironment(CliPlace.CONTAINER),
+                new SecretMasker(credentials.environment().secrets()));
+        List<List<String>> commandLines = new java.util.ArrayList<>();
+        CliRunner recording = arguments -> {
+            commandLines.add(arguments);
+            return cli.runner().outcome(arguments);
+        };
+        DeploymentRecord record;
+        try (credentials) {
+            record = new DeploymentSequence(recording, new PrintStream(stepLog, true, StandardCharsets.UTF_8), cli.masker(),
+                    credentials.logins(CliPlace.CONTAINER)).deploy(settings(false), Kubeconfig.at(kubeconfig.toString()), "Jenkins orders #6", null)
+                    .record();
+        }
+        String log = cli.log();
+        assertThat(files.written).hasSize(4);
+        assertThat(log).contains("+ datapipelines test -- pipelines/orders.yaml")
+                .contains("--registry-username-file " + files.written.get(0) + " --registry-password-file " + files.written.get(1) + " --skip-tests")
+                .contains("--kafka-username-file " + files.written.get(2) + " --kafka-password-file " + files.written.get(3));
+        assertThat(commandLines).hasSize(4).allSatisfy(arguments -> assertThat(String.join(" ", arguments))
+                .doesNotContain(AuthenticatedRegistry.USER).doesNotContain(AuthenticatedRegistry.PASSWORD)
+                .doesNotContain("svc-orders").doesNotContain(KAFKA_PASSWORD));
+        assertThat(log).doesNotContain(AuthenticatedRegistry.PASSWORD).doesNotContain(KAFKA_PASSWORD);
+        assertThat(files.written).allSatisfy(file -> assertThat(file).doesNotExist());
+        String manifest = "/v2/pipelines/orders-cleanup/manifests/" + record.image().digest();
+        assertThat(registry.status(manifest, AuthenticatedRegistry.PASSWORD)).as("pushed with the login read from the files").isEqualTo(200);
+        Secret secret = client.secrets().inNamespace("pipelines").withName("datapipelines.orders-cleanup-prod.kafka-credentials").get();
+        assertThat(new String(Base64.getDecoder().decode(secret.getData().get("KAFKA_SASL_JAAS_CONFIG")), StandardCharsets.UTF_8))
+                .isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"svc-orders\" password=\""
+                        + KAFKA_PASSWORD + "\";");
+    }
+
     @Test
     void aWrongRegistryPasswordFailsTheBuildWithTheClisOwnWordsAndNeverShowsIt() throws Exception {
         LocalCli cli = cli("not-the-password");

@@ -21,14 +21,28 @@ interface CliDistributionInstaller {
     boolean appliesTo(Node node);
 
     /**
-     * What {@code ToolInstaller.performInstallation} does for both installers: the zip into
-     * {@code location/VERSION/}, downloaded by the node itself if it can, else through the controller ({@link CliInstall}).
+     * Installs this installer's distribution into a cache directory, once per version: the zip downloaded by the machine
+     * that holds the directory if it can, else through the controller ({@link CliInstall}), checked against the SHA-256
+     * and unpacked into {@code VERSION/} ({@link CliCache}). What {@code performInstallation} does on a node's tool
+     * directory ({@link #install}), and the step in a container under {@code WORKSPACE@tmp}.
+     *
+     * @param node the node's name, for the log
+     * @return the absolute path of datapipelines-cli.jar in the cache
+     */
+    default String installInto(InstallLocation cache, String node, TaskListener log) throws IOException, InterruptedException {
+        return CliInstall.install(distribution(), cache, node, log);
+    }
+
+    /**
+     * What {@code ToolInstaller.performInstallation} does for both installers: {@link #installInto} the node's
+     * {@code location}.
      *
      * @return the version's directory: the installation's home on that node
      */
-    static FilePath install(CliDistribution distribution, FilePath location, Node node, TaskListener log) throws IOException, InterruptedException {
-        CliInstall.install(distribution, new FilePathInstallLocation(location), node.getDisplayName(), log);
-        return location.child(distribution.version());
+    static FilePath install(CliDistributionInstaller installer, FilePath location, Node node, TaskListener log)
+            throws IOException, InterruptedException {
+        installer.installInto(new FilePathInstallLocation(location), node.getDisplayName(), log);
+        return location.child(installer.distribution().version());
     }
 
     /** A label for messages: which installation on which node. */

@@ -65,8 +65,7 @@ final class CliInstallations {
             CliDistributionInstaller download = installation.distributionInstallers().stream()
                     .filter(installer -> installer.appliesTo(node)).findFirst().orElse(null);
             if (download != null) {
-                String jar = CliInstall.install(download.distribution(), new FilePathInstallLocation(containerVisible(workspace)),
-                        node.getDisplayName(), listener);
+                String jar = download.installInto(new FilePathInstallLocation(containerVisible(workspace)), node.getDisplayName(), listener);
                 return JavaCommand.forAgent(environment, null, launcher.isUnix(), jar);
             }
             home = installation.forEnvironment(variables).getHome(); // a path in the image

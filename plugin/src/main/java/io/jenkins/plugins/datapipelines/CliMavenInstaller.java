@@ -111,7 +111,7 @@ public final class CliMavenInstaller extends ToolInstaller implements CliDistrib
 
     @Override
     public FilePath performInstallation(ToolInstallation tool, Node node, TaskListener log) throws IOException, InterruptedException {
-        return CliDistributionInstaller.install(distribution(), preferredLocation(tool, node), node, log);
+        return CliDistributionInstaller.install(this, preferredLocation(tool, node), node, log);
     }
 
     @Extension

@@ -62,7 +62,7 @@ public final class CliUrlInstaller extends ToolInstaller implements CliDistribut
 
     @Override
     public FilePath performInstallation(ToolInstallation tool, Node node, TaskListener log) throws IOException, InterruptedException {
-        return CliDistributionInstaller.install(distribution(), preferredLocation(tool, node), node, log);
+        return CliDistributionInstaller.install(this, preferredLocation(tool, node), node, log);
     }
 
     @Extension

@@ -12,29 +12,27 @@ import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The credentials a deployment uses, looked up for the build (so folder credentials and the build's identity
- * count) and tracked on it: registry and Kafka passwords go into the environment of the CLI commands that need them
- * ({@link CliEnvironment#applyTo(java.util.Map, String)}), the kubeconfig into a private file next to the workspace,
- * written just before deploy and deleted when the deployment ends.
+ * count) and tracked on it. On an agent the registry and Kafka logins go into the environment of the CLI commands that
+ * need them ({@link CliEnvironment#applyTo(java.util.Map, String)}); in a container, where the environment is on a
+ * command line, into owner-only files ({@link LoginFiles}). The kubeconfig goes into an owner-only file next to the
+ * workspace, written just before deploy. Every such file is deleted when the deployment ends ({@link #close()}).
  */
 final class DeploymentCredentials implements AutoCloseable {
     private final CliEnvironment environment;
-    private final FilePath workspace;
+    private final PrivateFiles files;
     private final @CheckForNull FileCredentials kubeconfigCredentials;
-    /** Login files written for the command running now (in a container): removed when it ends, or at {@link #close()}. */
-    private final List<FilePath> loginFiles = new ArrayList<>();
+    /** The container's login files, once {@link #logins} made them: whatever is left of them goes at {@link #close()}. */
+    private @CheckForNull LoginFiles loginFiles;
     /** Written only when deploy asks for it ({@link #kubeconfig()}), deleted by {@link #close()}. */
-    private @CheckForNull FilePath kubeconfig;
+    private @CheckForNull String kubeconfig;
 
-    private DeploymentCredentials(CliEnvironment environment, FilePath workspace, @CheckForNull FileCredentials kubeconfigCredentials) {
+    /** @param files where the secrets' files go (the workspace's {@code @tmp} on the agent: {@link #resolve}) */
+    DeploymentCredentials(CliEnvironment environment, PrivateFiles files, @CheckForNull FileCredentials kubeconfigCredentials) {
         this.environment = environment;
-        this.workspace = workspace;
+        this.files = files;
         this.kubeconfigCredentials = kubeconfigCredentials;
     }
 
@@ -57,7 +55,7 @@ final class DeploymentCredentials implements AutoCloseable {
             kubeconfig = find(run, settings.kubeconfigCredentialsId(), FileCredentials.class,
                     "kubeconfigCredentialsId", Messages.DeploymentCredentials_SecretFile());
         }
-        return new DeploymentCredentials(environment, workspace, kubeconfig);
+        return new DeploymentCredentials(environment, new TemporaryDirectoryFiles(workspace), kubeconfig);
     }
 
     private static <C extends StandardCredentials> C find(Run<?, ?> run, String id, Class<C> type, String parameter, String kind)
@@ -70,84 +68,32 @@ final class DeploymentCredentials implements AutoCloseable {
         return credentials;
     }
 
-    /** Outside the workspace (in its @tmp sibling), created empty and owner-only before the content is written. */
-    private static FilePath writePrivately(FilePath workspace, FileCredentials credentials)
-            throws DeploymentFailure, IOException, InterruptedException {
-        FilePath temporaryDirectory = WorkspaceList.tempDir(workspace);
-        if (temporaryDirectory == null) {
-            throw new DeploymentFailure("no temporary directory next to the workspace " + workspace.getRemote());
-        }
-        temporaryDirectory.mkdirs();
-        FilePath file = temporaryDirectory.createTempFile("kubeconfig", ".yaml");
-        file.chmod(0600);
-        try (InputStream content = credentials.getContent()) {
-            file.copyFrom(content);
-        }
-        return file;
-    }
-
+    /** Every credential's values: what the step masks in the log, wherever the CLI runs. */
     CliEnvironment environment() {
         return environment;
     }
 
     /**
-     * How the commands get their logins: on the agent through their environment; in a container (where docker-workflow
-     * puts the environment on its {@code docker exec} command line) as owner-only files under {@code WORKSPACE@tmp},
-     * written just before the command that needs them and removed right after it.
+     * The logins the CLI's processes get in their environment: all of them on the agent; none in a container, where
+     * the environment is on the {@code docker exec} command line (the logins are files there: {@link #logins}).
+     */
+    CliEnvironment processEnvironment(CliPlace place) {
+        return place == CliPlace.AGENT ? environment : new CliEnvironment();
+    }
+
+    /**
+     * How the commands get their logins: on the agent through their environment; in a container as owner-only files
+     * under {@code WORKSPACE@tmp}, username and password each in its own, written just before the command that needs
+     * them and removed right after it ({@link LoginFiles}).
      */
     Logins logins(CliPlace place) {
         if (place == CliPlace.AGENT) {
             return Logins.ENVIRONMENT;
         }
-        Map<String, String> values = environment.variables();
-        String registryUser = values.get(CliEnvironment.REGISTRY_USERNAME);
-        String kafkaUser = values.get(CliEnvironment.KAFKA_USERNAME);
-        return new Logins() {
-            @Override
-            public LoginArguments forBuild() throws DeploymentFailure, IOException, InterruptedException {
-                return registryUser == null ? LoginArguments.files(null, null, null, null)
-                        : LoginArguments.files(registryUser, writeLoginFile(values.get(CliEnvironment.REGISTRY_PASSWORD)), null, null);
-            }
-
-            @Override
-            public LoginArguments forDeploy() throws DeploymentFailure, IOException, InterruptedException {
-                return kafkaUser == null ? LoginArguments.files(null, null, null, null)
-                        : LoginArguments.files(null, null, kafkaUser, writeLoginFile(values.get(CliEnvironment.KAFKA_PASSWORD)));
-            }
-
-            @Override
-            public void removeFiles() throws IOException, InterruptedException {
-                removeLoginFiles();
-            }
-
-            @Override
-            public boolean testsSeparately() {
-                return true;
-            }
-        };
-    }
-
-    private String writeLoginFile(String secret) throws DeploymentFailure, IOException, InterruptedException {
-        FilePath temporaryDirectory = WorkspaceList.tempDir(workspace);
-        if (temporaryDirectory == null) {
-            throw new DeploymentFailure("no temporary directory next to the workspace " + workspace.getRemote());
+        if (loginFiles == null) {
+            loginFiles = new LoginFiles(environment, files);
         }
-        temporaryDirectory.mkdirs();
-        FilePath file = temporaryDirectory.createTempFile("datapipelines-login", ".txt");
-        loginFiles.add(file);
-        file.chmod(0600); // before the secret is in it
-        file.write(secret, StandardCharsets.UTF_8.name());
-        return file.getRemote();
-    }
-
-    private void removeLoginFiles() throws IOException, InterruptedException {
-        try {
-            for (FilePath file : loginFiles) {
-                file.delete();
-            }
-        } finally {
-            loginFiles.clear();
-        }
+        return loginFiles;
     }
 
     /**
@@ -160,27 +106,62 @@ final class DeploymentCredentials implements AutoCloseable {
         }
         return () -> {
             if (kubeconfig == null) {
-                kubeconfig = writePrivately(workspace, kubeconfigCredentials);
+                byte[] content;
+                try (InputStream in = kubeconfigCredentials.getContent()) {
+                    content = in.readAllBytes();
+                }
+                kubeconfig = files.write("kubeconfig", ".yaml", content);
             }
-            return kubeconfig.getRemote();
+            return kubeconfig;
         };
     }
 
-    /** Deletes the kubeconfig file; it must not outlive the deployment, even when the build is interrupted. */
+    /** Deletes the login files and the kubeconfig file: none may outlive the deployment, even when the build is interrupted. */
     @Override
     public void close() throws IOException {
         try {
-            removeLoginFiles();
+            try {
+                if (loginFiles != null) {
+                    loginFiles.removeFiles();
+                }
+            } finally {
+                if (kubeconfig != null) {
+                    files.delete(kubeconfig);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while deleting login files", e);
+            throw new IOException("interrupted while deleting the deployment's credential files", e);
         }
-        if (kubeconfig != null) {
+    }
+
+    /** The files in the workspace's {@code @tmp} sibling on the agent, which a container sees at the same path. */
+    private static final class TemporaryDirectoryFiles implements PrivateFiles {
+        private final FilePath workspace;
+
+        TemporaryDirectoryFiles(FilePath workspace) {
+            this.workspace = workspace;
+        }
+
+        private FilePath directory() throws DeploymentFailure {
+            FilePath temporaryDirectory = WorkspaceList.tempDir(workspace);
+            if (temporaryDirectory == null) {
+                throw new DeploymentFailure("no temporary directory next to the workspace " + workspace.getRemote());
+            }
+            return temporaryDirectory;
+        }
+
+        @Override
+        public String write(String prefix, String suffix, byte[] content) throws DeploymentFailure, IOException, InterruptedException {
+            return directory().act(new PrivateFile(prefix, suffix, content));
+        }
+
+        @Override
+        public void delete(String path) throws IOException, InterruptedException {
             try {
-                kubeconfig.delete();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while deleting " + kubeconfig.getRemote(), e);
+                directory().child(path).delete(); // child() of an absolute path is that path, on the agent
+            } catch (DeploymentFailure e) {
+                throw new IOException(e.getMessage(), e);
             }
         }
     }

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * How the logins appear on a CLI command line. On an agent they name environment variables ({@link #ENVIRONMENT}); in a
  * container ({@code docker.inside} puts every environment variable on its {@code docker exec} command line) they name
- * owner-only files under {@code WORKSPACE@tmp}, and the definition's tests run as a command of their own before
- * {@code build}, while no such file exists ({@link #files}). Never a password on a command line.
+ * owner-only files under {@code WORKSPACE@tmp}, one for the username and one for the password, and the definition's
+ * tests run as a command of their own before {@code build}, while no such file exists ({@link #files}). Never a
+ * password, nor a username, on a command line: only the names of the variables or files that hold them.
  */
 public final class LoginArguments {
     /** The logins in the CLI's environment, named by variable ({@link CliEnvironment}). */
@@ -28,20 +29,20 @@ public final class LoginArguments {
     }
 
     /**
-     * Logins in files: each password in a file of its own, the usernames as arguments.
+     * Logins in files: the username and the password each in a file of its own ({@link LoginFiles}).
      *
-     * @param registryPasswordFile null when this command has no registry login
-     * @param kafkaPasswordFile    null when this command has no Kafka login
+     * @param registryUsernameFile null when this command has no registry login
+     * @param kafkaUsernameFile    null when this command has no Kafka login
      */
-    public static LoginArguments files(@CheckForNull String registryUsername, @CheckForNull String registryPasswordFile,
-                                       @CheckForNull String kafkaUsername, @CheckForNull String kafkaPasswordFile) {
+    public static LoginArguments files(@CheckForNull String registryUsernameFile, @CheckForNull String registryPasswordFile,
+                                       @CheckForNull String kafkaUsernameFile, @CheckForNull String kafkaPasswordFile) {
         List<String> registry = new ArrayList<>();
-        if (registryPasswordFile != null) {
-            registry.addAll(List.of("--registry-username", registryUsername, "--registry-password-file", registryPasswordFile));
+        if (registryUsernameFile != null) {
+            registry.addAll(List.of("--registry-username-file", registryUsernameFile, "--registry-password-file", registryPasswordFile));
         }
         List<String> kafka = new ArrayList<>();
-        if (kafkaPasswordFile != null) {
-            kafka.addAll(List.of("--kafka-username", kafkaUsername, "--kafka-password-file", kafkaPasswordFile));
+        if (kafkaUsernameFile != null) {
+            kafka.addAll(List.of("--kafka-username-file", kafkaUsernameFile, "--kafka-password-file", kafkaPasswordFile));
         }
         return new LoginArguments(registry, kafka, true);
     }

@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * The logins as each command of a {@link DeploymentSequence} gets them: named environment variables on an agent
- * ({@link #ENVIRONMENT}), or, in a container, owner-only files written just before the command that needs them and
- * removed right after it ({@link LoginArguments#files}).
+ * ({@link #ENVIRONMENT}), or, in a container, owner-only files (the username's and the password's) written just before
+ * the command that needs them and removed right after it ({@link LoginFiles}).
  */
 public interface Logins {
     /** The logins are in the CLI's environment (each command's own: {@link CliEnvironment#applyTo(java.util.Map, String)}). */

@@ -130,11 +130,9 @@ public final class PipelineDeployer {
         CliPlace place = CliPlace.of(launcher);
         JavaCommand java = CliInstallations.command(cliTool, workspace, launcher, environment, listener);
         try (DeploymentCredentials credentials = DeploymentCredentials.resolve(run, workspace, settings)) {
-            CliEnvironment cliEnvironment = credentials.environment();
-            SecretMasker masker = new SecretMasker(cliEnvironment.secrets());
-            // In a container the logins travel in files (LoginArguments), never in the environment.
-            CliEnvironment inEnvironment = place == CliPlace.AGENT ? cliEnvironment : new CliEnvironment();
-            CliLauncher cli = new CliLauncher(launcher, workspace, java, environment, inEnvironment, listener, masker);
+            SecretMasker masker = new SecretMasker(credentials.environment().secrets());
+            // In a container the logins travel in files (LoginFiles), never in the environment.
+            CliLauncher cli = new CliLauncher(launcher, workspace, java, environment, credentials.processEnvironment(place), listener, masker);
             return work.run(new DeploymentSequence(cli, log, masker, credentials.logins(place)), credentials.kubeconfig());
         }
     }

@@ -34,9 +34,10 @@ public final class StandInCli {
             "validate", Set.of("--output"),
             "test", Set.of(),
             "build", Set.of("--image", "--base-image", "--insecure", "--registry-username-env", "--registry-password-env",
-                    "--registry-username", "--registry-password-file", "--skip-tests", "--output"),
+                    "--registry-username", "--registry-username-file", "--registry-password-file", "--skip-tests", "--output"),
             "status", Set.of("--deployment", "--namespace", "--kubeconfig", "--output"),
-            "deploy", Set.of("--image", "--deployment", "--namespace", "--kubeconfig", "--bootstrap-servers", "--kafka-username-env", "--kafka-username", "--kafka-password-file",
+            "deploy", Set.of("--image", "--deployment", "--namespace", "--kubeconfig", "--bootstrap-servers", "--kafka-username-env", "--kafka-username", "--kafka-username-file",
+                    "--kafka-password-file",
                     "--kafka-password-env", "--kafka-sasl-mechanism", "--kafka-security-protocol", "--wait", "--timeout", "--dry-run",
                     "--cause", "--build-url", "--output", "--shadow", "--shadow-records", "--shadow-timeout", "--shadow-max-changed-rate",
                     "--shadow-max-new-dead-letter-rate"));
@@ -192,7 +193,8 @@ public final class StandInCli {
             System.err.println("datapipelines: no base image: give --base-image REF or docker-archive:PATH (or set DATAPIPELINES_BASE_IMAGE)");
             return 2;
         }
-        String user = options.containsKey("--registry-password-file") ? options.get("--registry-username") : variable(options, "--registry-username-env");
+        String user = options.containsKey("--registry-username-file") ? secretFile(options, "--registry-username-file")
+                : options.containsKey("--registry-password-file") ? options.get("--registry-username") : variable(options, "--registry-username-env");
         String password = user == null ? null : options.containsKey("--registry-password-file") ? secretFile(options, "--registry-password-file")
                 : variable(options, "--registry-password-env");
         if (password == null) {
@@ -224,7 +226,8 @@ public final class StandInCli {
             System.err.println("datapipelines: no Kafka bootstrap servers: give --bootstrap-servers HOST:PORT[,...] (or set KAFKA_BOOTSTRAP_SERVERS)");
             return 2;
         }
-        String user = options.containsKey("--kafka-password-file") ? options.get("--kafka-username") : variable(options, "--kafka-username-env");
+        String user = options.containsKey("--kafka-username-file") ? secretFile(options, "--kafka-username-file")
+                : options.containsKey("--kafka-password-file") ? options.get("--kafka-username") : variable(options, "--kafka-username-env");
         String password = user == null ? null : options.containsKey("--kafka-password-file") ? secretFile(options, "--kafka-password-file")
                 : variable(options, "--kafka-password-env");
         if (password == null) {

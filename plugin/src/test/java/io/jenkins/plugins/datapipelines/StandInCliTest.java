@@ -145,43 +145,29 @@ class StandInCliTest {
         DeploySettings settings = DeploySettings.resolve(DeployParameters.builder().deployment("orders-eu").namespace("prod")
                 .image("registry.example.com/orders").baseImage("registry.example.com/jre@sha256:" + "0".repeat(64))
                 .registryCredentialsId("registry").kafkaBootstrapServers("kafka:9092").kafkaCredentialsId("kafka").build(), DeployDefaults.NONE);
-        CliEnvironment credentials = new CliEnvironment().registry("robot", "r3g-s3cret").kafkaCredentials("svc", "k4f-s3cret");
-        // As the step in a container: nothing in the environment, the masker knows the secrets.
-        LocalCli cli = new LocalCli(jar, workspace, Map.of(), new CliEnvironment(), new SecretMasker(credentials.secrets()));
-        List<Path> written = new java.util.ArrayList<>();
-        Logins files = new Logins() {
-            private Path write(String secret) throws java.io.IOException {
-                Path file = Files.createTempFile(temporary, "datapipelines-login", ".txt",
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, secret);
-                written.add(file);
-                return file;
+        // The registry's username is marked secret by its credential: it must not be on a command line either.
+        CliEnvironment logins = new CliEnvironment().registry("robot-7f3a9c", "r3g-s3cret", true).kafkaCredentials("svc", "k4f-s3cret");
+        LocalPrivateFiles files = new LocalPrivateFiles(temporary);
+        DeploymentCredentials credentials = new DeploymentCredentials(logins, files, null);
+        // As the step in a container: the processes' environment without the logins, the masker knowing them all.
+        LocalCli cli = new LocalCli(jar, workspace, Map.of(), credentials.processEnvironment(CliPlace.CONTAINER),
+                new SecretMasker(credentials.environment().secrets()));
+        List<List<String>> commandLines = new java.util.ArrayList<>();
+        int[] before = {0};
+        CliRunner recording = arguments -> {
+            commandLines.add(arguments);
+            List<Path> forThisCommand = files.written.subList(before[0], files.written.size());
+            for (Path file : files.written.subList(0, before[0])) {
+                assertFalse(Files.exists(file), file + " outlived its command, still there when " + arguments.get(0) + " runs");
             }
-
-            @Override
-            public LoginArguments forBuild() throws java.io.IOException {
-                return LoginArguments.files("robot", write("r3g-s3cret").toString(), null, null);
+            for (Path file : forThisCommand) {
+                assertTrue(Files.exists(file), file + " exists while " + arguments.get(0) + " runs");
             }
-
-            @Override
-            public LoginArguments forDeploy() throws java.io.IOException {
-                return LoginArguments.files(null, null, "svc", write("k4f-s3cret").toString());
-            }
-
-            @Override
-            public void removeFiles() throws java.io.IOException {
-                for (Path file : written) {
-                    Files.deleteIfExists(file);
-                }
-            }
-
-            @Override
-            public boolean testsSeparately() {
-                return true;
-            }
+            before[0] = files.written.size();
+            return cli.runner().outcome(arguments);
         };
-        DeploymentSequence sequence = new DeploymentSequence(cli.runner(), new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
-                cli.masker(), files);
+        DeploymentSequence sequence = new DeploymentSequence(recording, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+                cli.masker(), credentials.logins(CliPlace.CONTAINER));
 
         DeploymentSequence.Outcome outcome = sequence.deploy(settings, Kubeconfig.AGENTS_OWN, "Jenkins orders #1", null);
 
@@ -190,13 +176,21 @@ class StandInCliTest {
         int test = log.indexOf("+ datapipelines test -- datapipeline.yaml");
         int build = log.indexOf("+ datapipelines build --image registry.example.com/orders");
         assertTrue(test >= 0 && build > test, "the tests run first, on their own: " + log);
-        assertTrue(log.contains("--registry-username robot --registry-password-file " + written.get(0) + " --skip-tests"), log);
-        assertTrue(log.contains("logging in to the registry as robot with password ****"), "the CLI read the file: " + log);
-        assertTrue(log.contains("--kafka-username svc --kafka-password-file " + written.get(1)), log);
+        List<Path> written = files.written;
+        assertEquals(4, written.size(), "the username and the password of each login, each in a file of its own");
+        assertTrue(log.contains("--registry-username-file " + written.get(0) + " --registry-password-file " + written.get(1) + " --skip-tests"), log);
+        assertTrue(log.contains("logging in to the registry as **** with password ****"), "the CLI read both files: " + log);
+        assertTrue(log.contains("--kafka-username-file " + written.get(2) + " --kafka-password-file " + written.get(3)), log);
         assertTrue(log.contains("kafka kafka:9092 as svc with password **** (PLAIN over SASL_SSL)"), log);
-        assertFalse(log.contains("s3cret"), log);
+        for (List<String> arguments : commandLines) {
+            for (String secret : List.of("robot-7f3a9c", "r3g-s3cret", "svc", "k4f-s3cret")) {
+                assertFalse(arguments.stream().anyMatch(argument -> argument.contains(secret)), secret + " on the command line " + arguments);
+                assertFalse(CliLauncher.environmentFor(arguments.get(0), Map.of(), credentials.processEnvironment(CliPlace.CONTAINER)).values()
+                        .stream().anyMatch(value -> value.contains(secret)), secret + " in the environment of " + arguments.get(0));
+            }
+        }
+        assertFalse(log.contains("s3cret") || log.contains("robot-7f3a9c"), log);
         assertFalse(log.contains("DATAPIPELINES_REGISTRY_PASSWORD") || log.contains("DATAPIPELINES_KAFKA_PASSWORD"), log);
-        assertEquals(2, written.size());
         for (Path file : written) {
             assertFalse(Files.exists(file), file + " outlived its command");
         }

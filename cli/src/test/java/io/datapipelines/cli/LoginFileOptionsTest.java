@@ -1,0 +1,167 @@
+package io.datapipelines.cli;
+
+import com.google.cloud.tools.jib.api.Credential;
+import io.datapipelines.image.RegistryCredentials;
+import io.datapipelines.image.RegistryCredentialsProbe;
+import io.datapipelines.kubernetes.KafkaCredentials;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.datapipelines.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * Logins read from files, the username as well as the password ({@code --registry-username-file},
+ * {@code --kafka-username-file}): what the Jenkins plugin passes inside a container, where the environment is on a
+ * command line. A file that is missing, unreadable, empty, a directory or not UTF-8 is refused in one line that names
+ * the option and the file, never its content; the command then exits 2 before doing anything.
+ */
+class LoginFileOptionsTest {
+    private static final String DEFINITION = "../examples/orders-cleanup.yaml";
+    private static final String IMAGE = "registry.example.com/pipelines/orders-cleanup@sha256:" + "a".repeat(64);
+
+    @TempDir
+    Path dir;
+
+    private Path ownerOnly(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    private static RegistryLogin registryLogin(String... args) {
+        BuildCommand build = new BuildCommand();
+        List<String> all = new ArrayList<>(List.of("--image", "registry.example.com/orders", DEFINITION));
+        all.addAll(List.of(args));
+        new CommandLine(build).parseArgs(all.toArray(String[]::new));
+        return build.login;
+    }
+
+    private static KafkaLogin kafkaLogin(String... args) {
+        DeployCommand deploy = new DeployCommand();
+        List<String> all = new ArrayList<>(List.of("--image", IMAGE, "--deployment", "prod", "--namespace", "pipelines", DEFINITION));
+        all.addAll(List.of(args));
+        new CommandLine(deploy).parseArgs(all.toArray(String[]::new));
+        return deploy.kafkaLogin;
+    }
+
+    @Test
+    void theRegistryUsernameAndPasswordComeFromTheirFiles() throws Exception {
+        Path username = ownerOnly("registry-username", "robot-7f3a9c\n");
+        Path password = ownerOnly("registry-password", "r3g-s3cret\n");
+        RegistryCredentials credentials = registryLogin("--registry-username-file", username.toString(),
+                "--registry-password-file", password.toString()).credentials(Map.of());
+        Credential credential = RegistryCredentialsProbe.credentialFor(credentials, "registry.example.com/orders").orElseThrow();
+        assertThat(credential.getUsername()).isEqualTo("robot-7f3a9c");
+        assertThat(credential.getPassword()).isEqualTo("r3g-s3cret");
+        assertThat(credentials.toString()).doesNotContain("robot-7f3a9c").doesNotContain("r3g-s3cret");
+    }
+
+    @Test
+    void theKafkaUsernameAndPasswordComeFromTheirFiles() throws Exception {
+        Path username = ownerOnly("kafka-username", "svc-orders\n");
+        // Only the final line break is how the file ends: a space at the end belongs to the password.
+        Path password = ownerOnly("kafka-password", "pa\"ss w0rd \n");
+        KafkaCredentials credentials = kafkaLogin("--kafka-username-file", username.toString(), "--kafka-password-file", password.toString(),
+                "--kafka-sasl-mechanism", "SCRAM-SHA-512").credentials(Map.of());
+        assertThat(credentials.username()).isEqualTo("svc-orders");
+        assertThat(credentials.jaasConfig()).isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule required "
+                + "username=\"svc-orders\" password=\"pa\\\"ss w0rd \";");
+    }
+
+    @Test
+    void oneUsernameOnly() throws Exception {
+        Path username = ownerOnly("username", "robot");
+        Path password = ownerOnly("password", "pw");
+        assertThatThrownBy(() -> registryLogin("--registry-username", "robot", "--registry-username-file", username.toString(),
+                "--registry-password-file", password.toString()).credentials(Map.of()))
+                .hasMessage("give one of --registry-username, --registry-username-env and --registry-username-file");
+        assertThatThrownBy(() -> kafkaLogin("--kafka-username-env", "USER", "--kafka-username-file", username.toString(),
+                "--kafka-password-file", password.toString()).credentials(Map.of("USER", "svc")))
+                .hasMessage("give one of --kafka-username, --kafka-username-env and --kafka-username-file");
+        assertThatThrownBy(() -> kafkaLogin("--kafka-username-file", username.toString()).credentials(Map.of()))
+                .hasMessage("a Kafka username needs a password: --kafka-password-env or --kafka-password-file");
+        assertThatThrownBy(() -> registryLogin("--registry-password-file", password.toString()).credentials(Map.of()))
+                .hasMessage("a registry password needs a username: --registry-username, --registry-username-env or --registry-username-file");
+    }
+
+    /** The one line a file that cannot be used gives, for each way it can be unusable. */
+    private List<Map.Entry<Path, String>> unusableFiles() throws Exception {
+        Path empty = ownerOnly("empty", "\n");
+        Path directory = Files.createDirectories(dir.resolve("a-directory"));
+        Path binary = dir.resolve("binary");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0x41});
+        return List.of(Map.entry(dir.resolve("no-such-file"), "no such file"), Map.entry(empty, "the file is empty"),
+                Map.entry(directory, "a directory, not a file"), Map.entry(binary, "not UTF-8 text"));
+    }
+
+    @Test
+    void buildRefusesAnUnusableLoginFileInOneLineBeforeRunningAnything() throws Exception {
+        Path password = ownerOnly("password", "r3g-s3cret");
+        for (Map.Entry<Path, String> unusable : unusableFiles()) {
+            for (List<String> login : List.of(
+                    List.of("--registry-username-file", unusable.getKey().toString(), "--registry-password-file", password.toString()),
+                    List.of("--registry-username", "robot", "--registry-password-file", unusable.getKey().toString()))) {
+                List<String> args = new ArrayList<>(List.of("build", DEFINITION, "--image", "registry.example.com/orders",
+                        "--base-image", "registry.example.com/java/jre:17"));
+                args.addAll(login);
+                CliTest.Run build = run(args.toArray(String[]::new));
+                String option = login.get(login.indexOf(unusable.getKey().toString()) - 1);
+                assertThat(build.exitCode()).as(build.err()).isEqualTo(2);
+                assertThat(build.err().strip()).isEqualTo("datapipelines: " + option + " " + unusable.getKey() + ": " + unusable.getValue());
+                assertThat(build.out()).isEmpty();
+                assertThat(build.err()).doesNotContain("r3g-s3cret").doesNotContain("PASS");
+            }
+        }
+    }
+
+    @Test
+    void deployRefusesAnUnusableLoginFileInOneLine() throws Exception {
+        Path password = ownerOnly("password", "k4f-s3cret");
+        for (Map.Entry<Path, String> unusable : unusableFiles()) {
+            CliTest.Run deploy = run("deploy", DEFINITION, "--image", IMAGE, "--deployment", "prod", "--namespace", "pipelines",
+                    "--bootstrap-servers", "kafka:9093", "--kafka-username-file", unusable.getKey().toString(),
+                    "--kafka-password-file", password.toString(), "--dry-run");
+            assertThat(deploy.exitCode()).as(deploy.err()).isEqualTo(2);
+            assertThat(deploy.err().strip()).isEqualTo("datapipelines: --kafka-username-file " + unusable.getKey() + ": " + unusable.getValue());
+            assertThat(deploy.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileItsReaderMayNotReadIsSaidToBeSo() throws Exception {
+        Path locked = ownerOnly("locked", "k4f-s3cret");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(locked), "skipped: this user (root?) reads files whatever their permissions");
+        Path username = ownerOnly("username", "svc");
+        CliTest.Run deploy = run("deploy", DEFINITION, "--image", IMAGE, "--deployment", "prod", "--namespace", "pipelines",
+                "--bootstrap-servers", "kafka:9093", "--kafka-username-file", username.toString(), "--kafka-password-file", locked.toString(),
+                "--dry-run");
+        assertThat(deploy.exitCode()).isEqualTo(2);
+        assertThat(deploy.err().strip()).isEqualTo("datapipelines: --kafka-password-file " + locked + ": not readable (permission denied)");
+    }
+
+    @Test
+    void aLoginFromFilesDeploysAsOneFromFlags() throws Exception {
+        Path username = ownerOnly("username", "svc-orders\n");
+        Path password = ownerOnly("password", "k4f-s3cret\n");
+        CliTest.Run deploy = run("deploy", DEFINITION, "--image", IMAGE, "--deployment", "prod", "--namespace", "pipelines",
+                "--bootstrap-servers", "kafka:9093", "--kafka-username-file", username.toString(), "--kafka-password-file", password.toString(),
+                "--dry-run", "--output", "json");
+        assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+        assertThat(deploy.out()).contains("datapipelines.orders-cleanup-prod.kafka-credentials").doesNotContain("k4f-s3cret");
+        assertThat(deploy.err()).doesNotContain("k4f-s3cret");
+    }
+}
