@@ -68,17 +68,19 @@ public final class ContainerLayout {
     private static final String HEAP_SHARE = "-XX:MaxRAMPercentage=";
 
     /**
-     * In images built with the JIT (on the Java 25 base), in place of {@link #JVM_FLAGS}' heap share: half the memory
-     * limit, because the JIT needs about 490 MiB beside the heap (the Graal compiler's classes and compilations, its
-     * code, Truffle's); measured through a broker with GraalPy steps, peak resident memory was 1,116-1,131 MiB with a
-     * 1280 MiB limit and this share, 1,036-1,072 MiB with 768 MiB and 75% (over the limit), and interpreted GraalPy
-     * peaked at ~490 MiB (benchmarks/README.md). Then JVMCI on, the Graal compiler of GraalPy's exact version
+     * In images built with the JIT (on the Java 25 base), in place of {@link #JVM_FLAGS}' heap share: a quarter of the
+     * memory limit (256 MiB of the 1024Mi GraalPy pipelines get by default). Beside the heap the JIT needs 300-450 MiB
+     * (metaspace ~110 MiB, code ~70 MiB, GraalPy's and the Graal compiler's classes and symbols), while a pipeline's
+     * live heap stayed near 85-105 MiB: Parallel would otherwise grow the heap to its cap (garbage of compilations is
+     * promoted), which with half of 1280 MiB made peak resident memory 1,036-1,131 MiB through a broker. With this
+     * share: 566-720 MiB (uppercase, five steps, the heavy step), the same throughput, a full collection of ~150 ms
+     * every few seconds under the heavy step (benchmarks/README.md). Then JVMCI on, the Graal compiler of GraalPy's exact version
      * loaded from {@value #GRAAL} in place of the JDK's, and native access and sun.misc.Unsafe for Truffle (without
      * them Java 25 prints warnings at start-up). Truffle then reports the runtime "GraalVM CE"; the runtime logs it
      * ({@code TruffleRuntimeReport}).
      */
     public static final List<String> JIT_FLAGS = List.of(
-            HEAP_SHARE + "50",
+            HEAP_SHARE + "25",
             "-XX:+UnlockExperimentalVMOptions",
             "-XX:+EnableJVMCI",
             "--upgrade-module-path=" + GRAAL,

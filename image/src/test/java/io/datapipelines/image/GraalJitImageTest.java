@@ -81,7 +81,7 @@ class GraalJitImageTest {
         assertThat(interpreted).doesNotContain("-XX:+EnableJVMCI").noneMatch(arg -> arg.startsWith("--upgrade-module-path"));
         // the same flags but the heap's share: half the memory limit with the JIT (its own needs beside the heap)
         assertThat(interpreted).contains("-XX:MaxRAMPercentage=75");
-        assertThat(jit).contains("-XX:MaxRAMPercentage=50").doesNotContain("-XX:MaxRAMPercentage=75")
+        assertThat(jit).contains("-XX:MaxRAMPercentage=25").doesNotContain("-XX:MaxRAMPercentage=75")
                 .containsAll(interpreted.stream().filter(arg -> !arg.equals("-XX:MaxRAMPercentage=75")).toList());
     }
 

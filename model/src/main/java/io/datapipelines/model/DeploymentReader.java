@@ -18,13 +18,13 @@ final class DeploymentReader {
     static final Map<String, String> DEFAULT_REQUESTS = Map.of("cpu", "250m", "memory", "256Mi");
     static final Map<String, String> DEFAULT_LIMITS = Map.of("memory", "512Mi");
     /**
-     * A pipeline with Python steps on GraalPy. Through a broker (benchmarks/README.md, 2026-12-05) its peak resident
-     * memory was ~490 MiB interpreted, and with the Graal JIT 1,036-1,072 MiB in 768 MiB (over the limit) and
-     * 1,116-1,131 MiB in 1280 MiB with the JIT images' heap at half the limit: request and limit are both 1280Mi, so a
-     * JIT image fits and the scheduler reserves what it uses (an interpreted one may ask for less).
+     * A pipeline with Python steps on GraalPy. Through a broker (benchmarks/README.md) its peak resident memory was
+     * ~490 MiB interpreted, and with the Graal JIT 566-720 MiB in 1024 MiB, the JIT images' heap being a quarter of the
+     * limit: request and limit are both 1024Mi, so a JIT image fits with room for larger records and the scheduler
+     * reserves what it uses (an interpreted one may ask for less).
      */
-    static final Map<String, String> GRAALPY_REQUESTS = Map.of("cpu", "250m", "memory", "1280Mi");
-    static final Map<String, String> GRAALPY_LIMITS = Map.of("memory", "1280Mi");
+    static final Map<String, String> GRAALPY_REQUESTS = Map.of("cpu", "250m", "memory", "1024Mi");
+    static final Map<String, String> GRAALPY_LIMITS = Map.of("memory", "1024Mi");
     /** A Kubernetes resource quantity: a decimal number with an optional SI, binary or exponent suffix. */
     private static final Pattern QUANTITY = Pattern.compile("[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE])?");
     private static final Duration MAX_SHADOW_TIMEOUT = Duration.ofHours(24);

@@ -38,15 +38,15 @@ class ProcessingSettingsTest {
     @Test
     void graalPyPipelinesGetMoreMemoryByDefaultOthersKeepTheirs() throws Exception {
         DeploymentSettings graalPy = parse(BASE + PYTHON_STEP).spec().deployment();
-        assertThat(graalPy.requests()).containsEntry("memory", "1280Mi").containsEntry("cpu", "250m");
-        assertThat(graalPy.limits()).containsEntry("memory", "1280Mi");
+        assertThat(graalPy.requests()).containsEntry("memory", "1024Mi").containsEntry("cpu", "250m");
+        assertThat(graalPy.limits()).containsEntry("memory", "1024Mi");
         DeploymentSettings jython = parse(BASE + PYTHON_STEP + "  processing: {python: {engine: jython}}\n").spec().deployment();
         assertThat(jython.requests()).containsEntry("memory", "256Mi");
         assertThat(jython.limits()).containsEntry("memory", "512Mi");
         assertThat(parse(BASE).spec().deployment().limits()).containsEntry("memory", "512Mi");
         DeploymentSettings chosen = parse(BASE + PYTHON_STEP + "  deployment: {resources: {limits: {memory: 2Gi}}}\n").spec().deployment();
         assertThat(chosen.limits()).containsEntry("memory", "2Gi");
-        assertThat(chosen.requests()).containsEntry("memory", "1280Mi");
+        assertThat(chosen.requests()).containsEntry("memory", "1024Mi");
     }
 
     @Test
