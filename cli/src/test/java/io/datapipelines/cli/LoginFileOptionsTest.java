@@ -19,7 +19,6 @@ import java.util.Map;
 import static io.datapipelines.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Logins read from files, the username as well as the password ({@code --registry-username-file},
@@ -138,19 +137,6 @@ class LoginFileOptionsTest {
             assertThat(deploy.err().strip()).isEqualTo("datapipelines: --kafka-username-file " + unusable.getKey() + ": " + unusable.getValue());
             assertThat(deploy.out()).isEmpty();
         }
-    }
-
-    @Test
-    void aFileItsReaderMayNotReadIsSaidToBeSo() throws Exception {
-        Path locked = ownerOnly("locked", "k4f-s3cret");
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        assumeFalse(Files.isReadable(locked), "skipped: this user (root?) reads files whatever their permissions");
-        Path username = ownerOnly("username", "svc");
-        CliTest.Run deploy = run("deploy", DEFINITION, "--image", IMAGE, "--deployment", "prod", "--namespace", "pipelines",
-                "--bootstrap-servers", "kafka:9093", "--kafka-username-file", username.toString(), "--kafka-password-file", locked.toString(),
-                "--dry-run");
-        assertThat(deploy.exitCode()).isEqualTo(2);
-        assertThat(deploy.err().strip()).isEqualTo("datapipelines: --kafka-password-file " + locked + ": not readable (permission denied)");
     }
 
     @Test
