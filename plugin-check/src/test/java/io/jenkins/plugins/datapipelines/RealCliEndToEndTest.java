@@ -49,6 +49,9 @@ class RealCliEndToEndTest {
     KubernetesClient client;
     @TempDir
     Path workspace;
+    /** Beside the workspace, per test: files the step keeps outside it (a path under the shared /tmp would be another build's too). */
+    @TempDir
+    Path outside;
     private Path kubeconfig;
     private final ByteArrayOutputStream stepLog = new ByteArrayOutputStream();
 
@@ -72,7 +75,7 @@ class RealCliEndToEndTest {
     void workspaceWithADefinitionAndAKubeconfig() throws Exception {
         Files.createDirectories(workspace.resolve("pipelines"));
         Files.copy(EXAMPLES.resolve("orders-cleanup.yaml"), workspace.resolve("pipelines/orders.yaml"));
-        kubeconfig = workspace.resolve("../kubeconfig.yaml");
+        kubeconfig = outside.resolve("kubeconfig.yaml");
         Files.writeString(kubeconfig, """
                 apiVersion: v1
                 kind: Config
@@ -178,7 +181,7 @@ class RealCliEndToEndTest {
         // What the rollback build does: the recorded canonical definition in a file, deploy only.
         DeploymentAction recorded = new DeploymentAction(first.record(), settings.definition(), first.canonicalDefinition(),
                 DeployParameters.of(settings), null);
-        Path recordedDefinition = Files.writeString(workspace.resolve("../datapipeline-build-1.json"), recorded.getCanonicalDefinition());
+        Path recordedDefinition = Files.writeString(outside.resolve("datapipeline-build-1.json"), recorded.getCanonicalDefinition());
         LocalCli cli = cli(AuthenticatedRegistry.PASSWORD);
         DeploymentRecord rollback = new DeploymentSequence(cli.runner(), new PrintStream(stepLog, true, StandardCharsets.UTF_8), cli.masker())
                 .redeploy(recorded, RollbackTarget.settingsFor(recorded, settings, DeployDefaults.NONE), recordedDefinition.toString(),
