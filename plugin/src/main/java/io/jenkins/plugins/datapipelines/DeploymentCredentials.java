@@ -17,8 +17,8 @@ import java.io.InputStream;
  * The credentials a deployment uses, looked up for the build (so folder credentials and the build's identity
  * count) and tracked on it. On an agent the registry and Kafka logins go into the environment of the CLI commands that
  * need them ({@link CliEnvironment#applyTo(java.util.Map, String)}); in a container, where the environment is on a
- * command line, into owner-only files ({@link LoginFiles}) that the environment names by path. The kubeconfig goes into an owner-only file next to the
- * workspace, written just before deploy. Every such file is deleted when the deployment ends ({@link #close()}).
+ * command line, into owner-only files ({@link LoginFiles}) that the environment names by path. The kubeconfig goes
+ * into an owner-only file next to the workspace, written just before deploy. Every such file is deleted when the deployment ends ({@link #close()}).
  */
 final class DeploymentCredentials implements AutoCloseable {
     private final CliEnvironment environment;

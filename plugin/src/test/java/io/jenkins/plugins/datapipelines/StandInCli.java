@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * A stand-in for the datapipelines command line that speaks its contract (validate, build and deploy with
  * {@code --output json}, the options the step passes, exit codes 0/1/2, progress on stderr, credentials from the
- * environment variables the options name, or from the files the {@code DATAPIPELINES_*_FILE} variables name) without a registry or a cluster, so that Jenkins tests can run the step end
- * to end. Packaged as a CLI distribution by {@link StandInCliDistribution}; no nested classes, so one class file is the
+ * environment variables the options name, or from the files the {@code DATAPIPELINES_*_FILE} variables name) without
+ * a registry or a cluster, so that Jenkins tests can run the step end to end. Packaged as a CLI distribution by {@link StandInCliDistribution}; no nested classes, so one class file is the
  * whole program. plugin-check runs the same command lines against the real CLI.
  *
  * <p>Behaviour worth testing: a definition containing the word {@code invalid} is rejected (exit 2); a deployment
