@@ -111,7 +111,7 @@ final class BuildCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         // The tests run the definition's own code: with secrets in this process's environment, in a child without them.
-        List<String> secrets = login.environmentVariables();
+        List<String> secrets = login.environmentVariables(System.getenv());
         int tests = skipTests ? ExitCodes.OK : secrets.isEmpty() ? (testsPass(definition, err) ? ExitCodes.OK : ExitCodes.FAILED)
                 : IsolatedTests.run(definitionFile, secrets, err);
         if (skipTests) {

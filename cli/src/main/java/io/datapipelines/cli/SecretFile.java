@@ -9,13 +9,25 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * Reads a login's part (a username, a password, a token) from the file a {@code --...-file} option names. What goes
- * wrong is said in one line naming the option and the file, never the content: "--kafka-password-file /x: no such file".
+ * Reads a login's part (a username, a password, a token) from the file a {@code --...-file} option names, or a
+ * {@code DATAPIPELINES_..._FILE} environment variable. What goes wrong is said in one line naming the option (or the
+ * variable) and the file, never the content: "--kafka-password-file /x: no such file",
+ * "DATAPIPELINES_KAFKA_PASSWORD_FILE /x: no such file".
  */
 final class SecretFile {
     private SecretFile() {
+    }
+
+    /**
+     * The file an environment variable names (the {@code *_FILE} convention: its value is the file's path, never the
+     * secret), or null when the variable is not set or empty.
+     */
+    static Path namedBy(Map<String, String> environment, String variable) {
+        String value = environment.get(variable);
+        return value == null || value.isEmpty() ? null : Path.of(value);
     }
 
     /** The file's text without white space around it (the registry's logins). */

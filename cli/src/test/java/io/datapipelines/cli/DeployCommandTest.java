@@ -215,7 +215,8 @@ class DeployCommandTest {
         CliTest.Run half = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
                 "--namespace", "pipelines", "--bootstrap-servers", "kafka:9093", "--kafka-username", "svc", "--dry-run");
         assertThat(half.exitCode()).isEqualTo(2);
-        assertThat(half.err().strip()).isEqualTo("datapipelines: a Kafka username needs a password: --kafka-password-env or --kafka-password-file");
+        assertThat(half.err().strip()).isEqualTo("datapipelines: a Kafka username needs a password: --kafka-password-env or --kafka-password-file "
+                + "(or DATAPIPELINES_KAFKA_PASSWORD_FILE)");
         CliTest.Run unset = run("deploy", EXAMPLES.resolve("orders-cleanup.yaml").toString(), "--image", IMAGE_A, "--deployment", "prod",
                 "--namespace", "pipelines", "--bootstrap-servers", "kafka:9093", "--kafka-username", "svc",
                 "--kafka-password-env", "DATAPIPELINES_TEST_NO_SUCH_VARIABLE", "--dry-run");

@@ -217,8 +217,9 @@ class RealCliEndToEndTest {
 
     /**
      * As in {@code docker.inside} or {@code container()}: the logins, usernames included, in owner-only files under
-     * WORKSPACE@tmp that the real CLI reads through the options naming them; nothing of them in the environment or on a
-     * command line; the tests run on their own first; no file outlives its command.
+     * WORKSPACE@tmp that the real CLI reads through the {@code DATAPIPELINES_*_FILE} variables naming them; no login
+     * option on a command line, only paths in the environment; the tests run on their own first; no file outlives its
+     * command.
      */
     @Test
     void inAContainerTheRealCliReadsTheLoginsFromTheFilesTheStepWrites() throws Exception {
@@ -230,8 +231,10 @@ class RealCliEndToEndTest {
                 "DATAPIPELINES_CACHE_DIR", shared.resolve("jib-cache").toString()), credentials.processEnvironment(CliPlace.CONTAINER),
                 new SecretMasker(credentials.environment().secrets()));
         List<List<String>> commandLines = new java.util.ArrayList<>();
+        List<Map<String, String>> environments = new java.util.ArrayList<>();
         CliRunner recording = arguments -> {
             commandLines.add(arguments);
+            environments.add(Map.copyOf(credentials.processEnvironment(CliPlace.CONTAINER).variablesFor(arguments.get(0))));
             return cli.runner().outcome(arguments);
         };
         DeploymentRecord record;
@@ -242,9 +245,13 @@ class RealCliEndToEndTest {
         }
         String log = cli.log();
         assertThat(files.written).hasSize(4);
-        assertThat(log).contains("+ datapipelines test -- pipelines/orders.yaml")
-                .contains("--registry-username-file " + files.written.get(0) + " --registry-password-file " + files.written.get(1) + " --skip-tests")
-                .contains("--kafka-username-file " + files.written.get(2) + " --kafka-password-file " + files.written.get(3));
+        assertThat(log).contains("+ datapipelines test -- pipelines/orders.yaml").contains(" --insecure --skip-tests --output json")
+                .doesNotContain("-username").doesNotContain("-password");
+        assertThat(environments).containsExactly(Map.of(), Map.of(),
+                Map.of(CliEnvironment.REGISTRY_USERNAME_FILE, files.written.get(0).toString(),
+                        CliEnvironment.REGISTRY_PASSWORD_FILE, files.written.get(1).toString()),
+                Map.of(CliEnvironment.KAFKA_USERNAME_FILE, files.written.get(2).toString(),
+                        CliEnvironment.KAFKA_PASSWORD_FILE, files.written.get(3).toString()));
         assertThat(commandLines).hasSize(4).allSatisfy(arguments -> assertThat(String.join(" ", arguments))
                 .doesNotContain(AuthenticatedRegistry.USER).doesNotContain(AuthenticatedRegistry.PASSWORD)
                 .doesNotContain("svc-orders").doesNotContain(KAFKA_PASSWORD));

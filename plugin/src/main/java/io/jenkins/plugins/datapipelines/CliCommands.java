@@ -9,8 +9,9 @@ import java.util.List;
  * The arguments of each {@code datapipelines} command the step runs, following the CLI's options (docs/cli.md,
  * docs/images.md, docs/deployment.md): every command is asked for {@code --output json}, so the step reads one JSON
  * object on stdout while progress goes to stderr, into the build log. Secrets are never arguments: they travel in
- * the environment ({@link CliEnvironment}), or in a container in owner-only files ({@link LoginFiles}), and the
- * arguments only name the variables or files that hold them ({@link LoginArguments}).
+ * the environment ({@link CliEnvironment}), and the arguments only name the variables that hold them; or in a
+ * container in owner-only files ({@link LoginFiles}) that the environment names, with no login argument at all
+ * ({@link LoginArguments}).
  *
  * <p>The definition, a path users choose, comes last, after {@code --} (picocli's end of options): a file named
  * {@code -x.yaml} or {@code --help} is a file, never an option.

@@ -15,10 +15,20 @@ public final class CliEnvironment {
     public static final String REGISTRY_PASSWORD = "DATAPIPELINES_REGISTRY_PASSWORD";
     public static final String KAFKA_USERNAME = "DATAPIPELINES_KAFKA_USERNAME";
     public static final String KAFKA_PASSWORD = "DATAPIPELINES_KAFKA_PASSWORD";
+    /**
+     * The CLI's {@code *_FILE} variables: each names an owner-only file holding that part of a login, read by the CLI
+     * when no option gives the part. The step sets them in a container only ({@link LoginFiles}), with the files' paths.
+     */
+    public static final String REGISTRY_USERNAME_FILE = "DATAPIPELINES_REGISTRY_USERNAME_FILE";
+    public static final String REGISTRY_PASSWORD_FILE = "DATAPIPELINES_REGISTRY_PASSWORD_FILE";
+    public static final String KAFKA_USERNAME_FILE = "DATAPIPELINES_KAFKA_USERNAME_FILE";
+    public static final String KAFKA_PASSWORD_FILE = "DATAPIPELINES_KAFKA_PASSWORD_FILE";
     /** The Kubernetes clients' variable: only deploy may talk to the cluster. */
     public static final String KUBECONFIG = "KUBECONFIG";
-    private static final Set<String> REGISTRY_LOGIN = Set.of(REGISTRY_USERNAME, REGISTRY_PASSWORD);
-    private static final Set<String> KAFKA_LOGIN = Set.of(KAFKA_USERNAME, KAFKA_PASSWORD);
+    private static final Set<String> REGISTRY_LOGIN = Set.of(REGISTRY_USERNAME, REGISTRY_PASSWORD, REGISTRY_USERNAME_FILE, REGISTRY_PASSWORD_FILE);
+    private static final Set<String> KAFKA_LOGIN = Set.of(KAFKA_USERNAME, KAFKA_PASSWORD, KAFKA_USERNAME_FILE, KAFKA_PASSWORD_FILE);
+    /** The CLI reads these without any option naming them: none may come from the build's own environment. */
+    private static final Set<String> LOGIN_FILES = Set.of(REGISTRY_USERNAME_FILE, REGISTRY_PASSWORD_FILE, KAFKA_USERNAME_FILE, KAFKA_PASSWORD_FILE);
 
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Set<String> secrets = new LinkedHashSet<>();
@@ -43,6 +53,23 @@ public final class CliEnvironment {
         put(KAFKA_USERNAME, username, usernameSecret);
         put(KAFKA_PASSWORD, password, true);
         return this;
+    }
+
+    /**
+     * Names the file that holds a part of a login ({@link #REGISTRY_USERNAME_FILE}...): the path only, never a secret.
+     * Set for the one command that needs it, and taken back after it ({@link #withoutLoginFiles()}).
+     */
+    CliEnvironment loginFile(String variable, String path) {
+        if (!LOGIN_FILES.contains(variable)) {
+            throw new IllegalArgumentException(variable + " names no login file");
+        }
+        put(variable, path, false);
+        return this;
+    }
+
+    /** Takes back every {@link #loginFile} variable: its file is gone, or about to be. */
+    void withoutLoginFiles() {
+        variables.keySet().removeAll(LOGIN_FILES);
     }
 
     private void put(String name, String value, boolean secret) {
@@ -86,15 +113,21 @@ public final class CliEnvironment {
         return chosen;
     }
 
-    /** The variables a command must not find in its environment: every login it does not need, and the kubeconfig's. */
+    /**
+     * The variables a command must not find in the build's environment: every login it does not need, and the
+     * kubeconfig's; and for every command the login files' variables (the CLI reads them unasked, so only the step's
+     * own, {@link #variablesFor}, may reach it: a stale one of the build's would log in where no credential is set).
+     */
     public static Set<String> hiddenFrom(String command) {
         Set<String> hidden = new LinkedHashSet<>(REGISTRY_LOGIN);
         hidden.addAll(KAFKA_LOGIN);
         hidden.add(KUBECONFIG);
         if ("build".equals(command)) {
             hidden.removeAll(REGISTRY_LOGIN);
+            hidden.addAll(LOGIN_FILES);
         } else if ("deploy".equals(command)) {
             hidden.removeAll(KAFKA_LOGIN);
+            hidden.addAll(LOGIN_FILES);
             hidden.remove(KUBECONFIG); // the agent's own cluster access, when no kubeconfig credential is given
         } else if ("status".equals(command)) {
             hidden.remove(KUBECONFIG); // reads the cluster (a restarted step re-attaching to its rollout); runs no user code

@@ -17,8 +17,8 @@ import java.io.InputStream;
  * The credentials a deployment uses, looked up for the build (so folder credentials and the build's identity
  * count) and tracked on it. On an agent the registry and Kafka logins go into the environment of the CLI commands that
  * need them ({@link CliEnvironment#applyTo(java.util.Map, String)}); in a container, where the environment is on a
- * command line, into owner-only files ({@link LoginFiles}). The kubeconfig goes into an owner-only file next to the
- * workspace, written just before deploy. Every such file is deleted when the deployment ends ({@link #close()}).
+ * command line, into owner-only files ({@link LoginFiles}) that the environment names by path. The kubeconfig goes
+ * into an owner-only file next to the workspace, written just before deploy. Every such file is deleted when the deployment ends ({@link #close()}).
  */
 final class DeploymentCredentials implements AutoCloseable {
     private final CliEnvironment environment;
@@ -75,21 +75,24 @@ final class DeploymentCredentials implements AutoCloseable {
 
     /**
      * The logins the CLI's processes get in their environment: all of them on the agent; none in a container, where
-     * the environment is on the {@code docker exec} command line (the logins are files there: {@link #logins}).
+     * the environment is on the {@code docker exec} command line: there the logins are files ({@link #logins}), and
+     * the environment holds only the variables naming the files of the command running now
+     * ({@link LoginFiles#environment()}), paths and nothing else.
      */
     CliEnvironment processEnvironment(CliPlace place) {
-        return place == CliPlace.AGENT ? environment : new CliEnvironment();
+        return place == CliPlace.AGENT ? environment : loginFiles().environment();
     }
 
     /**
      * How the commands get their logins: on the agent through their environment; in a container as owner-only files
      * under {@code WORKSPACE@tmp}, username and password each in its own, written just before the command that needs
-     * them and removed right after it ({@link LoginFiles}).
+     * them and removed right after it, the {@code DATAPIPELINES_*_FILE} variables naming them ({@link LoginFiles}).
      */
     Logins logins(CliPlace place) {
-        if (place == CliPlace.AGENT) {
-            return Logins.ENVIRONMENT;
-        }
+        return place == CliPlace.AGENT ? Logins.ENVIRONMENT : loginFiles();
+    }
+
+    private LoginFiles loginFiles() {
         if (loginFiles == null) {
             loginFiles = new LoginFiles(environment, files);
         }

@@ -13,14 +13,17 @@ import java.util.Map;
  * The logins in a container ({@code docker.inside}, {@code container()}), where the environment is no place for a
  * secret: docker-workflow puts every variable on its {@code docker exec ... env NAME=VALUE} command line. Each part of a
  * login, the username as well as the password, goes into an owner-only file of its own ({@link PrivateFiles}, under
- * {@code WORKSPACE@tmp}), written just before the command that needs it and deleted right after it; the command line
- * only names the files ({@code --registry-username-file FILE --registry-password-file FILE}) and the environment holds
- * nothing of the login. The definition's tests run as a command of their own before {@code build}, while no file
- * exists.
+ * {@code WORKSPACE@tmp}), written just before the command that needs it and deleted right after it. The command line
+ * has nothing of the login, not even the files' names: the command's environment names them, as the CLI's
+ * {@code *_FILE} variables ({@code DATAPIPELINES_REGISTRY_USERNAME_FILE=PATH DATAPIPELINES_REGISTRY_PASSWORD_FILE=PATH}
+ * for {@code build}, {@code DATAPIPELINES_KAFKA_*_FILE} for {@code deploy}: {@link #environment()}), paths and
+ * nothing else. The definition's tests run as a command of their own before {@code build}, while no file exists.
  */
 final class LoginFiles implements Logins {
     private final Map<String, String> values;
     private final PrivateFiles files;
+    /** The processes' environment in the container: the variables naming the files of the command running now. */
+    private final CliEnvironment environment = new CliEnvironment();
     /** The files written and not yet deleted: those of the command running now ({@link #removeFiles()}). */
     private final List<String> written = new ArrayList<>();
 
@@ -30,22 +33,33 @@ final class LoginFiles implements Logins {
         this.files = files;
     }
 
+    /**
+     * The environment the CLI's processes get in the container ({@link CliLauncher}): no login, only the variables
+     * naming the files of the command running now, set by {@link #forBuild()} and {@link #forDeploy()} and taken back by
+     * {@link #removeFiles()}; each command gets only its own ({@link CliEnvironment#variablesFor}).
+     */
+    CliEnvironment environment() {
+        return environment;
+    }
+
     @Override
     public LoginArguments forBuild() throws DeploymentFailure, IOException, InterruptedException {
         String username = values.get(CliEnvironment.REGISTRY_USERNAME);
-        if (username == null) {
-            return LoginArguments.files(null, null, null, null);
+        if (username != null) {
+            environment.loginFile(CliEnvironment.REGISTRY_USERNAME_FILE, write(username))
+                    .loginFile(CliEnvironment.REGISTRY_PASSWORD_FILE, write(values.get(CliEnvironment.REGISTRY_PASSWORD)));
         }
-        return LoginArguments.files(write(username), write(values.get(CliEnvironment.REGISTRY_PASSWORD)), null, null);
+        return LoginArguments.FILES;
     }
 
     @Override
     public LoginArguments forDeploy() throws DeploymentFailure, IOException, InterruptedException {
         String username = values.get(CliEnvironment.KAFKA_USERNAME);
-        if (username == null) {
-            return LoginArguments.files(null, null, null, null);
+        if (username != null) {
+            environment.loginFile(CliEnvironment.KAFKA_USERNAME_FILE, write(username))
+                    .loginFile(CliEnvironment.KAFKA_PASSWORD_FILE, write(values.get(CliEnvironment.KAFKA_PASSWORD)));
         }
-        return LoginArguments.files(null, null, write(username), write(values.get(CliEnvironment.KAFKA_PASSWORD)));
+        return LoginArguments.FILES;
     }
 
     private String write(@CheckForNull String secret) throws DeploymentFailure, IOException, InterruptedException {
@@ -60,6 +74,7 @@ final class LoginFiles implements Logins {
      */
     @Override
     public void removeFiles() throws IOException, InterruptedException {
+        environment.withoutLoginFiles();
         IOException failure = null;
         for (Iterator<String> paths = written.iterator(); paths.hasNext(); ) {
             String path = paths.next();

@@ -5,7 +5,8 @@ import java.io.IOException;
 /**
  * The logins as each command of a {@link DeploymentSequence} gets them: named environment variables on an agent
  * ({@link #ENVIRONMENT}), or, in a container, owner-only files (the username's and the password's) written just before
- * the command that needs them and removed right after it ({@link LoginFiles}).
+ * the command that needs them and removed right after it, named by the {@code DATAPIPELINES_*_FILE} variables of that
+ * command's environment ({@link LoginFiles}).
  */
 public interface Logins {
     /** The logins are in the CLI's environment (each command's own: {@link CliEnvironment#applyTo(java.util.Map, String)}). */

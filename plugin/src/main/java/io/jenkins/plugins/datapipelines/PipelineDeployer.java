@@ -131,7 +131,7 @@ public final class PipelineDeployer {
         JavaCommand java = CliInstallations.command(cliTool, workspace, launcher, environment, listener);
         try (DeploymentCredentials credentials = DeploymentCredentials.resolve(run, workspace, settings)) {
             SecretMasker masker = new SecretMasker(credentials.environment().secrets());
-            // In a container the logins travel in files (LoginFiles), never in the environment.
+            // In a container the logins travel in files (LoginFiles), the environment holding only their paths.
             CliLauncher cli = new CliLauncher(launcher, workspace, java, environment, credentials.processEnvironment(place), listener, masker);
             return work.run(new DeploymentSequence(cli, log, masker, credentials.logins(place)), credentials.kubeconfig());
         }

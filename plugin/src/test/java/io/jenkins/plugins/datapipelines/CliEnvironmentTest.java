@@ -65,7 +65,8 @@ class CliEnvironmentTest {
         // An empty value removes the variable from what Jenkins' launcher inherits (EnvVars.override).
         Map<String, String> validate = CliLauncher.environmentFor("validate", Map.of("PATH", "/usr/bin"), logins);
         assertEquals(Map.of("PATH", "/usr/bin", "KUBECONFIG", "", "DATAPIPELINES_REGISTRY_USERNAME", "", "DATAPIPELINES_REGISTRY_PASSWORD", "",
-                "DATAPIPELINES_KAFKA_USERNAME", "", "DATAPIPELINES_KAFKA_PASSWORD", ""), validate);
+                "DATAPIPELINES_KAFKA_USERNAME", "", "DATAPIPELINES_KAFKA_PASSWORD", "", "DATAPIPELINES_REGISTRY_USERNAME_FILE", "",
+                "DATAPIPELINES_REGISTRY_PASSWORD_FILE", "", "DATAPIPELINES_KAFKA_USERNAME_FILE", "", "DATAPIPELINES_KAFKA_PASSWORD_FILE", ""), validate);
         Map<String, String> build = CliLauncher.environmentFor("build", Map.of(), logins);
         assertEquals("r3g1stry-pass", build.get("DATAPIPELINES_REGISTRY_PASSWORD"));
         assertEquals("", build.get("DATAPIPELINES_KAFKA_PASSWORD"));
@@ -74,5 +75,30 @@ class CliEnvironmentTest {
         assertEquals("k4fka-pass", deploy.get("DATAPIPELINES_KAFKA_PASSWORD"));
         assertEquals("", deploy.get("DATAPIPELINES_REGISTRY_PASSWORD"));
         assertEquals(null, deploy.get("KUBECONFIG"), "deploy keeps the agent's own");
+    }
+
+    /** The CLI reads the login files' variables unasked: none of the build's own reaches any command, only the step's. */
+    @Test
+    void noLoginFileVariableComesFromTheBuildsEnvironment() {
+        Map<String, String> stale = Map.of("PATH", "/usr/bin", "DATAPIPELINES_REGISTRY_USERNAME_FILE", "/tmp/u", "DATAPIPELINES_REGISTRY_PASSWORD_FILE",
+                "/tmp/p", "DATAPIPELINES_KAFKA_USERNAME_FILE", "/tmp/ku", "DATAPIPELINES_KAFKA_PASSWORD_FILE", "/tmp/kp");
+        CliEnvironment none = new CliEnvironment();
+        for (String command : new String[] {"validate", "test", "build", "deploy", "status"}) {
+            assertEquals("/usr/bin", none.applyTo(stale, command).get("PATH"));
+            assertEquals(1, none.applyTo(stale, command).size(), command + ": " + none.applyTo(stale, command));
+            assertEquals("", CliLauncher.environmentFor(command, stale, none).get("DATAPIPELINES_KAFKA_PASSWORD_FILE"), command);
+        }
+        // The step's own, in a container: each command only its own login's, paths only.
+        CliEnvironment files = new CliEnvironment().loginFile(CliEnvironment.REGISTRY_USERNAME_FILE, "/ws@tmp/a")
+                .loginFile(CliEnvironment.REGISTRY_PASSWORD_FILE, "/ws@tmp/b").loginFile(CliEnvironment.KAFKA_USERNAME_FILE, "/ws@tmp/c")
+                .loginFile(CliEnvironment.KAFKA_PASSWORD_FILE, "/ws@tmp/d");
+        assertEquals(Map.of("PATH", "/usr/bin", "DATAPIPELINES_REGISTRY_USERNAME_FILE", "/ws@tmp/a", "DATAPIPELINES_REGISTRY_PASSWORD_FILE", "/ws@tmp/b"),
+                files.applyTo(stale, "build"));
+        assertEquals(Map.of("PATH", "/usr/bin", "DATAPIPELINES_KAFKA_USERNAME_FILE", "/ws@tmp/c", "DATAPIPELINES_KAFKA_PASSWORD_FILE", "/ws@tmp/d"),
+                files.applyTo(stale, "deploy"));
+        assertEquals(Map.of("PATH", "/usr/bin"), files.applyTo(stale, "validate"));
+        assertEquals(Set.of(), files.secrets());
+        files.withoutLoginFiles();
+        assertEquals(Map.of(), files.variables());
     }
 }

@@ -278,7 +278,8 @@ class DataPipelineDeployStepJenkinsTest {
     /**
      * As inside docker.inside or container(): the step's launcher is a decorated one (here a no-op decoration, so the
      * processes still run on the agent). The CLI goes under WORKSPACE@tmp, the logins (usernames and passwords) travel in
-     * files that exist only while their command runs, and the tests run on their own before build.
+     * files that exist only while their command runs, named by the DATAPIPELINES_*_FILE variables (no login option on a
+     * command line), and the tests run on their own before build.
      */
     @Test
     void inAContainerTheCliComesFromTheWorkspaceTmpAndTheLoginsAreFiles(JenkinsRule r) throws Exception {
@@ -292,14 +293,14 @@ class DataPipelineDeployStepJenkinsTest {
                   }""");
         WorkflowRun run = r.buildAndAssertSuccess(job);
         r.assertLogContains("+ datapipelines test -- datapipeline.yaml", run);
-        r.assertLogContains("--registry-username-file " + WorkspaceList.tempDir(agent.getWorkspaceFor(job)).getRemote(), run);
-        r.assertLogContains(" --registry-password-file ", run);
-        r.assertLogNotContains("--registry-username robot", run);
-        r.assertLogContains("--skip-tests --output json -- datapipeline.yaml", run);
+        // No login option on any command line: the DATAPIPELINES_*_FILE variables name the files, and the CLI logs in from them.
+        r.assertLogNotContains("--registry-username", run);
+        r.assertLogNotContains("--registry-password", run);
+        r.assertLogNotContains("--kafka-username", run);
+        r.assertLogNotContains("--kafka-password", run);
+        r.assertLogContains("/java/jre@sha256:" + "0".repeat(64) + " --skip-tests --output json -- datapipeline.yaml", run);
         r.assertLogContains("logging in to the registry as robot with password ****", run);
-        r.assertLogContains("--kafka-username-file ", run);
-        r.assertLogContains(" --kafka-password-file ", run);
-        r.assertLogNotContains("--kafka-username svc", run);
+        r.assertLogContains("--kafka-sasl-mechanism PLAIN --kafka-security-protocol SASL_SSL", run);
         r.assertLogContains("kafka kafka:9092 as svc with password **** (PLAIN over SASL_SSL)", run);
         r.assertLogNotContains(REGISTRY_PASSWORD, run);
         r.assertLogNotContains(KAFKA_PASSWORD, run);

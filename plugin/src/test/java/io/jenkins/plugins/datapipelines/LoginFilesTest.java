@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The logins in a container ({@code docker.inside}, {@code container()}), whose launcher puts the environment on the
  * {@code docker exec} command line: username and password each in an owner-only file under {@code WORKSPACE@tmp}, the
- * command line naming the files, the environment holding nothing of the login, every file deleted after its command.
- * The files are written by the step's own {@link PrivateFile}, as on the agent.
+ * CLI's {@code DATAPIPELINES_*_FILE} variables naming the files (paths only), no login option on the command line,
+ * every file deleted after its command and its variables taken back. The files are written by the step's own
+ * {@link PrivateFile}, as on the agent.
  */
 class LoginFilesTest {
     private static final String REGISTRY_USER = "robot-7f3a9c";
@@ -63,8 +64,18 @@ class LoginFilesTest {
         }
     }
 
+    /** The environment the launcher gives {@code command} in a container, the build's own included. */
+    private static Map<String, String> containerEnvironment(String command, DeploymentCredentials credentials) {
+        return CliLauncher.environmentFor(command, BUILD_ENVIRONMENT, credentials.processEnvironment(CliPlace.CONTAINER));
+    }
+
+    private static void assertNoLoginOption(List<String> arguments) {
+        assertFalse(arguments.stream().anyMatch(argument -> argument.startsWith("--registry-user") || argument.startsWith("--registry-pass")
+                || argument.startsWith("--kafka-user") || argument.startsWith("--kafka-pass")), "a login option in " + arguments);
+    }
+
     @Test
-    void buildGetsTheRegistryLoginAsTwoOwnerOnlyFilesThatItsCommandLineNames() throws Exception {
+    void buildGetsTheRegistryLoginAsTwoOwnerOnlyFilesThatItsEnvironmentNames() throws Exception {
         Path temporary = temp.resolve("workspace@tmp");
         LocalPrivateFiles files = new LocalPrivateFiles(temporary);
         DeploymentCredentials credentials = new DeploymentCredentials(logins(), files, null);
@@ -80,12 +91,17 @@ class LoginFilesTest {
         assertOwnerOnlyWith(username, REGISTRY_USER);
         assertOwnerOnlyWith(password, REGISTRY_PASSWORD);
         assertEquals(List.of("build", "--image", "registry.example.com/orders", "--base-image", "registry.example.com/jre@sha256:" + "0".repeat(64),
-                "--registry-username-file", username.toString(), "--registry-password-file", password.toString(), "--skip-tests",
-                "--output", "json", "--", "datapipeline.yaml"), build);
+                "--skip-tests", "--output", "json", "--", "datapipeline.yaml"), build, "nothing of the login on the command line");
+        Map<String, String> environment = containerEnvironment("build", credentials);
+        assertEquals(username.toString(), environment.get(CliEnvironment.REGISTRY_USERNAME_FILE));
+        assertEquals(password.toString(), environment.get(CliEnvironment.REGISTRY_PASSWORD_FILE));
+        assertEquals("", environment.get(CliEnvironment.KAFKA_PASSWORD_FILE), "not the Kafka login's, nor one from the build's environment");
+        assertTrue(environment.getOrDefault(CliEnvironment.REGISTRY_PASSWORD, "").isEmpty(), "no login value");
         assertNoSecretIn(build, credentials);
 
         logins.removeFiles();
         assertFalse(Files.exists(username) || Files.exists(password), "gone when build ends");
+        assertEquals("", containerEnvironment("build", credentials).get(CliEnvironment.REGISTRY_USERNAME_FILE), "and so are their variables");
     }
 
     @Test
@@ -102,26 +118,36 @@ class LoginFilesTest {
         assertOwnerOnlyWith(files.written.get(0), KAFKA_USER);
         assertOwnerOnlyWith(files.written.get(1), KAFKA_PASSWORD);
         String line = String.join(" ", deploy);
-        assertTrue(line.contains("--kafka-username-file " + files.written.get(0) + " --kafka-password-file " + files.written.get(1)
-                + " --kafka-sasl-mechanism PLAIN --kafka-security-protocol SASL_SSL"), line);
+        assertTrue(line.contains("--bootstrap-servers kafka:9092 --kafka-sasl-mechanism PLAIN --kafka-security-protocol SASL_SSL"), line);
+        assertNoLoginOption(deploy);
+        Map<String, String> environment = containerEnvironment("deploy", credentials);
+        assertEquals(files.written.get(0).toString(), environment.get(CliEnvironment.KAFKA_USERNAME_FILE));
+        assertEquals(files.written.get(1).toString(), environment.get(CliEnvironment.KAFKA_PASSWORD_FILE));
         assertNoSecretIn(deploy, credentials);
-        // The commands that get no login: no file, and nothing of a login in their environment either.
-        assertNoSecretIn(CliCommands.validate("datapipeline.yaml"), credentials);
-        assertNoSecretIn(CliCommands.test("datapipeline.yaml"), credentials);
-        assertNoSecretIn(CliCommands.status("orders", "orders-eu", "prod", null), credentials);
+        // The commands that get no login: no file, not even the deploy's files' names, nothing of a login in their environment.
+        for (List<String> other : List.of(CliCommands.validate("datapipeline.yaml"), CliCommands.test("datapipeline.yaml"),
+                CliCommands.status("orders", "orders-eu", "prod", null))) {
+            assertNoSecretIn(other, credentials);
+            assertNoLoginOption(other);
+            assertFalse(containerEnvironment(other.get(0), credentials).values().stream().anyMatch(value -> value.contains("datapipelines-login")),
+                    other.get(0) + " sees a login file");
+        }
         assertEquals(2, files.written.size());
 
         logins.removeFiles();
         assertFalse(Files.exists(files.written.get(0)) || Files.exists(files.written.get(1)), "gone when deploy ends");
+        assertEquals(Map.of(), credentials.processEnvironment(CliPlace.CONTAINER).variables(), "and so are their variables");
     }
 
     @Test
     void withoutACredentialNoFileIsWrittenAndNoLoginOptionGiven() throws Exception {
         LocalPrivateFiles files = new LocalPrivateFiles(temp.resolve("workspace@tmp"));
-        Logins logins = new DeploymentCredentials(new CliEnvironment(), files, null).logins(CliPlace.CONTAINER);
+        DeploymentCredentials credentials = new DeploymentCredentials(new CliEnvironment(), files, null);
+        Logins logins = credentials.logins(CliPlace.CONTAINER);
         assertEquals(List.of(), logins.forBuild().registry());
         assertEquals(List.of(), logins.forDeploy().kafka());
         assertEquals(List.of(), files.written);
+        assertEquals(Map.of(), credentials.processEnvironment(CliPlace.CONTAINER).variables());
     }
 
     @Test
@@ -173,6 +199,13 @@ class LoginFilesTest {
         assertSame(Logins.ENVIRONMENT, credentials.logins(CliPlace.AGENT));
         assertEquals(REGISTRY_PASSWORD, credentials.processEnvironment(CliPlace.AGENT).variables().get(CliEnvironment.REGISTRY_PASSWORD));
         assertEquals(Map.of(), credentials.processEnvironment(CliPlace.CONTAINER).variables());
+        // As before the files: the command line names the variables, and no login file variable is set.
+        List<String> build = CliCommands.build(settings(), "registry.example.com/orders", credentials.logins(CliPlace.AGENT).forBuild());
+        assertTrue(String.join(" ", build).contains("--registry-username-env DATAPIPELINES_REGISTRY_USERNAME "
+                + "--registry-password-env DATAPIPELINES_REGISTRY_PASSWORD --output json"), build.toString());
+        Map<String, String> environment = CliLauncher.environmentFor("build", BUILD_ENVIRONMENT, credentials.processEnvironment(CliPlace.AGENT));
+        assertEquals(REGISTRY_USER, environment.get(CliEnvironment.REGISTRY_USERNAME));
+        assertEquals("", environment.get(CliEnvironment.REGISTRY_USERNAME_FILE));
         assertEquals(SECRETS.stream().filter(secret -> !secret.equals(KAFKA_USER)).collect(java.util.stream.Collectors.toSet()),
                 credentials.environment().secrets(), "masked wherever the CLI runs: the passwords and the username marked secret");
         assertEquals(List.of(), files.written);

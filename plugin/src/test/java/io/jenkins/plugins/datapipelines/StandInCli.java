@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * A stand-in for the datapipelines command line that speaks its contract (validate, build and deploy with
  * {@code --output json}, the options the step passes, exit codes 0/1/2, progress on stderr, credentials from the
- * environment variables the options name) without a registry or a cluster, so that Jenkins tests can run the step end
- * to end. Packaged as a CLI distribution by {@link StandInCliDistribution}; no nested classes, so one class file is the
+ * environment variables the options name, or from the files the {@code DATAPIPELINES_*_FILE} variables name) without
+ * a registry or a cluster, so that Jenkins tests can run the step end to end. Packaged as a CLI distribution by {@link StandInCliDistribution}; no nested classes, so one class file is the
  * whole program. plugin-check runs the same command lines against the real CLI.
  *
  * <p>Behaviour worth testing: a definition containing the word {@code invalid} is rejected (exit 2); a deployment
@@ -58,10 +58,12 @@ public final class StandInCli {
         if ("deploy".equals(command)) {
             return null;
         }
-        List<String> forbidden = new java.util.ArrayList<>(List.of("DATAPIPELINES_KAFKA_USERNAME", "DATAPIPELINES_KAFKA_PASSWORD"));
+        List<String> forbidden = new java.util.ArrayList<>(List.of("DATAPIPELINES_KAFKA_USERNAME", "DATAPIPELINES_KAFKA_PASSWORD",
+                "DATAPIPELINES_KAFKA_USERNAME_FILE", "DATAPIPELINES_KAFKA_PASSWORD_FILE"));
         if ("status".equals(command)) {
             // Reads the cluster (KUBECONFIG, a kubeconfig file) and runs no code of the definition's.
-            forbidden.addAll(List.of("DATAPIPELINES_REGISTRY_USERNAME", "DATAPIPELINES_REGISTRY_PASSWORD"));
+            forbidden.addAll(List.of("DATAPIPELINES_REGISTRY_USERNAME", "DATAPIPELINES_REGISTRY_PASSWORD",
+                    "DATAPIPELINES_REGISTRY_USERNAME_FILE", "DATAPIPELINES_REGISTRY_PASSWORD_FILE"));
             for (String name : forbidden) {
                 if (System.getenv(name) != null) {
                     return "$" + name;
@@ -71,7 +73,8 @@ public final class StandInCli {
         }
         forbidden.add("KUBECONFIG");
         if (!"build".equals(command)) {
-            forbidden.addAll(List.of("DATAPIPELINES_REGISTRY_USERNAME", "DATAPIPELINES_REGISTRY_PASSWORD"));
+            forbidden.addAll(List.of("DATAPIPELINES_REGISTRY_USERNAME", "DATAPIPELINES_REGISTRY_PASSWORD",
+                    "DATAPIPELINES_REGISTRY_USERNAME_FILE", "DATAPIPELINES_REGISTRY_PASSWORD_FILE"));
         }
         for (String name : forbidden) {
             if (System.getenv(name) != null) {
@@ -193,10 +196,8 @@ public final class StandInCli {
             System.err.println("datapipelines: no base image: give --base-image REF or docker-archive:PATH (or set DATAPIPELINES_BASE_IMAGE)");
             return 2;
         }
-        String user = options.containsKey("--registry-username-file") ? secretFile(options, "--registry-username-file")
-                : options.containsKey("--registry-password-file") ? options.get("--registry-username") : variable(options, "--registry-username-env");
-        String password = user == null ? null : options.containsKey("--registry-password-file") ? secretFile(options, "--registry-password-file")
-                : variable(options, "--registry-password-env");
+        String user = loginPart(options, "--registry-username", "DATAPIPELINES_REGISTRY_USERNAME_FILE");
+        String password = user == null ? null : loginPart(options, "--registry-password", "DATAPIPELINES_REGISTRY_PASSWORD_FILE");
         if (password == null) {
             return 2;
         }
@@ -226,10 +227,8 @@ public final class StandInCli {
             System.err.println("datapipelines: no Kafka bootstrap servers: give --bootstrap-servers HOST:PORT[,...] (or set KAFKA_BOOTSTRAP_SERVERS)");
             return 2;
         }
-        String user = options.containsKey("--kafka-username-file") ? secretFile(options, "--kafka-username-file")
-                : options.containsKey("--kafka-password-file") ? options.get("--kafka-username") : variable(options, "--kafka-username-env");
-        String password = user == null ? null : options.containsKey("--kafka-password-file") ? secretFile(options, "--kafka-password-file")
-                : variable(options, "--kafka-password-env");
+        String user = loginPart(options, "--kafka-username", "DATAPIPELINES_KAFKA_USERNAME_FILE");
+        String password = user == null ? null : loginPart(options, "--kafka-password", "DATAPIPELINES_KAFKA_PASSWORD_FILE");
         if (password == null) {
             return 2;
         }
@@ -343,9 +342,28 @@ public final class StandInCli {
         return "available".equals(state) ? 0 : 1;
     }
 
-    /** The content of the file an option names (owner-only, as the step writes it), or null after saying what is wrong. */
-    private static String secretFile(Map<String, String> options, String option) throws java.io.IOException {
-        Path file = Path.of(options.get(option));
+    /**
+     * A part of a login as the real CLI finds it: from {@code option}'s file, variable or plain forms
+     * ({@code --kafka-username-file}, {@code -env}, itself), else from the file {@code fileVariable} names (the CLI's
+     * {@code *_FILE} variables, what the step sets in a container). "" when none gives it, null after saying what is wrong.
+     */
+    private static String loginPart(Map<String, String> options, String option, String fileVariable) throws java.io.IOException {
+        if (options.containsKey(option + "-file")) {
+            return secretFile(options.get(option + "-file"), option + "-file");
+        }
+        if (options.containsKey(option + "-env")) {
+            return variable(options, option + "-env");
+        }
+        if (options.containsKey(option)) {
+            return options.get(option);
+        }
+        String named = System.getenv(fileVariable);
+        return named == null || named.isEmpty() ? "" : secretFile(named, fileVariable);
+    }
+
+    /** The content of the file an option or a variable names (owner-only, as the step writes it), or null after saying what is wrong. */
+    private static String secretFile(String path, String option) throws java.io.IOException {
+        Path file = Path.of(path);
         if (!Files.isRegularFile(file)) {
             System.err.println("datapipelines: " + option + " " + file + ": no such file");
             return null;

@@ -134,7 +134,10 @@ class StandInCliTest {
         assertTrue(leak.getMessage().contains("the definition's code could read " + kubeconfig + " during validate"), leak.getMessage());
     }
 
-    /** In a container the logins are files, written for the one command that needs them; the tests run on their own first. */
+    /**
+     * In a container the logins are files, written for the one command that needs them and named by its environment's
+     * {@code DATAPIPELINES_*_FILE} variables, from which the CLI logs in; the tests run on their own first.
+     */
     @Test
     void inAContainerTheLoginsAreFilesThatOnlyTheirCommandSees() throws Exception {
         Path workspace = Files.createDirectories(temp.resolve("workspace"));
@@ -153,6 +156,7 @@ class StandInCliTest {
         LocalCli cli = new LocalCli(jar, workspace, Map.of(), credentials.processEnvironment(CliPlace.CONTAINER),
                 new SecretMasker(credentials.environment().secrets()));
         List<List<String>> commandLines = new java.util.ArrayList<>();
+        List<Map<String, String>> environments = new java.util.ArrayList<>();
         int[] before = {0};
         CliRunner recording = arguments -> {
             commandLines.add(arguments);
@@ -164,6 +168,11 @@ class StandInCliTest {
                 assertTrue(Files.exists(file), file + " exists while " + arguments.get(0) + " runs");
             }
             before[0] = files.written.size();
+            // What the launcher adds for this command (paths only), without the empty values that hide the others.
+            Map<String, String> added = new java.util.HashMap<>(CliLauncher.environmentFor(arguments.get(0), Map.of(),
+                    credentials.processEnvironment(CliPlace.CONTAINER)));
+            added.values().removeIf(String::isEmpty);
+            environments.add(added);
             return cli.runner().outcome(arguments);
         };
         DeploymentSequence sequence = new DeploymentSequence(recording, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
@@ -178,15 +187,26 @@ class StandInCliTest {
         assertTrue(test >= 0 && build > test, "the tests run first, on their own: " + log);
         List<Path> written = files.written;
         assertEquals(4, written.size(), "the username and the password of each login, each in a file of its own");
-        assertTrue(log.contains("--registry-username-file " + written.get(0) + " --registry-password-file " + written.get(1) + " --skip-tests"), log);
+        assertTrue(log.contains("+ datapipelines build --image registry.example.com/orders --base-image registry.example.com/jre@sha256:"
+                + "0".repeat(64) + " --skip-tests --output json"), "no login option: " + log);
         assertTrue(log.contains("logging in to the registry as **** with password ****"), "the CLI read both files: " + log);
-        assertTrue(log.contains("--kafka-username-file " + written.get(2) + " --kafka-password-file " + written.get(3)), log);
-        assertTrue(log.contains("kafka kafka:9092 as svc with password **** (PLAIN over SASL_SSL)"), log);
-        for (List<String> arguments : commandLines) {
+        assertTrue(log.contains("--bootstrap-servers kafka:9092 --kafka-sasl-mechanism PLAIN"), log);
+        assertTrue(log.contains("kafka kafka:9092 as svc with password **** (PLAIN over SASL_SSL)"), "the CLI read both files: " + log);
+        assertFalse(log.contains("-file") || log.contains("-env "), "no login option: " + log);
+        // Each command's environment as it ran: build's and deploy's name their own two files, and hold no secret.
+        assertEquals(List.of("validate", "test", "build", "deploy"), commandLines.stream().map(arguments -> arguments.get(0)).toList());
+        assertEquals(Map.of(CliEnvironment.REGISTRY_USERNAME_FILE, written.get(0).toString(), CliEnvironment.REGISTRY_PASSWORD_FILE,
+                written.get(1).toString()), environments.get(2));
+        assertEquals(Map.of(CliEnvironment.KAFKA_USERNAME_FILE, written.get(2).toString(), CliEnvironment.KAFKA_PASSWORD_FILE,
+                written.get(3).toString()), environments.get(3));
+        assertEquals(Map.of(), environments.get(0));
+        assertEquals(Map.of(), environments.get(1));
+        for (int i = 0; i < commandLines.size(); i++) {
+            List<String> arguments = commandLines.get(i);
             for (String secret : List.of("robot-7f3a9c", "r3g-s3cret", "svc", "k4f-s3cret")) {
                 assertFalse(arguments.stream().anyMatch(argument -> argument.contains(secret)), secret + " on the command line " + arguments);
-                assertFalse(CliLauncher.environmentFor(arguments.get(0), Map.of(), credentials.processEnvironment(CliPlace.CONTAINER)).values()
-                        .stream().anyMatch(value -> value.contains(secret)), secret + " in the environment of " + arguments.get(0));
+                assertFalse(environments.get(i).values().stream().anyMatch(value -> value.contains(secret)),
+                        secret + " in the environment of " + arguments.get(0));
             }
         }
         assertFalse(log.contains("s3cret") || log.contains("robot-7f3a9c"), log);
