@@ -44,20 +44,22 @@ final class LoginFiles implements Logins {
 
     @Override
     public LoginArguments forBuild() throws DeploymentFailure, IOException, InterruptedException {
-        String username = values.get(CliEnvironment.REGISTRY_USERNAME);
-        if (username != null) {
-            environment.loginFile(CliEnvironment.REGISTRY_USERNAME_FILE, write(username))
-                    .loginFile(CliEnvironment.REGISTRY_PASSWORD_FILE, write(values.get(CliEnvironment.REGISTRY_PASSWORD)));
-        }
-        return LoginArguments.FILES;
+        return inFiles(CliEnvironment.REGISTRY_USERNAME, CliEnvironment.REGISTRY_PASSWORD,
+                CliEnvironment.REGISTRY_USERNAME_FILE, CliEnvironment.REGISTRY_PASSWORD_FILE);
     }
 
     @Override
     public LoginArguments forDeploy() throws DeploymentFailure, IOException, InterruptedException {
-        String username = values.get(CliEnvironment.KAFKA_USERNAME);
-        if (username != null) {
-            environment.loginFile(CliEnvironment.KAFKA_USERNAME_FILE, write(username))
-                    .loginFile(CliEnvironment.KAFKA_PASSWORD_FILE, write(values.get(CliEnvironment.KAFKA_PASSWORD)));
+        return inFiles(CliEnvironment.KAFKA_USERNAME, CliEnvironment.KAFKA_PASSWORD,
+                CliEnvironment.KAFKA_USERNAME_FILE, CliEnvironment.KAFKA_PASSWORD_FILE);
+    }
+
+    /** One login (when the step has it) in two files, named by the command's environment. */
+    private LoginArguments inFiles(String username, String password, String usernameFile, String passwordFile)
+            throws DeploymentFailure, IOException, InterruptedException {
+        String user = values.get(username);
+        if (user != null) {
+            environment.loginFile(usernameFile, write(user)).loginFile(passwordFile, write(values.get(password)));
         }
         return LoginArguments.FILES;
     }
