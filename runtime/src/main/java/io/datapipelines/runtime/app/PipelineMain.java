@@ -185,6 +185,17 @@ public final class PipelineMain implements Callable<Integer> {
         }
     }
 
+    /** Completes when the load has failed (and never when it ends well). */
+    private static CompletableFuture<Void> failureOf(PreloadedSteps preloaded) {
+        CompletableFuture<Void> failed = new CompletableFuture<>();
+        preloaded.whenLoaded().whenComplete((ignored, e) -> {
+            if (e != null) {
+                failed.complete(null);
+            }
+        });
+        return failed;
+    }
+
     /** What stops the start-up, said once the steps have loaded (a step that cannot load is said first). */
     private record StartupProblem(int exitCode, String message) {
     }
@@ -212,6 +223,7 @@ public final class PipelineMain implements Callable<Integer> {
             t.setDaemon(true);
             t.start();
         });
+        CompletableFuture<Void> loadFailed = failureOf(preloaded);
         Files.createDirectories(stateDir);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -234,7 +246,7 @@ public final class PipelineMain implements Callable<Integer> {
         streamsMetrics.bindTo(registry);
         HealthServer http;
         try {
-            http = new HealthServer(httpAddress, httpPort, new PipelineHealth(runner::state, runner.progress(), stallTimeout), registry);
+            http = new HealthServer(httpAddress, httpPort, new PipelineHealth(runner::state, runner::processing, runner.progress(), stallTimeout), registry);
         } catch (IOException e) {
             runner.close(shutdownTimeout);
             preloaded.awaitLoaded(); // a step that cannot load is said first
@@ -245,8 +257,15 @@ public final class PipelineMain implements Callable<Integer> {
         LOG.info("Health and metrics on {} port {}", httpAddress, http.port());
         StartupProblem topicsProblem;
         try {
-            preloaded.awaitLoaded();
+            // a step that cannot load is said first, without waiting for a check of a cluster that may never answer
+            CompletableFuture.anyOf(topics, loadFailed).join();
+            if (loadFailed.isDone()) {
+                preloaded.awaitLoaded();
+            }
             topicsProblem = join(topics);
+            if (topicsProblem != null) {
+                preloaded.awaitLoaded();
+            }
         } catch (RuntimeException e) {
             http.close();
             runner.close(shutdownTimeout);
@@ -257,13 +276,6 @@ public final class PipelineMain implements Callable<Integer> {
             runner.close(shutdownTimeout);
             LOG.error("{}", topicsProblem.message());
             return topicsProblem.exitCode();
-        }
-        if (CompiledPipeline.usesPython(definition) && definition.spec().processing().python().engine() == PythonEngineKind.GRAALPY) {
-            // Before Kafka Streams starts: says whether the Graal JIT runs Python (a version mismatch falls back
-            // silently). The engine is the one the steps were loaded on, so this costs nothing more.
-            TruffleRuntimeReport python = TruffleRuntimeReport.of(PythonEngines.graalPyTruffleEngine());
-            python.log(LOG);
-            python.bindTo(registry);
         }
 
         // SIGTERM (or Ctrl-C) starts the JVM's shutdown: the hook wakes this thread, which stops the
@@ -284,13 +296,43 @@ public final class PipelineMain implements Callable<Integer> {
             Runtime.getRuntime().halt(code);
         }, "datapipelines-shutdown"));
 
+        // Kafka Streams starts while the steps may still load: it joins the group and fetches meanwhile, and the
+        // runner holds processing until they have loaded (PipelineRunner#start).
         runner.start();
-        CompletableFuture.anyOf(stopRequested, runner.whenStopped()).join();
+        CompletableFuture.anyOf(stopRequested, runner.whenStopped(), preloaded.whenLoaded(), loadFailed).exceptionally(e -> null).join();
         int code;
+        if (loadFailed.isDone()) {
+            runner.close(shutdownTimeout); // not one record was processed; call() says why, after the clean-up below
+            code = 2;
+        } else {
+            if (!preloaded.loading() && CompiledPipeline.usesPython(definition)
+                    && definition.spec().processing().python().engine() == PythonEngineKind.GRAALPY) {
+                // Says whether the Graal JIT runs Python (a version mismatch falls back silently). The engine is the one
+                // the steps were loaded on, so this costs nothing more.
+                TruffleRuntimeReport python = TruffleRuntimeReport.of(PythonEngines.graalPyTruffleEngine());
+                python.log(LOG);
+                python.bindTo(registry);
+            }
+            CompletableFuture.anyOf(stopRequested, runner.whenStopped()).join();
+            code = stopped(runner, stopRequested);
+        }
+        streamsMetrics.close();
+        metricsRefresh.shutdownNow();
+        gc.close();
+        http.close();
+        exitCode.complete(code);
+        if (loadFailed.isDone()) {
+            preloaded.awaitLoaded(); // throws what the load threw: call() says it in one line
+        }
+        return code;
+    }
+
+    /** Why the pipeline stopped (a failure, a stop requested, or neither), said; the exit code. */
+    private int stopped(PipelineRunner runner, CompletableFuture<Void> stopRequested) {
         if (runner.failure() != null) {
             LOG.error("Pipeline failed: {}", runner.failure().getMessage());
             runner.close(shutdownTimeout);
-            code = 1;
+            return 1;
         } else if (stopRequested.isDone()) {
             LOG.info("Stopping: committing processed records (at most {})", shutdownTimeout);
             boolean clean = runner.close(shutdownTimeout);
@@ -299,17 +341,10 @@ public final class PipelineMain implements Callable<Integer> {
             } else {
                 LOG.error("Stop timed out after {}", shutdownTimeout);
             }
-            code = clean ? 0 : 1;
-        } else {
-            LOG.error("Pipeline stopped unexpectedly (state {})", runner.state());
-            code = 1;
+            return clean ? 0 : 1;
         }
-        streamsMetrics.close();
-        metricsRefresh.shutdownNow();
-        gc.close();
-        http.close();
-        exitCode.complete(code);
-        return code;
+        LOG.error("Pipeline stopped unexpectedly (state {})", runner.state());
+        return 1;
     }
 
     /**

@@ -80,8 +80,24 @@ public final class PipelineRunner implements AutoCloseable {
         return "datapipelines-" + definition.name() + "-" + deployment;
     }
 
+    /**
+     * Starts Kafka Streams. While the preloaded steps still load, processing is held (Kafka Streams' pause): the
+     * consumer joins the group and fetches meanwhile, and processing starts once the steps have loaded. A GraalPy
+     * pipeline's load takes seconds, the group join about one, so this takes about that second off the time to the
+     * first record. Steps that cannot load leave processing held: whoever started the runner closes it
+     * ({@link PreloadedSteps#awaitLoaded} says why), and not one record has been processed.
+     */
     public void start() {
+        if (preloaded.loading()) {
+            streams.pause(); // before the registration below: a load that ends in between resumes at once
+            preloaded.whenLoaded().thenRun(streams::resume);
+        }
         streams.start();
+    }
+
+    /** Whether records are processed: false while processing is held for the steps to load ({@link #start}). */
+    public boolean processing() {
+        return !streams.isPaused();
     }
 
     public KafkaStreams streams() {

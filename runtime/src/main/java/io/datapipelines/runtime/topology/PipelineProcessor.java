@@ -27,8 +27,8 @@ import java.util.Map;
 
 /**
  * Runs a pipeline's steps on each record of one stream task. Each task has its own compiled pipeline
- * and Python environment (created in {@link #init}, closed in {@link #close}), so tasks never share
- * interpreter state.
+ * and Python environment (created in {@link #init}, or at the first record while the preloaded steps still load;
+ * closed in {@link #close}), so tasks never share interpreter state.
  *
  * <p>An input record either gives all its sink records or, if anything fails (decoding, a step, or
  * encoding an output), only its dead letter: outputs are encoded before any is forwarded. Whatever is
@@ -73,6 +73,16 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
+        if (preloaded.loadedWell()) {
+            loadSteps();
+        }
+        // else the steps still load (or could not): the runner holds processing until they have loaded
+        // (PipelineRunner#start), and the first record takes them; a load that failed stops the pipeline before that
+    }
+
+    /** Takes the preloaded steps if nobody has, or loads the steps into a Python task of this processor's own. */
+    private void loadSteps() {
+        preloaded.awaitLoaded();
         PreloadedSteps.Loaded loaded = preloaded.take();
         if (loaded != null) {
             this.python = loaded.python();
@@ -90,6 +100,9 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
 
     @Override
     public void process(Record<byte[], byte[]> input) {
+        if (pipeline == null) {
+            loadSteps();
+        }
         progress.started();
         try {
             processTimed(input);

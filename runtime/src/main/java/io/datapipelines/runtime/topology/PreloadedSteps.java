@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * process at once, in one line), kept for the first stream task instead of thrown away: that task then starts
  * without making a second Python context and loading every step into it again, which with GraalPy costs a large
  * part of the time to the first record. The load may run in the background ({@link #loadInBackground}) while the
- * rest of the start-up goes on; {@link #awaitLoaded} says how it ended. Taken at most once; whoever takes it closes
+ * rest of the start-up goes on, Kafka Streams' start included (the runner holds processing until it has ended:
+ * {@code PipelineRunner#start}); {@link #awaitLoaded} says how it ended. Taken at most once; whoever takes it closes
  * its Python task, and {@link #close} closes it when nobody did.
  */
 public final class PreloadedSteps implements AutoCloseable {
@@ -25,7 +26,7 @@ public final class PreloadedSteps implements AutoCloseable {
     private final CompletableFuture<Loaded> loading;
     private final AtomicBoolean given = new AtomicBoolean();
 
-    private PreloadedSteps(CompletableFuture<Loaded> loading) {
+    PreloadedSteps(CompletableFuture<Loaded> loading) {
         this.loading = loading;
     }
 
@@ -80,6 +81,21 @@ public final class PreloadedSteps implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** Whether the load is still running. */
+    public boolean loading() {
+        return !loading.isDone();
+    }
+
+    /** Whether the load has ended well (true for {@link #none}). */
+    boolean loadedWell() {
+        return loading.isDone() && !loading.isCompletedExceptionally();
+    }
+
+    /** Completes when the load has ended well, exceptionally when it has not. */
+    public CompletableFuture<Void> whenLoaded() {
+        return loading.thenApply(loaded -> null);
     }
 
     /** The kept steps, once, when the load has ended well; null otherwise (and for {@link #none}). */

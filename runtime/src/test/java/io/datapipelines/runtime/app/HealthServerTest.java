@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HealthServerTest {
     private static final Duration STALL = Duration.ofSeconds(60);
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
+    private final java.util.concurrent.atomic.AtomicBoolean processing = new java.util.concurrent.atomic.AtomicBoolean(true);
     private final AtomicLong clock = new AtomicLong();
     private final RecordProgress progress = new RecordProgress(clock::get);
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -47,7 +48,7 @@ class HealthServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new HealthServer("127.0.0.1", 0, new PipelineHealth(state::get, progress, STALL), registry);
+        server = new HealthServer("127.0.0.1", 0, new PipelineHealth(state::get, processing::get, progress, STALL), registry);
     }
 
     @AfterEach
@@ -73,6 +74,18 @@ class HealthServerTest {
         assertThat(healthz.body()).isEqualTo(current + "\n");
         assertThat(readyz.statusCode()).isEqualTo(current == State.RUNNING ? 200 : 503);
         assertThat(readyz.body()).isEqualTo(current + "\n");
+    }
+
+    @Test
+    void whileProcessingIsHeldForTheStepsToLoadItIsAliveButNotReady() throws Exception {
+        state.set(State.RUNNING);
+        processing.set(false);
+        assertThat(request("GET", "/healthz").statusCode()).isEqualTo(200);
+        HttpResponse<String> readyz = request("GET", "/readyz");
+        assertThat(readyz.statusCode()).isEqualTo(503);
+        assertThat(readyz.body()).isEqualTo("RUNNING, LOADING STEPS\n");
+        processing.set(true);
+        assertThat(request("GET", "/readyz").statusCode()).isEqualTo(200);
     }
 
     @Test

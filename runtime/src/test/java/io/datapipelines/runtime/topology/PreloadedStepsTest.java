@@ -129,4 +129,40 @@ class PreloadedStepsTest {
             assertThat(loading.take()).isNull();
         }
     }
+
+    @Test
+    void aTaskStartedWhileTheStepsStillLoadTakesThemAtItsFirstRecord() {
+        MarkedTask marked = new MarkedTask();
+        java.util.concurrent.CompletableFuture<PreloadedSteps.Loaded> loading = new java.util.concurrent.CompletableFuture<>();
+        PreloadedSteps preloaded = new PreloadedSteps(loading);
+        PipelineProcessor first = new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), preloaded);
+        MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
+        first.init(context); // the runner holds processing meanwhile: the task must not load steps of its own
+        assertThat(preloaded.loading()).isTrue();
+        assertThat(preloaded.whenLoaded()).isNotDone();
+        loading.complete(new PreloadedSteps.Loaded(marked, CompiledPipeline.compile(PYTHON, marked)));
+        assertThat(preloaded.whenLoaded()).isCompleted();
+        context.setRecordMetadata("in", 0, 0);
+        first.process(new Record<>(null, "{\"name\":\"ada\"}".getBytes(StandardCharsets.UTF_8), 0L, new RecordHeaders()));
+        assertThat(new String(context.forwarded().get(0).record().value(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"name\":\"from the preloaded task\"}");
+        first.close();
+        assertThat(marked.closes).isOne();
+    }
+
+    @Test
+    void aTaskStartedAfterTheLoadFailedLoadsNothingOfItsOwnAndItsFirstRecordSaysWhy() {
+        java.util.concurrent.CompletableFuture<PreloadedSteps.Loaded> loading = new java.util.concurrent.CompletableFuture<>();
+        PreloadedSteps preloaded = new PreloadedSteps(loading);
+        loading.completeExceptionally(new StepStartupException("spec.steps[0].fields.name.transform", new io.datapipelines.runtime.step.RecordError("ValueError", "no")));
+        assertThat(preloaded.whenLoaded()).isCompletedExceptionally();
+        PipelineProcessor processor = new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), preloaded);
+        MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
+        processor.init(context); // no second context, no error logged by Kafka Streams: the runner is closed instead
+        context.setRecordMetadata("in", 0, 0);
+        assertThatThrownBy(() -> processor.process(new Record<>(null, "{}".getBytes(StandardCharsets.UTF_8), 0L, new RecordHeaders())))
+                .isInstanceOf(StepStartupException.class).hasMessage("ValueError: no");
+        assertThat(context.forwarded()).isEmpty();
+        processor.close();
+    }
 }
