@@ -27,8 +27,8 @@ import java.util.Map;
 
 /**
  * Runs a pipeline's steps on each record of one stream task. Each task has its own compiled pipeline
- * and Python environment (created in {@link #init}, or at the first record while the preloaded steps still load;
- * closed in {@link #close}), so tasks never share interpreter state.
+ * and Python environment (created in {@link #init}; in the runtime loaded in the background from there, taken at
+ * the first record; closed in {@link #close}), so tasks never share interpreter state.
  *
  * <p>An input record either gives all its sink records or, if anything fails (decoding, a step, or
  * encoding an output), only its dead letter: outputs are encoded before any is forwarded. Whatever is
@@ -52,6 +52,8 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     private ProcessorContext<byte[], byte[]> context;
     private PythonTask python;
     private CompiledPipeline pipeline;
+    /** The steps this task takes at its first record, while they load ({@link #init}); null once taken. */
+    private PreloadedSteps steps;
 
     PipelineProcessor(PipelineDefinition definition, PipelineMetrics metrics, RecordProgress progress) {
         this(definition, metrics, progress, PreloadedSteps.none());
@@ -73,22 +75,44 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
-        if (preloaded.loadedWell()) {
-            loadSteps();
+        if (!preloaded.loadedWell()) {
+            // the steps still load (or could not): the runner holds processing until they have loaded
+            // (PipelineRunner#start), and the first record takes them; a load that failed stops the pipeline before that
+            steps = preloaded;
+        } else if (!take(preloaded)) {
+            if (preloaded.inBackground()) {
+                // a task after the first, in the runtime: its steps load on a thread of their own while the task
+                // that has its steps processes (a GraalPy context takes a second or more); its first record waits
+                steps = PreloadedSteps.loadInBackground(definition);
+            } else {
+                loadOwnSteps();
+            }
         }
-        // else the steps still load (or could not): the runner holds processing until they have loaded
-        // (PipelineRunner#start), and the first record takes them; a load that failed stops the pipeline before that
     }
 
-    /** Takes the preloaded steps if nobody has, or loads the steps into a Python task of this processor's own. */
-    private void loadSteps() {
-        preloaded.awaitLoaded();
-        PreloadedSteps.Loaded loaded = preloaded.take();
-        if (loaded != null) {
-            this.python = loaded.python();
-            this.pipeline = loaded.pipeline();
-            return;
+    /** Takes these steps once they have loaded, if nobody has; false if somebody has. */
+    private boolean take(PreloadedSteps from) {
+        from.awaitLoaded();
+        PreloadedSteps.Loaded loaded = from.take();
+        if (loaded == null) {
+            return false;
         }
+        this.python = loaded.python();
+        this.pipeline = loaded.pipeline();
+        return true;
+    }
+
+    /** At the first record: the steps that were loading at {@link #init}, or (if another task took them) its own. */
+    private void takeSteps() {
+        PreloadedSteps from = steps;
+        steps = null;
+        if (!take(from)) {
+            loadOwnSteps();
+        }
+    }
+
+    /** Loads the steps into a Python task of this processor's own. */
+    private void loadOwnSteps() {
         this.python = CompiledPipeline.usesPython(definition) ? PythonEngines.newTask(definition.spec().processing().python()) : null;
         try {
             this.pipeline = CompiledPipeline.compile(definition, python);
@@ -101,7 +125,7 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
     @Override
     public void process(Record<byte[], byte[]> input) {
         if (pipeline == null) {
-            loadSteps();
+            takeSteps();
         }
         progress.started();
         try {
@@ -237,6 +261,10 @@ final class PipelineProcessor implements Processor<byte[], byte[], byte[], byte[
 
     @Override
     public void close() {
+        if (steps != null && steps != preloaded) {
+            steps.close(); // this task's own, never taken: closed once their load has ended
+        }
+        steps = null;
         if (python != null) {
             python.close();
             python = null;

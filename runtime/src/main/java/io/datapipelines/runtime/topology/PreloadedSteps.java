@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * without making a second Python context and loading every step into it again, which with GraalPy costs a large
  * part of the time to the first record. The load may run in the background ({@link #loadInBackground}) while the
  * rest of the start-up goes on, Kafka Streams' start included (the runner holds processing until it has ended:
- * {@code PipelineRunner#start}); {@link #awaitLoaded} says how it ended. Taken at most once; whoever takes it closes
+ * {@code PipelineRunner#start}); {@link #awaitLoaded} says how it ended. Then the stream tasks after the first load
+ * theirs in the background too, each from its start to its first record. Taken at most once; whoever takes it closes
  * its Python task, and {@link #close} closes it when nobody did.
  */
 public final class PreloadedSteps implements AutoCloseable {
@@ -24,14 +25,16 @@ public final class PreloadedSteps implements AutoCloseable {
     }
 
     private final CompletableFuture<Loaded> loading;
+    private final boolean inBackground;
     private final AtomicBoolean given = new AtomicBoolean();
 
-    PreloadedSteps(CompletableFuture<Loaded> loading) {
+    PreloadedSteps(CompletableFuture<Loaded> loading, boolean inBackground) {
         this.loading = loading;
+        this.inBackground = inBackground;
     }
 
     PreloadedSteps(Loaded loaded) {
-        this(CompletableFuture.completedFuture(loaded));
+        this(CompletableFuture.completedFuture(loaded), false);
     }
 
     /** Nothing kept: every stream task loads its own steps. */
@@ -54,7 +57,12 @@ public final class PreloadedSteps implements AutoCloseable {
             Thread t = new Thread(runnable, "datapipelines-load-steps");
             t.setDaemon(true);
             t.start();
-        }));
+        }), true);
+    }
+
+    /** Whether these were loaded in the background: then the stream tasks after the first load theirs so too. */
+    boolean inBackground() {
+        return inBackground;
     }
 
     private static Loaded compile(PipelineDefinition definition) {

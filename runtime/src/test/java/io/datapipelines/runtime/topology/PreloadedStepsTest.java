@@ -134,7 +134,7 @@ class PreloadedStepsTest {
     void aTaskStartedWhileTheStepsStillLoadTakesThemAtItsFirstRecord() {
         MarkedTask marked = new MarkedTask();
         java.util.concurrent.CompletableFuture<PreloadedSteps.Loaded> loading = new java.util.concurrent.CompletableFuture<>();
-        PreloadedSteps preloaded = new PreloadedSteps(loading);
+        PreloadedSteps preloaded = new PreloadedSteps(loading, true);
         PipelineProcessor first = new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), preloaded);
         MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
         first.init(context); // the runner holds processing meanwhile: the task must not load steps of its own
@@ -153,7 +153,7 @@ class PreloadedStepsTest {
     @Test
     void aTaskStartedAfterTheLoadFailedLoadsNothingOfItsOwnAndItsFirstRecordSaysWhy() {
         java.util.concurrent.CompletableFuture<PreloadedSteps.Loaded> loading = new java.util.concurrent.CompletableFuture<>();
-        PreloadedSteps preloaded = new PreloadedSteps(loading);
+        PreloadedSteps preloaded = new PreloadedSteps(loading, true);
         loading.completeExceptionally(new StepStartupException("spec.steps[0].fields.name.transform", new io.datapipelines.runtime.step.RecordError("ValueError", "no")));
         assertThat(preloaded.whenLoaded()).isCompletedExceptionally();
         PipelineProcessor processor = new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), preloaded);
@@ -164,5 +164,29 @@ class PreloadedStepsTest {
                 .isInstanceOf(StepStartupException.class).hasMessage("ValueError: no");
         assertThat(context.forwarded()).isEmpty();
         processor.close();
+    }
+
+    @Test
+    void inTheRuntimeTheTasksAfterTheFirstLoadTheirStepsInTheBackgroundFromTheirStart() {
+        MarkedTask marked = new MarkedTask();
+        PreloadedSteps preloaded = new PreloadedSteps(java.util.concurrent.CompletableFuture.completedFuture(
+                new PreloadedSteps.Loaded(marked, CompiledPipeline.compile(PYTHON, marked))), true);
+        PipelineProcessor first = new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), preloaded);
+        PipelineProcessor second = new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), preloaded);
+        PipelineProcessor third = new PipelineProcessor(PYTHON, PipelineMetrics.NONE, new RecordProgress(), preloaded);
+        try {
+            assertThat(run(first)).isEqualTo("{\"name\":\"from the preloaded task\"}");
+            java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+            second.init(new MockProcessorContext<>());
+            assertThat(Thread.getAllStackTraces().keySet()).as("a load of the second task's own, started by its init (a context takes 100s of ms)")
+                    .anyMatch(t -> !before.contains(t) && t.getName().equals("datapipelines-load-steps"));
+            assertThat(run(second)).isEqualTo("{\"name\":\"from its own task\"}");
+            third.init(new MockProcessorContext<>());
+        } finally {
+            first.close();
+            second.close();
+            third.close(); // never took its steps: they are closed once loaded
+        }
+        assertThat(marked.closes).isOne();
     }
 }
