@@ -16,6 +16,7 @@ import io.datapipelines.image.RuntimeClasspath;
 import io.datapipelines.model.PipelineDefinition;
 import io.datapipelines.runtime.local.PipelineTestRunner;
 import io.datapipelines.runtime.local.TestOutcome;
+import io.datapipelines.runtime.step.CompiledPipeline;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,10 +126,14 @@ final class BuildCommand implements Callable<Integer> {
         BuiltImage built;
         try {
             RuntimeClasspath runtime = RuntimeClasspath.current();
-            GraalCompiler.choose(jitMode(), BaseImage.parse(baseImage), runtime).ifPresent(compiler -> {
-                err.println("With GraalPy's JIT: the Graal compiler " + compiler.version() + " in " + ContainerLayout.GRAAL);
-                builder.graalJit(compiler);
-            });
+            if (CompiledPipeline.usesGraalPy(definition)) {
+                GraalCompiler.choose(jitMode(), BaseImage.parse(baseImage), runtime).ifPresent(compiler -> {
+                    err.println("With GraalPy's JIT: the Graal compiler " + compiler.version() + " in " + ContainerLayout.GRAAL);
+                    builder.graalJit(compiler);
+                });
+            } else {
+                err.println("No GraalPy steps: the image leaves GraalPy (and its JIT) out");
+            }
             built = builder.runtime(runtime).onLog(progress::log).onProgress(progress::progress).build();
         } catch (ImageBuildException e) {
             err.println("datapipelines: " + e.getMessage());

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where things are in a pipeline image and how it starts. Three layers on top of the base, from the least
+ * Where things are in a pipeline image and how it starts. Three or four layers on top of the base, from the least
  * to the most often changing, so that a registry holds each only once:
  * <ol>
  *   <li>{@code dependencies}: third-party jars in {@value #LIB}, shared by every pipeline and revision;</li>
+ *   <li>{@code graalpy}: GraalPy's jars, in {@value #LIB} too, only in images of pipelines with GraalPy steps and shared
+ *       by all of them ({@link RuntimeClasspath#withoutGraalPy});</li>
  *   <li>{@code runtime}: this project's jars in {@value #RUNTIME}, shared by every pipeline on one runtime version;</li>
  *   <li>{@code pipeline}: the canonical definition at {@link PipelineMain#IMAGE_DEFINITION}, the only
  *       per-revision layer (a few kilobytes).</li>
@@ -27,6 +29,7 @@ public final class ContainerLayout {
     public static final String WORKING_DIRECTORY = "/app";
 
     public static final String DEPENDENCIES_LAYER = "dependencies";
+    public static final String GRAALPY_LAYER = "graalpy";
     public static final String RUNTIME_LAYER = "runtime";
     public static final String PIPELINE_LAYER = "pipeline";
     /** Only in images built with the JIT: below the dependencies, since it changes only with GraalPy's version. */
@@ -120,14 +123,26 @@ public final class ContainerLayout {
         return entrypoint;
     }
 
-    /** The dependencies and runtime layers: jars with Jib's fixed file times and permissions (0644, root). */
+    /**
+     * The dependencies, GraalPy (when the class path has GraalPy's jars) and runtime layers: jars with Jib's fixed file
+     * times and permissions (0644, root).
+     */
     static List<FileEntriesLayer> jarLayers(RuntimeClasspath runtime) {
         FileEntriesLayer.Builder dependencies = FileEntriesLayer.builder().setName(DEPENDENCIES_LAYER);
+        FileEntriesLayer.Builder graalPy = FileEntriesLayer.builder().setName(GRAALPY_LAYER);
         FileEntriesLayer.Builder classes = FileEntriesLayer.builder().setName(RUNTIME_LAYER);
+        boolean anyGraalPy = false;
         for (Path jar : runtime.classpath()) {
-            (RuntimeClasspath.isProjectJar(jar) ? classes : dependencies).addEntry(jar, pathOf(jar));
+            if (RuntimeClasspath.isProjectJar(jar)) {
+                classes.addEntry(jar, pathOf(jar));
+            } else if (runtime.isGraalPyJar(jar)) {
+                graalPy.addEntry(jar, pathOf(jar));
+                anyGraalPy = true;
+            } else {
+                dependencies.addEntry(jar, pathOf(jar));
+            }
         }
-        return List.of(dependencies.build(), classes.build());
+        return anyGraalPy ? List.of(dependencies.build(), graalPy.build(), classes.build()) : List.of(dependencies.build(), classes.build());
     }
 
     /** The compiler layer: the Graal compiler's jars in {@value #GRAAL}, with Jib's fixed file times and permissions. */

@@ -21,6 +21,7 @@ import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.event.events.TimerEvent;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import io.datapipelines.model.CanonicalForm;
+import io.datapipelines.runtime.step.CompiledPipeline;
 import io.datapipelines.model.PipelineDefinition;
 
 import java.io.IOException;
@@ -239,15 +240,19 @@ public final class PipelineImage {
                 work = Files.createTempDirectory("datapipelines-image-");
                 Path definitionFile = work.resolve("pipeline.json");
                 Files.writeString(definitionFile, CanonicalForm.json(definition), StandardCharsets.UTF_8);
+                // GraalPy's jars and its JIT only where GraalPy runs: built-in and Jython pipelines need neither
+                boolean graalPy = CompiledPipeline.usesGraalPy(definition);
+                RuntimeClasspath jars = graalPy ? runtime : runtime.withoutGraalPy();
+                boolean jit = graalPy && graalCompiler != null;
                 List<FileEntriesLayer> layers = new ArrayList<>();
-                if (graalCompiler != null) {
+                if (jit) {
                     layers.add(ContainerLayout.compilerLayer(graalCompiler));
                 }
-                layers.addAll(ContainerLayout.jarLayers(runtime));
+                layers.addAll(ContainerLayout.jarLayers(jars));
                 layers.add(ContainerLayout.definitionLayer(definitionFile));
                 String baseLabel = pinnedBase == null ? null : withoutTag(pinnedBase).toString();
                 jib.setFileEntriesLayers(layers)
-                        .setEntrypoint(ContainerLayout.entrypoint(runtime, graalCompiler != null))
+                        .setEntrypoint(ContainerLayout.entrypoint(jars, jit))
                         .setProgramArguments(List.of())
                         .setUser(ContainerLayout.USER)
                         .setWorkingDirectory(AbsoluteUnixPath.get(ContainerLayout.WORKING_DIRECTORY))

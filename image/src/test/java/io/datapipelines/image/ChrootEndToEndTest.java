@@ -47,6 +47,20 @@ class ChrootEndToEndTest {
 
     @Test
     void theImageRunsThePipelineAgainstKafka() throws Exception {
+        List<String> libs = runsAgainstKafka("orders-cleanup", Examples.ordersCleanup());
+        assertThat(libs).as("GraalPy, for the pipeline's Python step").contains("python-language-25.0.3.jar");
+    }
+
+    /** Without GraalPy steps, without GraalPy's jars: a Jython step and the built-ins run from an image that has none. */
+    @Test
+    void aPipelineWithoutGraalPyStepsRunsFromAnImageWithoutGraalPy() throws Exception {
+        List<String> libs = runsAgainstKafka("orders-cleanup-jython", Examples.ordersCleanupOnJython());
+        assertThat(libs).contains("jython-standalone-2.7.4.jar")
+                .noneMatch(name -> name.startsWith("python-") || name.startsWith("truffle-") || name.startsWith("polyglot-"));
+    }
+
+    /** Builds the image of orders-cleanup (or a variant), runs it under chroot against a broker, checks its records; its jars in /app/lib. */
+    private List<String> runsAgainstKafka(String name, io.datapipelines.model.PipelineDefinition definition) throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "skipped: chroot needs root; this runs as "
                 + System.getProperty("user.name"));
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/chroot")), "skipped: no /usr/sbin/chroot");
@@ -54,9 +68,9 @@ class ChrootEndToEndTest {
         Skopeo.require();
         Path base = JreBaseImage.archive();
 
-        String repository = registry.newRepository("orders-cleanup");
+        String repository = registry.newRepository(name);
         BuiltImage image = PipelineImage.builder()
-                .definition(Examples.ordersCleanup())
+                .definition(definition)
                 .runtime(RuntimeClasspath.current())
                 .base(BaseImage.parse("docker-archive:" + base))
                 .to(new ImageTarget.Registry(ImageReference.parse(repository)))
@@ -69,6 +83,10 @@ class ChrootEndToEndTest {
         Skopeo.copyToOciLayout(image.image().toString(), layout);
         Path rootfs = dir.resolve("rootfs");
         JsonNode config = unpack(layout, rootfs);
+        List<String> libs;
+        try (java.util.stream.Stream<Path> jars = Files.list(rootfs.resolve("app/lib"))) {
+            libs = jars.map(jar -> jar.getFileName().toString()).sorted().toList();
+        }
         prepareLikeAContainerRuntime(rootfs);
         Path proc = Files.createDirectories(rootfs.resolve("proc"));
         // The dynamic loader finds java's libraries through /proc/self/exe; every container runtime mounts /proc.
@@ -112,6 +130,7 @@ class ChrootEndToEndTest {
             }
         }
         assertThat(unmounted).as("/proc unmounted from the chroot").isTrue();
+        return libs;
     }
 
     /**

@@ -27,4 +27,22 @@ public final class Examples {
         }
         return new DefinitionParser().parse(text, "orders-cleanup-next.yaml", file("orders-cleanup.yaml").getParent());
     }
+
+    /** orders-cleanup with its Python step on Jython (its code in Python 2 terms): a pipeline without GraalPy steps. */
+    public static PipelineDefinition ordersCleanupOnJython() throws Exception {
+        String original = Files.readString(file("orders-cleanup.yaml"));
+        String text = edit(original, "raise ValueError(f\"country must be a two-letter code, not {value!r}\")",
+                "raise ValueError(\"country must be a two-letter code, not %r\" % (value,))");
+        text = edit(text, "def filter(value: str, row: dict) -> bool:", "def filter(value, row):");
+        text = edit(text, "isinstance(value, str)", "isinstance(value, basestring)");
+        text = edit(text, "    guarantee: exactly-once\n", "    guarantee: exactly-once\n    python: {engine: jython}\n");
+        return new DefinitionParser().parse(text, "orders-cleanup-jython.yaml", file("orders-cleanup.yaml").getParent());
+    }
+
+    private static String edit(String text, String from, String to) {
+        if (!text.contains(from)) {
+            throw new IllegalStateException("the example changed: no '" + from + "' to edit");
+        }
+        return text.replace(from, to);
+    }
 }

@@ -58,7 +58,7 @@ class GraalJitImageTest {
 
         assertThat(second.digest()).isEqualTo(first.digest());
         assertThat(Files.mismatch(dir.resolve("jit-first.tar"), dir.resolve("jit-second.tar"))).isEqualTo(-1L);
-        assertThat(first.layers()).extracting(ImageLayer::name).containsExactly("base", "compiler", "dependencies", "runtime", "pipeline");
+        assertThat(first.layers()).extracting(ImageLayer::name).containsExactly("base", "compiler", "dependencies", "graalpy", "runtime", "pipeline");
         long jars = 0;
         for (Path jar : compiler.jars()) {
             jars += Files.size(jar);
@@ -66,9 +66,19 @@ class GraalJitImageTest {
         assertThat(first.layers().get(1).size()).as("the compressed compiler layer").isBetween(jars / 4, jars + 65536);
 
         BuiltImage interpreted = builder(base, "interpreted.tar", "cache-a").build();
-        assertThat(interpreted.layers()).extracting(ImageLayer::name).containsExactly("base", "dependencies", "runtime", "pipeline");
-        assertThat(interpreted.layers().subList(1, 4)).as("the same jar layers with or without the JIT")
-                .isEqualTo(first.layers().subList(2, 5));
+        assertThat(interpreted.layers()).extracting(ImageLayer::name).containsExactly("base", "dependencies", "graalpy", "runtime", "pipeline");
+        assertThat(interpreted.layers().subList(1, 5)).as("the same jar layers with or without the JIT")
+                .isEqualTo(first.layers().subList(2, 6));
+    }
+
+    @Test
+    void aPipelineWithoutGraalPyStepsGetsNeitherTheCompilerNorTheJitFlags() throws Exception {
+        Path base = TinyBaseImage.write(dir.resolve("tiny-jvmci-jython.tar"), "25.0.3+9-LTS");
+        BuiltImage jython = builder(base, "jit-jython.tar", "cache-a").definition(Examples.ordersCleanupOnJython()).graalJit(compiler).build();
+
+        assertThat(jython.layers()).extracting(ImageLayer::name).containsExactly("base", "dependencies", "runtime", "pipeline");
+        String entrypoint = OciArchives.config(dir.resolve("jit-jython.tar")).path("config").path("Entrypoint").toString();
+        assertThat(entrypoint).doesNotContain("EnableJVMCI").doesNotContain(ContainerLayout.GRAAL).contains("-XX:MaxRAMPercentage=75");
     }
 
     @Test

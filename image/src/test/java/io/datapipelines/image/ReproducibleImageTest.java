@@ -58,14 +58,29 @@ class ReproducibleImageTest {
         BuiltImage after = build(Examples.ordersCleanupNextRevision(), "after.tar", "cache");
 
         assertThat(after.digest()).isNotEqualTo(before.digest());
-        assertThat(names(before)).containsExactly("base", "dependencies", "runtime", "pipeline");
+        assertThat(names(before)).containsExactly("base", "dependencies", "graalpy", "runtime", "pipeline");
         assertThat(names(after)).isEqualTo(names(before));
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             assertThat(after.layers().get(i)).as(names(before).get(i)).isEqualTo(before.layers().get(i));
         }
-        assertThat(after.layers().get(3).digest()).isNotEqualTo(before.layers().get(3).digest());
-        assertThat(after.layers().get(3).size()).as("the pipeline layer is the definition alone").isLessThan(4096);
+        assertThat(after.layers().get(4).digest()).isNotEqualTo(before.layers().get(4).digest());
+        assertThat(after.layers().get(4).size()).as("the pipeline layer is the definition alone").isLessThan(4096);
         assertThat(after.layers()).noneMatch(ImageLayer::pushed);
+    }
+
+    @Test
+    void aPipelineWithoutGraalPyStepsLeavesGraalPyOutAndSharesTheOtherLayers() throws Exception {
+        BuiltImage graalPy = build(Examples.ordersCleanup(), "graalpy.tar", "cache-graalpy");
+        BuiltImage jython = build(Examples.ordersCleanupOnJython(), "jython.tar", "cache-jython");
+
+        assertThat(names(jython)).containsExactly("base", "dependencies", "runtime", "pipeline");
+        assertThat(jython.layers().get(1)).as("dependencies").isEqualTo(graalPy.layers().get(1));
+        assertThat(jython.layers().get(2)).as("runtime").isEqualTo(graalPy.layers().get(3));
+        assertThat(graalPy.layers().get(2).size()).as("GraalPy's layer, compressed").isGreaterThan(50_000_000L);
+        String entrypoint = OciArchives.config(dir.resolve("jython.tar")).path("config").path("Entrypoint").toString();
+        assertThat(entrypoint).contains("/app/lib/jython-standalone-2.7.4.jar").doesNotContain("python-language").doesNotContain("truffle-api")
+                .doesNotContain("polyglot-");
+        assertThat(OciArchives.config(dir.resolve("graalpy.tar")).path("config").path("Entrypoint").toString()).contains("/app/lib/python-language-");
     }
 
     private static List<String> names(BuiltImage image) {

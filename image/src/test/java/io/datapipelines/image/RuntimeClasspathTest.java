@@ -61,6 +61,35 @@ class RuntimeClasspathTest {
     }
 
     @Test
+    void withoutGraalPyLeavesOutExactlyTheJarsTheRuntimeListsAsGraalPys() throws Exception {
+        RuntimeClasspath runtime = RuntimeClasspath.current();
+        List<String> all = runtime.classpath().stream().map(jar -> jar.getFileName().toString()).toList();
+        List<String> without = runtime.withoutGraalPy().classpath().stream().map(jar -> jar.getFileName().toString()).toList();
+
+        assertThat(all).anyMatch(name -> name.startsWith("python-language-")).anyMatch(name -> name.startsWith("truffle-api-"))
+                .anyMatch(name -> name.startsWith("polyglot-")).anyMatch(name -> name.startsWith("bcprov-"));
+        assertThat(without).noneMatch(name -> name.startsWith("python-") || name.startsWith("truffle-") || name.startsWith("polyglot-")
+                || name.startsWith("bcprov-") || name.startsWith("icu4j-") || name.startsWith("regex-"));
+        List<String> left = new java.util.ArrayList<>(all);
+        left.removeIf(name -> runtime.isGraalPyJar(Path.of(name)));
+        assertThat(without).as("everything else, in the same order").isEqualTo(left)
+                .contains("jython-standalone-2.7.4.jar").anyMatch(name -> name.startsWith("kafka-streams-"))
+                .anyMatch(name -> name.startsWith("jackson-databind-"));
+        assertThat(all.size() - without.size()).isGreaterThanOrEqualTo(15);
+        assertThat(runtime.withoutGraalPy().version()).isEqualTo(runtime.version());
+    }
+
+    @Test
+    void aRuntimeJarWithoutTheGraalPyListSetsNothingApart() throws Exception {
+        Path jar = runtimeJar(dir.resolve("datapipelines-runtime-9.jar"), "lib/python-language-9.jar");
+        Files.writeString(dir.resolve("python-language-9.jar"), "");
+
+        RuntimeClasspath runtime = RuntimeClasspath.of(jar, List.of());
+
+        assertThat(runtime.withoutGraalPy().classpath()).isEqualTo(runtime.classpath()).hasSize(2);
+    }
+
+    @Test
     void classDirectoriesAreRefused() {
         assertThatThrownBy(() -> RuntimeClasspath.of(dir, List.of()))
                 .isInstanceOf(ImageBuildException.class).hasMessageContaining("not a packaged jar");

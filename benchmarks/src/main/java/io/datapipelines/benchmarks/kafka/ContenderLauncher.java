@@ -1,12 +1,18 @@
 package io.datapipelines.benchmarks.kafka;
 
+import io.datapipelines.image.ImageBuildException;
+import io.datapipelines.image.RuntimeClasspath;
+
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Starts the runtime or a hand-written contender for a workload against one broker, and keeps the first command line
@@ -17,6 +23,7 @@ final class ContenderLauncher {
     static final String PLAIN_LOOP_MAIN = "io.datapipelines.benchmarks.limit.PlainClientLoop";
     private final String bootstrapServers;
     private final String runtimeClasspath;
+    private final String runtimeClasspathWithoutGraalPy;
     private final List<String> runtimeJvmFlags;
     private final String python;
     private final Path peerScript;
@@ -33,6 +40,7 @@ final class ContenderLauncher {
                       String contenderClasspath, GraalPyJvm graalPyJvm) {
         this.bootstrapServers = bootstrapServers;
         this.runtimeClasspath = runtimeClasspath;
+        this.runtimeClasspathWithoutGraalPy = withoutGraalPy(runtimeClasspath);
         this.runtimeJvmFlags = List.copyOf(runtimeJvmFlags);
         this.python = python;
         this.peerScript = peerScript;
@@ -72,6 +80,7 @@ final class ContenderLauncher {
         Files.writeString(definition, yaml, StandardCharsets.UTF_8);
         boolean jit = graalPyJvm != null && workload.runsGraalPy();
         String java = jit ? graalPyJvm.java().toString() : RuntimeContender.harnessJava();
+        String runtimeClasspath = workload.runsGraalPy() ? this.runtimeClasspath : runtimeClasspathWithoutGraalPy;
         List<String> flags = withPodMemory(ContainerMemory.maxRamFlag(yaml), jit ? graalPyJvm.flags() : runtimeJvmFlags);
         StringBuilder environment = new StringBuilder();
         new TreeMap<>(RuntimeContender.environment(bootstrapServers, guarantee)).forEach((k, v) -> environment.append(k).append('=').append(v).append(' '));
@@ -93,9 +102,25 @@ final class ContenderLauncher {
         Files.writeString(candidate, definition, StandardCharsets.UTF_8);
         String java = RuntimeContender.harnessJava();
         List<String> flags = withPodMemory(ContainerMemory.maxRamFlag(definition), runtimeJvmFlags);
+        String runtimeClasspath = workload.runsGraalPy() ? this.runtimeClasspath : runtimeClasspathWithoutGraalPy;
         commands.putIfAbsent("shadow", shortenClasspath(String.join(" ",
                 RuntimeContender.shadowCommand(java, flags, runtimeClasspath, live, candidate, tag, 8080, dir.resolve("state")))));
         return RuntimeContender.startShadow(java, flags, runtimeClasspath, bootstrapServers, live, candidate, pipeline, tag, dir);
+    }
+
+    /**
+     * The runtime's class path without GraalPy's jars, in its order: what the image of a pipeline without GraalPy steps
+     * holds ({@link RuntimeClasspath#withoutGraalPy}); its first entry is the runtime jar, which lists them.
+     */
+    static String withoutGraalPy(String classpath) {
+        List<Path> entries = Arrays.stream(classpath.split(File.pathSeparator)).filter(entry -> !entry.isBlank()).map(Path::of).toList();
+        RuntimeClasspath runtime;
+        try {
+            runtime = RuntimeClasspath.of(entries.get(0), entries);
+        } catch (ImageBuildException e) {
+            throw new IllegalArgumentException("--runtime-classpath: " + e.getMessage(), e);
+        }
+        return entries.stream().filter(jar -> !runtime.isGraalPyJar(jar)).map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The pod's memory limit ({@code -XX:MaxRAM}) first: flags after it (experiments) may override it. */

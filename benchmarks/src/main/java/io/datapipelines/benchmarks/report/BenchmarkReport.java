@@ -522,14 +522,15 @@ public final class BenchmarkReport implements Callable<Integer> {
         md.line("![Process start to first record](benchmarks/startup.png)").line();
     }
 
-    /** How the workloads with GraalPy steps ran. */
+    /** How the workloads with GraalPy steps ran (and those without: on the class path their images hold). */
     static String graalPyJvmText(KafkaResults r) {
-        return r.graalPyJvm() == null
+        return "Workloads without GraalPy steps ran without GraalPy's jars on the class path, as their images hold them"
+                + " (`RuntimeClasspath.withoutGraalPy`). " + (r.graalPyJvm() == null
                 ? "**Workloads with GraalPy steps ran with the same JVM, GraalPy interpreted (no Java 25 with the Graal compiler"
                         + " was given): their figures are not what an image built with the JIT does.**"
                 : "Workloads with GraalPy steps ran as an image built with GraalPy's JIT runs them (`ContainerLayout.JIT_FLAGS`,"
                         + " with -XX:MaxRAM before them as for every pipeline): `" + r.graalPyJvm() + "`; each run checked that the"
-                        + " runtime reported the Graal JIT.";
+                        + " runtime reported the Graal JIT.");
     }
 
     private static void image(Markdown md, ImageResults image) {

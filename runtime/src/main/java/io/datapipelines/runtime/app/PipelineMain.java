@@ -1,6 +1,5 @@
 package io.datapipelines.runtime.app;
 
-import io.datapipelines.model.PythonEngineKind;
 import io.datapipelines.runtime.python.PythonEngines;
 import io.datapipelines.runtime.topology.PreloadedSteps;
 import io.datapipelines.runtime.step.CompiledPipeline;
@@ -305,8 +304,7 @@ public final class PipelineMain implements Callable<Integer> {
             runner.close(shutdownTimeout); // not one record was processed; call() says why, after the clean-up below
             code = 2;
         } else {
-            if (!preloaded.loading() && CompiledPipeline.usesPython(definition)
-                    && definition.spec().processing().python().engine() == PythonEngineKind.GRAALPY) {
+            if (!preloaded.loading() && CompiledPipeline.usesGraalPy(definition)) {
                 // Says whether the Graal JIT runs Python (a version mismatch falls back silently). The engine is the one
                 // the steps were loaded on, so this costs nothing more.
                 TruffleRuntimeReport python = TruffleRuntimeReport.of(PythonEngines.graalPyTruffleEngine());

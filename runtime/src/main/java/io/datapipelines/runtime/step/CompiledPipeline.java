@@ -4,6 +4,7 @@ import io.datapipelines.model.FieldEntry;
 import io.datapipelines.model.FieldStep;
 import io.datapipelines.model.FunctionRef;
 import io.datapipelines.model.PipelineDefinition;
+import io.datapipelines.model.PythonEngineKind;
 import io.datapipelines.model.PythonSteps;
 import io.datapipelines.model.RecordStep;
 import io.datapipelines.model.Step;
@@ -64,6 +65,11 @@ public final class CompiledPipeline {
      */
     public static boolean usesPython(PipelineDefinition definition) {
         return PythonSteps.any(definition.spec().steps());
+    }
+
+    /** Whether the definition has Python steps and runs them on GraalPy. */
+    public static boolean usesGraalPy(PipelineDefinition definition) {
+        return usesPython(definition) && definition.spec().processing().python().engine() == PythonEngineKind.GRAALPY;
     }
 
     private static boolean isPython(FunctionRef ref) {
