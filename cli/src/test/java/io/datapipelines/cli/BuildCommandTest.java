@@ -161,7 +161,7 @@ class BuildCommandTest {
                 "--jit", "off", "--output", "json"));
         assertThat(off.exitCode()).as(off.err()).isZero();
         assertThat(JSON.readTree(off.out()).path("layers")).extracting(layer -> layer.path("name").asText())
-                .containsExactly("base", "dependencies", "runtime", "pipeline");
+                .containsExactly("base", "dependencies", "graalpy", "runtime", "pipeline");
 
         CliTest.Run bogus = run(args(EXAMPLE.toString(), "--image", "registry.example.com/orders", "--jit", "maybe"));
         assertThat(bogus.exitCode()).isEqualTo(2);
@@ -183,11 +183,11 @@ class BuildCommandTest {
         assertThat(json.path("digest").asText()).matches("sha256:[0-9a-f]{64}");
         assertThat(json.path("pipeline").asText()).isEqualTo("orders-cleanup");
         assertThat(json.path("revisionHash").asText()).matches("[0-9a-f]{64}");
-        assertThat(json.path("layers")).hasSize(4);
+        assertThat(json.path("layers")).hasSize(5);
         List<String> layerKeys = new ArrayList<>();
-        json.path("layers").get(3).fieldNames().forEachRemaining(layerKeys::add);
+        json.path("layers").get(4).fieldNames().forEachRemaining(layerKeys::add);
         assertThat(layerKeys).containsExactly("name", "digest", "size", "pushed");
-        assertThat(json.path("layers").get(3).path("name").asText()).isEqualTo("pipeline");
+        assertThat(json.path("layers").get(4).path("name").asText()).isEqualTo("pipeline");
         assertThat(json.path("durationMs").asLong()).isPositive();
         assertThat(tar).isNotEmptyFile();
         assertThat(run.err()).contains("All 3 tests passed");
@@ -210,7 +210,7 @@ class BuildCommandTest {
         JsonNode two = JSON.readTree(again.out());
         JsonNode three = JSON.readTree(changed.out());
         assertThat(two.path("digest")).isEqualTo(one.path("digest"));
-        assertThat(pushed(one)).containsExactly("base", "dependencies", "runtime", "pipeline");
+        assertThat(pushed(one)).containsExactly("base", "dependencies", "graalpy", "runtime", "pipeline");
         assertThat(pushed(two)).isEmpty();
         assertThat(three.path("digest")).isNotEqualTo(one.path("digest"));
         assertThat(pushed(three)).containsExactly("pipeline");

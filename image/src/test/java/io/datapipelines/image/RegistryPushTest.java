@@ -57,7 +57,7 @@ class RegistryPushTest {
         BuiltImage again = builder(Examples.ordersCleanup(), repository).build();
         BuiltImage next = builder(Examples.ordersCleanupNextRevision(), repository).build();
 
-        assertThat(first.layers()).extracting(ImageLayer::name).containsExactly("base", "dependencies", "runtime", "pipeline");
+        assertThat(first.layers()).extracting(ImageLayer::name).containsExactly("base", "dependencies", "graalpy", "runtime", "pipeline");
         assertThat(first.layers()).allMatch(ImageLayer::pushed);
         assertThat(again.digest()).isEqualTo(first.digest());
         assertThat(again.layers()).noneMatch(ImageLayer::pushed);
