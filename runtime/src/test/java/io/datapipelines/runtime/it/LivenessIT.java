@@ -90,4 +90,56 @@ class LivenessIT {
             }
         }
     }
+
+    /**
+     * Kafka Streams starts while the steps load, with processing held: RUNNING and alive, not ready, nothing
+     * processed, until the load ends; then every record that waited comes through.
+     */
+    @Test
+    void whileTheStepsLoadItIsRunningAndAliveButNotReadyAndProcessesNothing() throws Exception {
+        TOPICS.create(1, "slow-in", "slow-out", "slow-dlq");
+        String definition = """
+                apiVersion: datapipelines/v1
+                kind: DataPipeline
+                metadata:
+                  name: slow
+                spec:
+                  source: {topic: slow-in}
+                  sink: {topic: slow-out}
+                  steps:
+                    - kind: Record
+                      transform:
+                        key: user-defined-record-transformation
+                        config:
+                          code: |
+                            import time
+                            time.sleep(8)  # a slow import, or a table built at load
+
+                            def transform(record):
+                                return record
+                  errors:
+                    mode: dead-letter
+                    deadLetterTopic: slow-dlq
+                """;
+        TOPICS.produce("slow-in", List.of(TopicClient.Input.json("a", "{}"), TopicClient.Input.json("b", "{}"),
+                TopicClient.Input.json("c", "{}")));
+        RuntimeProcess runtime = RuntimeProcess.builder(Files.writeString(PROCESSES.workDir().resolve("slow.yaml"), definition),
+                KAFKA.bootstrapServers()).build(PROCESSES).start();
+        try (TopicReader reader = TOPICS.reader("slow-out")) {
+            await("Kafka Streams RUNNING with processing held").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> runtime.http().status("/readyz") == 503 // -1 until the port answers
+                            && "RUNNING, LOADING STEPS\n".equals(runtime.http().get("/readyz").body()));
+            assertThat(runtime.http().status("/readyz")).isEqualTo(503);
+            assertThat(runtime.http().status("/healthz")).isEqualTo(200);
+            Thread.sleep(1000); // Kafka Streams has fetched by now: the records wait in its buffers
+            assertThat(PrometheusScrape.parse(runtime.http().get("/metrics").body()).sum("datapipelines_records_in_total"))
+                    .as("records read by the pipeline while the steps load").isZero();
+            reader.poll();
+            assertThat(reader.count("slow-out")).isZero();
+            assertThat(runtime.http().get("/readyz").body()).as("still loading (8 s of it)").isEqualTo("RUNNING, LOADING STEPS\n");
+
+            runtime.awaitReady(Duration.ofSeconds(60));
+            reader.pollUntil("the three records", Duration.ofSeconds(60), runtime, r -> r.count("slow-out") == 3);
+        }
+    }
 }
