@@ -258,7 +258,7 @@ public final class PipelineMain implements Callable<Integer> {
         try {
             // a step that cannot load is said first, without waiting for a check of a cluster that may never answer
             CompletableFuture.anyOf(topics, loadFailed).join();
-            if (loadFailed.isDone()) {
+            if (preloaded.failed()) {
                 preloaded.awaitLoaded();
             }
             topicsProblem = join(topics);
@@ -298,9 +298,10 @@ public final class PipelineMain implements Callable<Integer> {
         // Kafka Streams starts while the steps may still load: it joins the group and fetches meanwhile, and the
         // runner holds processing until they have loaded (PipelineRunner#start).
         runner.start();
-        CompletableFuture.anyOf(stopRequested, runner.whenStopped(), preloaded.whenLoaded(), loadFailed).exceptionally(e -> null).join();
+        CompletableFuture.anyOf(stopRequested, runner.whenStopped(), preloaded.whenLoaded()).exceptionally(e -> null).join();
+        boolean cannotLoad = preloaded.failed();
         int code;
-        if (loadFailed.isDone()) {
+        if (cannotLoad) {
             runner.close(shutdownTimeout); // not one record was processed; call() says why, after the clean-up below
             code = 2;
         } else {
@@ -319,7 +320,7 @@ public final class PipelineMain implements Callable<Integer> {
         gc.close();
         http.close();
         exitCode.complete(code);
-        if (loadFailed.isDone()) {
+        if (cannotLoad) {
             preloaded.awaitLoaded(); // throws what the load threw: call() says it in one line
         }
         return code;

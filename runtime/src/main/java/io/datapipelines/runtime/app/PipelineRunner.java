@@ -88,8 +88,8 @@ public final class PipelineRunner implements AutoCloseable {
      * ({@link PreloadedSteps#awaitLoaded} says why), and not one record has been processed.
      */
     public void start() {
-        if (preloaded.loading()) {
-            streams.pause(); // before the registration below: a load that ends in between resumes at once
+        if (!preloaded.loadedWell()) { // still loading, or failed (then it stays held)
+            streams.pause(); // before the registration below: a load that ends well in between resumes at once
             preloaded.whenLoaded().thenRun(streams::resume);
         }
         streams.start();

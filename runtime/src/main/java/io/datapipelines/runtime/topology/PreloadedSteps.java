@@ -96,8 +96,16 @@ public final class PreloadedSteps implements AutoCloseable {
         return !loading.isDone();
     }
 
+    /**
+     * Whether the load has ended badly. Read from the load itself, never from a future that depends on it: those
+     * complete one after the other, so when one has, another may not have yet.
+     */
+    public boolean failed() {
+        return loading.isCompletedExceptionally();
+    }
+
     /** Whether the load has ended well (true for {@link #none}). */
-    boolean loadedWell() {
+    public boolean loadedWell() {
         return loading.isDone() && !loading.isCompletedExceptionally();
     }
 

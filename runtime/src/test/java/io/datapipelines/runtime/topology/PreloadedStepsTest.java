@@ -189,4 +189,20 @@ class PreloadedStepsTest {
         }
         assertThat(marked.closes).isOne();
     }
+
+    @Test
+    void whoeverAFutureOfTheLoadWakesSeesHowItEnded() {
+        // the runtime's main thread wakes on one such future while others (one completing only on failure) may not
+        // have run yet: it must read the outcome from the load itself
+        java.util.concurrent.CompletableFuture<PreloadedSteps.Loaded> loading = new java.util.concurrent.CompletableFuture<>();
+        PreloadedSteps preloaded = new PreloadedSteps(loading, true);
+        java.util.List<Boolean> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            preloaded.whenLoaded().whenComplete((ignored, e) -> seen.add(preloaded.failed() && !preloaded.loadedWell() && !preloaded.loading()));
+        }
+        assertThat(preloaded.failed()).isFalse();
+        loading.completeExceptionally(new StepStartupException("spec.steps[0].fields.name.transform",
+                new io.datapipelines.runtime.step.RecordError("ValueError", "no")));
+        assertThat(seen).containsExactly(true, true, true);
+    }
 }
