@@ -34,28 +34,35 @@ class LivenessIT {
     @Order(3)
     static final TopicClient TOPICS = TopicClient.of(KAFKA);
 
-    private static final String DEFINITION = """
-            apiVersion: datapipelines/v1
-            kind: DataPipeline
-            metadata:
-              name: stall
-            spec:
-              source: {topic: stall-in}
-              sink: {topic: stall-out}
-              steps:
-                - kind: Record
-                  transform:
-                    key: user-defined-record-transformation
-                    config:
-                      code: |
-                        def transform(record):
-                            while record["value"].get("loop"):
-                                pass
-                            return record
-              errors:
-                mode: dead-letter
-                deadLetterTopic: stall-dlq
-            """;
+    /** A pipeline {@code name} from {@code name-in} to {@code name-out} (dead letters to {@code name-dlq}) with one record transform. */
+    private static String pipeline(String name, String code) {
+        return """
+                apiVersion: datapipelines/v1
+                kind: DataPipeline
+                metadata:
+                  name: %1$s
+                spec:
+                  source: {topic: %1$s-in}
+                  sink: {topic: %1$s-out}
+                  steps:
+                    - kind: Record
+                      transform:
+                        key: user-defined-record-transformation
+                        config:
+                          code: |
+                %2$s
+                  errors:
+                    mode: dead-letter
+                    deadLetterTopic: %1$s-dlq
+                """.formatted(name, code.indent(16).stripTrailing());
+    }
+
+    private static final String DEFINITION = pipeline("stall", """
+            def transform(record):
+                while record["value"].get("loop"):
+                    pass
+                return record
+            """);
 
     @Test
     void aRecordInAnEndlessLoopFailsHealthzAfterTheStallTimeoutWhileIdleConnectionsAreHeld() throws Exception {
@@ -98,29 +105,13 @@ class LivenessIT {
     @Test
     void whileTheStepsLoadItIsRunningAndAliveButNotReadyAndProcessesNothing() throws Exception {
         TOPICS.create(1, "slow-in", "slow-out", "slow-dlq");
-        String definition = """
-                apiVersion: datapipelines/v1
-                kind: DataPipeline
-                metadata:
-                  name: slow
-                spec:
-                  source: {topic: slow-in}
-                  sink: {topic: slow-out}
-                  steps:
-                    - kind: Record
-                      transform:
-                        key: user-defined-record-transformation
-                        config:
-                          code: |
-                            import time
-                            time.sleep(8)  # a slow import, or a table built at load
+        String definition = pipeline("slow", """
+                import time
+                time.sleep(8)  # a slow import, or a table built at load
 
-                            def transform(record):
-                                return record
-                  errors:
-                    mode: dead-letter
-                    deadLetterTopic: slow-dlq
-                """;
+                def transform(record):
+                    return record
+                """);
         TOPICS.produce("slow-in", List.of(TopicClient.Input.json("a", "{}"), TopicClient.Input.json("b", "{}"),
                 TopicClient.Input.json("c", "{}")));
         RuntimeProcess runtime = RuntimeProcess.builder(Files.writeString(PROCESSES.workDir().resolve("slow.yaml"), definition),
