@@ -80,7 +80,7 @@ final class ContenderLauncher {
         Files.writeString(definition, yaml, StandardCharsets.UTF_8);
         boolean jit = graalPyJvm != null && workload.runsGraalPy();
         String java = jit ? graalPyJvm.java().toString() : RuntimeContender.harnessJava();
-        String runtimeClasspath = workload.runsGraalPy() ? this.runtimeClasspath : runtimeClasspathWithoutGraalPy;
+        String runtimeClasspath = runtimeClasspathFor(workload);
         List<String> flags = withPodMemory(ContainerMemory.maxRamFlag(yaml), jit ? graalPyJvm.flags() : runtimeJvmFlags);
         StringBuilder environment = new StringBuilder();
         new TreeMap<>(RuntimeContender.environment(bootstrapServers, guarantee)).forEach((k, v) -> environment.append(k).append('=').append(v).append(' '));
@@ -102,10 +102,15 @@ final class ContenderLauncher {
         Files.writeString(candidate, definition, StandardCharsets.UTF_8);
         String java = RuntimeContender.harnessJava();
         List<String> flags = withPodMemory(ContainerMemory.maxRamFlag(definition), runtimeJvmFlags);
-        String runtimeClasspath = workload.runsGraalPy() ? this.runtimeClasspath : runtimeClasspathWithoutGraalPy;
+        String runtimeClasspath = runtimeClasspathFor(workload);
         commands.putIfAbsent("shadow", shortenClasspath(String.join(" ",
                 RuntimeContender.shadowCommand(java, flags, runtimeClasspath, live, candidate, tag, 8080, dir.resolve("state")))));
         return RuntimeContender.startShadow(java, flags, runtimeClasspath, bootstrapServers, live, candidate, pipeline, tag, dir);
+    }
+
+    /** The runtime's class path as the workload's image holds it: GraalPy's jars only with GraalPy steps. */
+    private String runtimeClasspathFor(Workload workload) {
+        return workload.runsGraalPy() ? runtimeClasspath : runtimeClasspathWithoutGraalPy;
     }
 
     /**
