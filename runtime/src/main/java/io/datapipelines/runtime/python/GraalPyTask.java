@@ -2,6 +2,7 @@ package io.datapipelines.runtime.python;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -25,7 +26,8 @@ import io.datapipelines.runtime.step.RecordTransform;
  *
  * <p>Values cross as interop primitives, a flat map as trailing arguments of the call, and proxies that the harness
  * copies into real dicts and lists ({@link GuestValues}); results come back as primitives or JSON text ({@link JsonText}). A field function whose
- * source never reads its second parameter gets {@code None} for it and the row is not converted.
+ * source never reads its second parameter gets {@code None} for it and the row is not converted; one that only reads
+ * it as {@code row["k"]}, {@code row.get("k")} or {@code "k" in row} gets a row of those keys only.
  *
  * <p>Time limit: each call is watched ({@link CallWatchdog}); past the limit the context is
  * interrupted ({@link Context#interrupt}), which stops the Python code at its next safepoint and leaves
@@ -72,6 +74,8 @@ final class GraalPyTask implements PythonTask {
         Value call;
         boolean called;
         boolean ignoresRow;
+        /** The only row keys the function can read (the harness's {@code _row_keys}); null: it may see the whole row. */
+        String[] rowKeys;
         int definitionLine = -1;
 
         Loaded(FunctionRef ref, String name, int arity) {
@@ -190,6 +194,11 @@ final class GraalPyTask implements PythonTask {
         step.call = result.getMember("call");
         step.called = false;
         step.ignoresRow = result.getMember("ignores_row").asBoolean();
+        Value rowKeys = result.getMember("row_keys");
+        step.rowKeys = rowKeys.isNull() ? null : new String[(int) rowKeys.getArraySize()];
+        for (int i = 0; step.rowKeys != null && i < step.rowKeys.length; i++) {
+            step.rowKeys[i] = rowKeys.getArrayElement(i).asString();
+        }
         try {
             step.definitionLine = result.getMember("function").getMember("__code__").getMember("co_firstlineno").asInt();
         } catch (RuntimeException notAPlainFunction) {
@@ -197,14 +206,18 @@ final class GraalPyTask implements PythonTask {
         }
     }
 
-    private Object fieldCall(Loaded step, Object value, Map<String, Object> row) {
+    private Object fieldCall(Loaded step, Object value, Map<String, Object> wholeRow) {
         return call(step, () -> {
+            Map<String, Object> row = wholeRow;
             Object[] entries = null;
             Object rowValue = null;
             String rowText = null;
             String rowKey = null;
             if (row != null && !step.ignoresRow) {
-                entries = GuestValues.flatEntries(row);
+                entries = step.rowKeys == null ? GuestValues.flatEntries(row) : GuestValues.flatEntries(row, step.rowKeys);
+                if (step.rowKeys != null && (entries == null || value instanceof Map || value instanceof List)) {
+                    row = only(row, step.rowKeys);
+                }
                 if (entries == null) {
                     rowValue = GuestValues.of(row);
                     if (rowValue == GuestValues.NEEDS_JSON) {
@@ -245,6 +258,18 @@ final class GraalPyTask implements PythonTask {
         System.arraycopy(arguments, 0, all, 0, arguments.length);
         System.arraycopy(entries, 0, all, arguments.length, entries.length);
         return all;
+    }
+
+    /** The row's entries of these keys, the others left out (the function cannot name them). */
+    private static Map<String, Object> only(Map<String, Object> row, String[] keys) {
+        Map<String, Object> visible = new LinkedHashMap<>(keys.length * 2);
+        for (String key : keys) {
+            Object value = row.get(key);
+            if (value != null || row.containsKey(key)) {
+                visible.put(key, value);
+            }
+        }
+        return visible;
     }
 
     /** The row's key whose value is that very object (DataCater passed {@code row.get(field)}). */

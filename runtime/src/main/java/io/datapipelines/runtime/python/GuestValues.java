@@ -54,6 +54,28 @@ final class GuestValues {
         return out;
     }
 
+    /** {@link #flatEntries(Map)} of these keys' entries only (those the map has), in this order. */
+    static Object[] flatEntries(Map<String, ?> map, String[] keys) {
+        Object[] out = new Object[1 + 2 * keys.length];
+        boolean nulls = false;
+        int i = 1;
+        for (String key : keys) {
+            Object v = map.get(key);
+            if (v == null) {
+                if (!map.containsKey(key)) {
+                    continue;
+                }
+                nulls = true;
+            } else if (!(v instanceof String || v instanceof Long || v instanceof Boolean || v instanceof Double || v instanceof Integer)) {
+                return null;
+            }
+            out[i++] = key;
+            out[i++] = v;
+        }
+        out[0] = nulls;
+        return i == out.length ? out : java.util.Arrays.copyOf(out, i);
+    }
+
     static Object of(Object value) {
         if (value == null || value instanceof String || value instanceof Long || value instanceof Boolean
                 || value instanceof Double || value instanceof Integer) {

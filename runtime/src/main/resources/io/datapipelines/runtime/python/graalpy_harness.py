@@ -50,10 +50,12 @@ if "os" in _sys.modules:
 class Step:
     """One step function: its module namespace and its file name (which tells its frames from others)."""
 
-    def __init__(self, filename, function, ignores_row):
+    def __init__(self, filename, function, row_keys):
         self.filename = filename
         self.function = function
-        self.ignores_row = ignores_row
+        # None: the function may look at the whole row; else the only keys it can read (_row_keys)
+        self.row_keys = row_keys
+        self.ignores_row = row_keys is not None and not row_keys
 
 
 def _innermost_line(exc, filename):
@@ -264,7 +266,7 @@ def load(code, filename, name, arity):
             called = name + ("(value, row)" if arity == 2 else "(record)")
             return ("TypeError", name + "() takes " + takes + " positional argument" + ("" if positional == 1 and required == 1 else "s")
                     + " but is called with " + str(arity) + ": " + called, code.co_firstlineno)
-    step = Step(filename, function, arity == 2 and _ignores_second(tree, name, function))
+    step = Step(filename, function, _row_keys(tree, name, function) if arity == 2 else None)
     step.call = _caller(step, name, arity)
     return step
 
@@ -351,40 +353,62 @@ _INTROSPECTION = {"locals", "vars", "eval", "exec", "dir", "globals", "__import_
 _FRAME_ACCESS = {"_getframe", "f_locals", "f_back", "tb_frame", "gi_frame", "cr_frame"}
 
 
-def _ignores_second(tree, name, function):
-    """Whether the function can never see its second argument: then row is not built (it gets None)."""
+def _row_keys(tree, name, function):
+    """The keys of its second argument (row) that the function can ever read, when it only subscripts row with
+    constant strings: row["k"] (also assigned, deleted, augmented), row.get("k"[, default]), "k" in row. Then the row
+    is built with those entries only (an empty tuple: not at all, it gets None), and the function cannot tell:
+    every key it can name is there when the record has it. None: any other use, so the whole row."""
     code = getattr(function, "__code__", None)
     if code is None or code.co_flags & 0x0C or code.co_argcount < 2:
-        return False  # *args/**kwargs, or not a plain function
+        return None  # *args/**kwargs, or not a plain function
     definition = None
     for node in tree.body:
         if isinstance(node, _ast.FunctionDef) and node.name == name:
             definition = node
     if definition is None or definition.decorator_list or code.co_firstlineno != definition.lineno:
-        return False
+        return None
     second = definition.args.args[1].arg if len(definition.args.args) > 1 else None
     if second is None:
-        return False
+        return None
     for node in _walk(tree):  # anything in the module that can reach a frame's locals
         if isinstance(node, _ast.Name) and node.id in _INTROSPECTION:
-            return False
+            return None
         if isinstance(node, _ast.Attribute) and node.attr in _FRAME_ACCESS:
-            return False
+            return None
         if isinstance(node, (_ast.Import, _ast.ImportFrom)):
             names = [a.name for a in node.names] + ([node.module] if isinstance(node, _ast.ImportFrom) and node.module else [])
             if any(n.split(".")[0] in ("inspect", "traceback") for n in names):
-                return False
-    for node in (n for statement in definition.body for n in _walk(statement)):
-        if isinstance(node, _ast.Name) and (node.id == second or node.id in _INTROSPECTION):
-            return False
-        if isinstance(node, (_ast.Nonlocal, _ast.Global)) and second in node.names:
-            return False
-        if isinstance(node, _ast.arg) and node.arg == second:
-            return False  # shadowed in an inner function: keep it simple, build the row
+                return None
     for default in definition.args.defaults + definition.args.kw_defaults:
         if default is not None and any(isinstance(n, _ast.Name) and n.id == second for n in _walk(default)):
-            return False
-    return True
+            return None
+    keys = []
+    allowed = set()  # the Name nodes of row in one of the allowed forms
+    for node in (n for statement in definition.body for n in _walk(statement)):
+        if isinstance(node, (_ast.Nonlocal, _ast.Global)) and second in node.names:
+            return None
+        if isinstance(node, _ast.arg) and node.arg == second:
+            return None  # shadowed in an inner function: keep it simple, build the row
+        key = None
+        if isinstance(node, _ast.Subscript):
+            target, key = node.value, _constant_str(node.slice)
+        elif isinstance(node, _ast.Call) and isinstance(node.func, _ast.Attribute) and node.func.attr == "get" \
+                and 1 <= len(node.args) <= 2 and not node.keywords:
+            target, key = node.func.value, _constant_str(node.args[0])
+        elif isinstance(node, _ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (_ast.In, _ast.NotIn)):
+            target, key = node.comparators[0], _constant_str(node.left)
+        if key is not None and isinstance(target, _ast.Name) and target.id == second:
+            allowed.add(id(target))
+            if key not in keys:
+                keys.append(key)
+    for node in (n for statement in definition.body for n in _walk(statement)):
+        if isinstance(node, _ast.Name) and (node.id in _INTROSPECTION or (node.id == second and id(node) not in allowed)):
+            return None
+    return tuple(keys)
+
+
+def _constant_str(node):
+    return node.value if isinstance(node, _ast.Constant) and type(node.value) is str else None
 
 
 # --- calls -------------------------------------------------------------------------------------------

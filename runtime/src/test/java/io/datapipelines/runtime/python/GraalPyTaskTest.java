@@ -248,4 +248,40 @@ class GraalPyTaskTest {
         assertThat(transform(body("def transform(value, row):", "    return value + 1"), 1L, row)).isEqualTo(2L);
         assertThatThrownBy(() -> transform(body("def transform(value, row):", "    return len(row)"), 1L, row)).isInstanceOf(RecordError.class);
     }
+
+    @Test
+    void aRowReadOnlyByConstantKeysIsBuiltWithThoseKeysOnly() {
+        // "odd" holds what JSON cannot carry: converting it would fail, so passing means it was left out
+        Map<String, Object> row = map("a", 1L, "b", "x", "odd", new Object(), "nested", map("n", List.of(1L)));
+        String reads = body("def transform(value, row):",
+                "    row['c'] = row['a'] + 1",
+                "    row['a'] += 10",
+                "    return [row['a'], row['c'], row.get('b'), row.get('zz', 5), 'b' in row, 'zz' not in row, row['nested']['n']]");
+        assertThat(transform(reads, null, row)).isEqualTo(List.of(11L, 2L, "x", 5L, true, true, List.of(1L)));
+        assertThatThrownBy(() -> transform(body("def transform(value, row):", "    return row['zz']"), null, row))
+                .isInstanceOf(RecordError.class).hasMessageStartingWith("'zz'");
+        // a field value that is the row's own entry stays that very object when the function can name it
+        Map<String, Object> nested = map("n", 1L);
+        assertThat(transform(body("def transform(value, row):", "    return value is row['nested']"), nested,
+                map("nested", nested, "odd", new Object()))).isEqualTo(true);
+        assertThat(transform(body("def transform(value, row):", "    return [value, row.get('a')]"), nested,
+                map("nested", nested, "a", 1L, "odd", new Object()))).isEqualTo(List.of(map("n", 1L), 1L));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, quoteCharacter = '"', value = {
+            "    k = 'a'|    return row[k]",
+            "    pass|    return len(row)",
+            "    pass|    return sorted(row)",
+            "    pass|    return row.get('a', row)",
+            "    r = row|    return r['a']",
+            "    pass|    return (lambda row: row)({'a': 1})['a']",
+            "    pass|    return eval('row')['a']",
+            "    pass|    return row.keys() and row['a']"})
+    void anyOtherUseOfTheRowGetsTheWholeRow(String first, String second) {
+        // the whole row holds what JSON cannot carry: converting it fails, which shows it was built
+        Map<String, Object> row = map("a", 1L, "odd", new Object());
+        assertThatThrownBy(() -> transform(body("def transform(value, row):", first, second), null, row))
+                .isInstanceOf(RecordError.class).hasMessageContaining("cannot pass the value to Python");
+    }
 }

@@ -58,6 +58,22 @@ class PythonEnginesContractTest {
 
     @ParameterizedTest
     @EnumSource(PythonEngineKind.class)
+    void aRowReadByConstantKeysAnswersAsTheWholeRow(PythonEngineKind kind) {
+        // GraalPy builds such a row with those keys only; what the function sees must not change
+        Map<String, Object> row = map("b", 2L, "a", "x", "n", map("k", 1L));
+        assertThat(python(kind).fieldTransform(ref(body("def transform(value, row):",
+                "    row['c'] = row['b'] * value",
+                "    return [row['a'], row['c'], row.get('n'), row.get('zz'), row.get('zz', 0), 'a' in row, 'zz' in row]"))).apply(3L, row))
+                .isEqualTo(java.util.Arrays.asList("x", 6L, map("k", 1L), null, 0L, true, false));
+        assertThatThrownBy(() -> python(kind).fieldTransform(ref(body("def transform(value, row):", "    return row['zz']"))).apply(1L, row))
+                .isInstanceOfSatisfying(RecordError.class, e -> {
+                    assertThat(e.errorClass()).isEqualTo("KeyError");
+                    assertThat(e).hasMessage("'zz' (at pipeline.yaml:15, in spec.steps[1].transform)");
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(PythonEngineKind.class)
     void recordFunctionsReplaceDropAndFanOut(PythonEngineKind kind) {
         PipelineRecord in = record("k", map("n", 2L));
         List<PipelineRecord> out = python(kind).recordTransform(ref(body("def transform(record):",
