@@ -84,6 +84,15 @@ public enum Workload {
     PYTHON_HEAVY_GRAALPY("python-heavy-graalpy", "(e) heavier Python, GraalPy", Kind.PIPELINE, "graalpy",
             heavyPython("f\"{value['customer'].title()} ({value['country']}, {value['status'].lower()})\"")),
     /**
+     * (f) Issue 12's own heavy step, as its GraalPy-against-Jython measurement ran it: a field transform
+     * {@code transform(value, row)} on {@code email} reading three other fields of the row (regular expression,
+     * sha256, a rounded sum, a formatted result). The same code on both engines ({@code str.format}).
+     */
+    PYTHON_HEAVY_FIELD_JYTHON("python-heavy-field-jython", "(f) heavier Python field step, Jython", Kind.PIPELINE, "jython",
+            heavyPythonField()),
+    PYTHON_HEAVY_FIELD_GRAALPY("python-heavy-field-graalpy", "(f) heavier Python field step, GraalPy", Kind.PIPELINE, "graalpy",
+            heavyPythonField()),
+    /**
      * The runtime's shadow mode ({@code --shadow-of}) comparing (a) with itself, an unchanged revision: each record runs
      * through both revisions and is compared; nothing goes to the sink (issue 15: its throughput against (a)'s).
      */
@@ -160,6 +169,32 @@ public enum Workload {
                         config:
                           code: |
                 """ + code.indent(16).replaceAll("(?m)^ +$", "");
+    }
+
+    /** Step (f): the field transform of issue 12's measurement. */
+    private static String heavyPythonField() {
+        String code = """
+                import hashlib
+                import re
+
+                EU = re.compile(r"(AT|BE|DE|ES|FR|IT|NL|PL)$")
+
+                def transform(value, row):
+                    eu = EU.match(row["country"]) is not None
+                    digest = hashlib.sha256(value.encode("utf-8")).hexdigest()
+                    score = round(sum(len(word) * 0.1 for word in row["note"].split()), 2)
+                    return "{} {} ({}, eu={}) {}".format(digest[:16], row["customer"].title(), row["country"], eu, score)
+                """;
+        return """
+                    - kind: Field
+                      name: hash and label the e-mail
+                      fields:
+                        email:
+                          transform:
+                            key: user-defined-transformation
+                            config:
+                              code: |
+                """ + code.indent(18).replaceAll("(?m)^ +$", "");
     }
 
     public String id() {
