@@ -41,7 +41,8 @@ public final class KafkaBenchmark implements Callable<Integer> {
     static final String IDLE_SOURCE = "orders-idle";
     static final List<String> GUARANTEES = List.of("exactly-once", "at-least-once");
     static final List<Workload> WORKLOADS = List.of(Workload.BUILTIN, Workload.PYTHON, Workload.PYTHON_JYTHON, Workload.FIVE_STEPS, Workload.BUILTIN_HEAVY,
-            Workload.PYTHON_HEAVY_JYTHON, Workload.PYTHON_HEAVY_GRAALPY, Workload.SHADOW, Workload.PEER, Workload.BARE_STREAMS, Workload.PLAIN_LOOP);
+            Workload.PYTHON_HEAVY_JYTHON, Workload.PYTHON_HEAVY_GRAALPY, Workload.PYTHON_HEAVY_FIELD_JYTHON, Workload.PYTHON_HEAVY_FIELD_GRAALPY,
+            Workload.SHADOW, Workload.PEER, Workload.BARE_STREAMS, Workload.PLAIN_LOOP);
     /**
      * What the idle footprint is measured on: the realistic pipeline, Python included, on Jython, whose footprint goal
      * predates GraalPy (a GraalPy pipeline's pod is larger; its footprint under load is in the throughput runs).
@@ -68,7 +69,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
 
     @Option(names = "--workloads", split = ",", converter = WorkloadId.class,
             description = "Only these workloads, by id (default: all): builtin, python, python-jython, five-steps, builtin-heavy, python-heavy-jython,"
-                    + " python-heavy-graalpy, shadow, peer, bare-streams, plain-loop.")
+                    + " python-heavy-graalpy, python-heavy-field-jython, python-heavy-field-graalpy, shadow, peer, bare-streams, plain-loop.")
     List<Workload> workloads = WORKLOADS;
 
     /** A workload by its id, as the results and the report name it. */

@@ -180,10 +180,10 @@ public enum Workload {
                 EU = re.compile(r"(AT|BE|DE|ES|FR|IT|NL|PL)$")
 
                 def transform(value, row):
-                    eu = EU.match(row["country"]) is not None
+                    region = "EU" if EU.match(row["country"]) else "non-EU"
                     digest = hashlib.sha256(value.encode("utf-8")).hexdigest()
                     score = round(sum(len(word) * 0.1 for word in row["note"].split()), 2)
-                    return "{} {} ({}, eu={}) {}".format(digest[:16], row["customer"].title(), row["country"], eu, score)
+                    return "{} {} ({}, {}) {}".format(digest[:16], row["customer"].title(), row["country"], region, score)
                 """;
         return """
                     - kind: Field

@@ -52,7 +52,7 @@ class WorkloadTest {
     @Test
     void graalPyWorkloadsAreThoseWithPythonStepsOnTheDefaultOrNamedGraalPy() {
         assertThat(java.util.Arrays.stream(Workload.values()).filter(Workload::runsGraalPy))
-                .containsExactlyInAnyOrder(Workload.PYTHON, Workload.FIVE_STEPS, Workload.PYTHON_HEAVY_GRAALPY);
+                .containsExactlyInAnyOrder(Workload.PYTHON, Workload.FIVE_STEPS, Workload.PYTHON_HEAVY_GRAALPY, Workload.PYTHON_HEAVY_FIELD_GRAALPY);
     }
 
     @ParameterizedTest
@@ -135,6 +135,26 @@ class WorkloadTest {
         assertThat(differing).hasSize(2);
         assertThat(differing.get(0)).isEqualTo("processing: {guarantee: exactly-once, python: {engine: graalpy}}");
         assertThat(differing.get(1)).startsWith("value[\"label\"] = f\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Workload.class, names = {"PYTHON_HEAVY_FIELD_JYTHON", "PYTHON_HEAVY_FIELD_GRAALPY"})
+    void theHeavierPythonFieldStepLabelsTheEmailAlikeOnBothEngines(Workload workload) throws Exception {
+        try (LocalTopology topology = topology(workload, "at-least-once")) {
+            for (long i : new long[] {0, 3}) {
+                JsonNode in = JSON.readTree(OrderRecords.value(i));
+                JsonNode out = only(topology.send(OrderRecords.key(i), OrderRecords.value(i), Map.of(), null));
+                String customer = in.get("customer").asText();
+                String title = java.util.Arrays.stream(customer.split(" ")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                        .collect(java.util.stream.Collectors.joining(" "));
+                String label = out.get("email").asText();
+                assertThat(label).startsWith(sha256(in.get("email").asText()).substring(0, 16) + " " + title + " (" + in.get("country").asText()
+                        + ", " + (OrderRecords.fromEu(i) ? "EU" : "non-EU") + ") ");
+                double score = java.util.Arrays.stream(in.get("note").asText().trim().split("\\s+")).mapToDouble(w -> w.length() * 0.1).sum();
+                assertThat(Double.parseDouble(label.substring(label.lastIndexOf(' ') + 1))).isCloseTo(score, org.assertj.core.data.Offset.offset(0.006));
+                assertThat(out.get("customer").asText()).isEqualTo(customer);
+            }
+        }
     }
 
     private static void assertHeavyPythonOutput(Workload workload, boolean withEngine) throws Exception {
