@@ -144,15 +144,11 @@ class WorkloadTest {
             for (long i : new long[] {0, 3}) {
                 JsonNode in = JSON.readTree(OrderRecords.value(i));
                 JsonNode out = only(topology.send(OrderRecords.key(i), OrderRecords.value(i), Map.of(), null));
-                String customer = in.get("customer").asText();
-                String title = java.util.Arrays.stream(customer.split(" ")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
-                        .collect(java.util.stream.Collectors.joining(" "));
                 String label = out.get("email").asText();
-                assertThat(label).startsWith(sha256(in.get("email").asText()).substring(0, 16) + " " + title + " (" + in.get("country").asText()
+                assertThat(label).startsWith(sha256(in.get("email").asText()).substring(0, 16) + " " + title(in) + " (" + in.get("country").asText()
                         + ", " + (OrderRecords.fromEu(i) ? "EU" : "non-EU") + ") ");
-                double score = java.util.Arrays.stream(in.get("note").asText().trim().split("\\s+")).mapToDouble(w -> w.length() * 0.1).sum();
-                assertThat(Double.parseDouble(label.substring(label.lastIndexOf(' ') + 1))).isCloseTo(score, org.assertj.core.data.Offset.offset(0.006));
-                assertThat(out.get("customer").asText()).isEqualTo(customer);
+                assertThat(Double.parseDouble(label.substring(label.lastIndexOf(' ') + 1))).isCloseTo(noteScore(in), org.assertj.core.data.Offset.offset(0.006));
+                assertThat(out.get("customer").asText()).isEqualTo(in.get("customer").asText());
             }
         }
     }
@@ -164,16 +160,23 @@ class WorkloadTest {
                 JsonNode out = only(topology.send(OrderRecords.key(i), OrderRecords.value(i), Map.of(), null));
                 assertThat(out.get("eu").asBoolean()).isEqualTo(OrderRecords.fromEu(i));
                 assertThat(out.get("email").asText()).isEqualTo(sha256(in.get("email").asText()));
-                String customer = in.get("customer").asText();
-                String title = java.util.Arrays.stream(customer.split(" ")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
-                        .collect(java.util.stream.Collectors.joining(" "));
                 assertThat(out.get("label").asText())
-                        .isEqualTo(title + " (" + in.get("country").asText() + ", " + in.get("status").asText().toLowerCase() + ")");
-                double score = java.util.Arrays.stream(in.get("note").asText().trim().split("\\s+")).mapToDouble(w -> w.length() * 0.1).sum();
-                assertThat(out.get("note_score").asDouble()).isCloseTo(score, org.assertj.core.data.Offset.offset(0.006));
-                assertThat(out.get("customer").asText()).isEqualTo(customer);
+                        .isEqualTo(title(in) + " (" + in.get("country").asText() + ", " + in.get("status").asText().toLowerCase() + ")");
+                assertThat(out.get("note_score").asDouble()).isCloseTo(noteScore(in), org.assertj.core.data.Offset.offset(0.006));
+                assertThat(out.get("customer").asText()).isEqualTo(in.get("customer").asText());
             }
         }
+    }
+
+    /** Python's {@code str.title()} of the order's customer (words of lower-case letters). */
+    private static String title(JsonNode order) {
+        return java.util.Arrays.stream(order.get("customer").asText().split(" ")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** The heavy steps' {@code sum(len(word) * 0.1 for word in note.split())}. */
+    private static double noteScore(JsonNode order) {
+        return java.util.Arrays.stream(order.get("note").asText().trim().split("\\s+")).mapToDouble(w -> w.length() * 0.1).sum();
     }
 
     private static String sha256(String text) throws Exception {

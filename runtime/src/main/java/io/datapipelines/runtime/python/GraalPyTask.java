@@ -193,12 +193,12 @@ final class GraalPyTask implements PythonTask {
         step.step = result;
         step.call = result.getMember("call");
         step.called = false;
-        step.ignoresRow = result.getMember("ignores_row").asBoolean();
         Value rowKeys = result.getMember("row_keys");
         step.rowKeys = rowKeys.isNull() ? null : new String[(int) rowKeys.getArraySize()];
         for (int i = 0; step.rowKeys != null && i < step.rowKeys.length; i++) {
             step.rowKeys[i] = rowKeys.getArrayElement(i).asString();
         }
+        step.ignoresRow = step.rowKeys != null && step.rowKeys.length == 0;
         try {
             step.definitionLine = result.getMember("function").getMember("__code__").getMember("co_firstlineno").asInt();
         } catch (RuntimeException notAPlainFunction) {

@@ -44,7 +44,7 @@ final class GuestValues {
             }
             if (v == null) {
                 nulls = true;
-            } else if (!(v instanceof String || v instanceof Long || v instanceof Boolean || v instanceof Double || v instanceof Integer)) {
+            } else if (!isPlain(v)) {
                 return null;
             }
             out[i++] = e.getKey();
@@ -52,6 +52,11 @@ final class GuestValues {
         }
         out[0] = nulls;
         return out;
+    }
+
+    /** Whether a non-null value crosses as it is: a string, a number of 64 bits or less, a boolean. */
+    private static boolean isPlain(Object v) {
+        return v instanceof String || v instanceof Long || v instanceof Boolean || v instanceof Double || v instanceof Integer;
     }
 
     /** {@link #flatEntries(Map)} of these keys' entries only (those the map has), in this order. */
@@ -66,7 +71,7 @@ final class GuestValues {
                     continue;
                 }
                 nulls = true;
-            } else if (!(v instanceof String || v instanceof Long || v instanceof Boolean || v instanceof Double || v instanceof Integer)) {
+            } else if (!isPlain(v)) {
                 return null;
             }
             out[i++] = key;
@@ -77,8 +82,7 @@ final class GuestValues {
     }
 
     static Object of(Object value) {
-        if (value == null || value instanceof String || value instanceof Long || value instanceof Boolean
-                || value instanceof Double || value instanceof Integer) {
+        if (value == null || isPlain(value)) {
             return value;
         }
         if (value instanceof Map<?, ?> map) {
