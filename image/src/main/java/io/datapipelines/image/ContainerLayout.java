@@ -81,6 +81,17 @@ public final class ContainerLayout {
      * loaded from {@value #GRAAL} in place of the JDK's, and native access and sun.misc.Unsafe for Truffle (without
      * them Java 25 prints warnings at start-up). Truffle then reports the runtime "GraalVM CE"; the runtime logs it
      * ({@code TruffleRuntimeReport}).
+     *
+     * <p>Last, HotSpot's C2 (tier 4) compiles a method only after 150,000 invocations or 1,200,000 loop back edges, 30
+     * times the defaults (C1 keeps its own thresholds, so code still leaves the interpreter as soon). The Graal compiler
+     * runs as Java code here (there is no libgraal for a stock JDK), so at start-up C2 compiled hundreds of its and
+     * GraalPy's methods that had only just crossed the default thresholds, ~4 s of CPU of the 12-17 s a process spent
+     * to its first Python call on two cores. With these thresholds that CPU went to the start instead: in-process, the
+     * heavy step's first call came 1.5 s sooner (7.1-7.3 s against 8.6-8.8 s on a slow hour) with the same steady state;
+     * through a broker (three alternating rounds each), start to first record 5.5-6.2 s against 7.0-12.2 s (uppercase)
+     * and 7.9-8.2 s against 9.3-10.3 s (the heavy field step), 2-5 s less CPU per run, later halves the same or higher
+     * (benchmarks/README.md, sixth pass). The hot paths of Kafka Streams
+     * and of the steps still reach C2 within a second of load; 10 times the defaults gained less, 100 times no more.
      */
     public static final List<String> JIT_FLAGS = List.of(
             HEAP_SHARE + "25",
@@ -88,7 +99,11 @@ public final class ContainerLayout {
             "-XX:+EnableJVMCI",
             "--upgrade-module-path=" + GRAAL,
             "--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow");
+            "--sun-misc-unsafe-memory-access=allow",
+            "-XX:Tier4InvocationThreshold=150000",
+            "-XX:Tier4MinInvocationThreshold=60000",
+            "-XX:Tier4CompileThreshold=180000",
+            "-XX:Tier4BackEdgeThreshold=1200000");
 
     private ContainerLayout() {
     }

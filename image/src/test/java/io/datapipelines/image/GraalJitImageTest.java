@@ -89,6 +89,9 @@ class GraalJitImageTest {
         assertThat(jit).containsSubsequence("java", "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
                 "--upgrade-module-path=/app/graal", "--enable-native-access=ALL-UNNAMED", "-cp");
         assertThat(interpreted).doesNotContain("-XX:+EnableJVMCI").noneMatch(arg -> arg.startsWith("--upgrade-module-path"));
+        // C2's later thresholds are for the JIT's start-up (the Graal compiler runs as Java code); interpreted, C2 keeps its own
+        assertThat(jit).contains("-XX:Tier4InvocationThreshold=150000", "-XX:Tier4BackEdgeThreshold=1200000");
+        assertThat(interpreted).noneMatch(arg -> arg.startsWith("-XX:Tier4"));
         // the same flags but the heap's share: half the memory limit with the JIT (its own needs beside the heap)
         assertThat(interpreted).contains("-XX:MaxRAMPercentage=75");
         assertThat(jit).contains("-XX:MaxRAMPercentage=25").doesNotContain("-XX:MaxRAMPercentage=75")
