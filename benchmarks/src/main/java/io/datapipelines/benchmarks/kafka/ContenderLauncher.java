@@ -78,15 +78,38 @@ final class ContenderLauncher {
         Path definition = dir.resolve(pipeline + ".yaml");
         String yaml = workload.definition(pipeline, source, sink, deadLetters, guarantee);
         Files.writeString(definition, yaml, StandardCharsets.UTF_8);
-        boolean jit = graalPyJvm != null && workload.runsGraalPy();
-        String java = jit ? graalPyJvm.java().toString() : RuntimeContender.harnessJava();
+        RuntimeJvm jvm = runtimeJvm(workload, graalPyJvm, runtimeJvmFlags);
         String runtimeClasspath = runtimeClasspathFor(workload);
-        List<String> flags = withPodMemory(ContainerMemory.maxRamFlag(yaml), jit ? graalPyJvm.flags() : runtimeJvmFlags);
+        List<String> flags = withPodMemory(ContainerMemory.maxRamFlag(yaml), jvm.flags());
         StringBuilder environment = new StringBuilder();
         new TreeMap<>(RuntimeContender.environment(bootstrapServers, guarantee)).forEach((k, v) -> environment.append(k).append('=').append(v).append(' '));
-        commands.putIfAbsent((jit ? "runtime with GraalPy's JIT, " : "runtime, ") + guarantee, environment + shortenClasspath(String.join(" ",
-                RuntimeContender.command(java, flags, runtimeClasspath, definition, tag, 8080, dir.resolve("state")))));
-        return RuntimeContender.start(java, flags, runtimeClasspath, bootstrapServers, definition, pipeline, tag, guarantee, dir, jit);
+        commands.putIfAbsent(jvm.kind() + ", " + guarantee, environment + shortenClasspath(String.join(" ",
+                RuntimeContender.command(jvm.java(), flags, runtimeClasspath, definition, tag, 8080, dir.resolve("state")))));
+        return RuntimeContender.start(jvm.java(), flags, runtimeClasspath, bootstrapServers, definition, pipeline, tag, guarantee, dir, jvm.jit());
+    }
+
+    /**
+     * The java and JVM flags (before the pod's memory) that run a workload's runtime.
+     *
+     * @param kind how the report names the command: "runtime", "runtime with GraalPy's JIT" or "runtime on Java 25"
+     * @param jit  whether the runtime must report the Graal JIT
+     */
+    record RuntimeJvm(String java, List<String> flags, boolean jit, String kind) {
+    }
+
+    /**
+     * GraalPy's workloads on the given Java 25 with an image's flags and the JIT's; (a) again on that java with an
+     * image's flags only, as an image without Python steps on the Java 25 base runs; everything else on this harness's
+     * java. Without a Java 25 every workload runs on this harness's java.
+     */
+    static RuntimeJvm runtimeJvm(Workload workload, GraalPyJvm graalPyJvm, List<String> runtimeJvmFlags) {
+        if (graalPyJvm != null && workload.runsGraalPy()) {
+            return new RuntimeJvm(graalPyJvm.java().toString(), graalPyJvm.flags(), true, "runtime with GraalPy's JIT");
+        }
+        if (graalPyJvm != null && workload.runsOnJava25()) {
+            return new RuntimeJvm(graalPyJvm.java().toString(), List.copyOf(runtimeJvmFlags), false, "runtime on Java 25");
+        }
+        return new RuntimeJvm(RuntimeContender.harnessJava(), List.copyOf(runtimeJvmFlags), false, "runtime");
     }
 
     /**

@@ -40,7 +40,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
     static final String SOURCE = "orders";
     static final String IDLE_SOURCE = "orders-idle";
     static final List<String> GUARANTEES = List.of("exactly-once", "at-least-once");
-    static final List<Workload> WORKLOADS = List.of(Workload.BUILTIN, Workload.PYTHON, Workload.PYTHON_JYTHON, Workload.FIVE_STEPS, Workload.BUILTIN_HEAVY,
+    static final List<Workload> WORKLOADS = List.of(Workload.BUILTIN, Workload.BUILTIN_JAVA25, Workload.PYTHON, Workload.PYTHON_JYTHON, Workload.FIVE_STEPS, Workload.BUILTIN_HEAVY,
             Workload.PYTHON_HEAVY_JYTHON, Workload.PYTHON_HEAVY_GRAALPY, Workload.PYTHON_HEAVY_FIELD_JYTHON, Workload.PYTHON_HEAVY_FIELD_GRAALPY,
             Workload.SHADOW, Workload.PEER, Workload.BARE_STREAMS, Workload.PLAIN_LOOP);
     /**
@@ -68,7 +68,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
     Path peerScript;
 
     @Option(names = "--workloads", split = ",", converter = WorkloadId.class,
-            description = "Only these workloads, by id (default: all): builtin, python, python-jython, five-steps, builtin-heavy, python-heavy-jython,"
+            description = "Only these workloads, by id (default: all): builtin, builtin-java25, python, python-jython, five-steps, builtin-heavy, python-heavy-jython,"
                     + " python-heavy-graalpy, python-heavy-field-jython, python-heavy-field-graalpy, shadow, peer, bare-streams, plain-loop.")
     List<Workload> workloads = WORKLOADS;
 
@@ -138,7 +138,9 @@ public final class KafkaBenchmark implements Callable<Integer> {
         Map<String, String> skipped = new LinkedHashMap<>();
         List<Workload> measured = new ArrayList<>();
         for (Workload workload : workloads) {
-            Optional<String> whyNot = WorkloadProbe.whyNot(workload, guarantees.get(0));
+            Optional<String> whyNot = workload == Workload.BUILTIN_JAVA25 && graalPyJvm == null
+                    ? Optional.of("it runs on --graalpy-java's JVM, and none was given")
+                    : WorkloadProbe.whyNot(workload, guarantees.get(0));
             whyNot.ifPresentOrElse(reason -> {
                 skipped.put(workload.id(), reason);
                 progress("skipping %s: %s", workload.id(), reason);

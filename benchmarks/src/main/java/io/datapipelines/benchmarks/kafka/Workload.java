@@ -9,6 +9,12 @@ package io.datapipelines.benchmarks.kafka;
  */
 public enum Workload {
     BUILTIN("builtin", "(a) built-in uppercase", Kind.PIPELINE, null, builtinUppercase()),
+    /**
+     * (a) once more, on the JVM GraalPy's workloads get (the Java 25 base's, {@code --graalpy-java}) with the flags of an
+     * image without Python steps: a team on the Java 25 base runs its built-in pipelines there too, so (b) against this
+     * row is the Python step's own cost, (b) against (a) that plus Java 25 against the harness's JDK.
+     */
+    BUILTIN_JAVA25("builtin-java25", "(a) built-in uppercase, on Java 25", Kind.PIPELINE, null, builtinUppercase()),
     /** (b) with GraalPy, the default engine (Python 3). */
     PYTHON("python", "(b) Python uppercase, GraalPy", Kind.PIPELINE, "graalpy", pythonUppercase()),
     /** (b) with Jython 2.7, the engine a definition can still choose. */
@@ -220,6 +226,11 @@ public enum Workload {
      */
     public boolean runsGraalPy() {
         return isPipeline() && steps.contains("user-defined-") && !"jython".equals(pythonEngine);
+    }
+
+    /** Whether the runtime runs this workload on the Java 25 base's JVM (given one): GraalPy's workloads, and (a) again. */
+    public boolean runsOnJava25() {
+        return runsGraalPy() || this == BUILTIN_JAVA25;
     }
 
     /** Whether a Workload is the runtime running a definition. */

@@ -214,6 +214,11 @@ public final class BenchmarkReport implements Callable<Integer> {
                 double ratio = f.medianRatio("python", "builtin", "exactly-once", figure);
                 md.row("(b) Python on GraalPy >= 0.8 x (a) built-in, exactly-once" + where, ratioCell(ratio), metIfMeasured(ratio, ratio >= GRAALPY_SHARE_GOAL));
             }
+            if (f.has("python", "exactly-once") && f.has("builtin-java25", "exactly-once")) {
+                double ratio = f.medianRatio("python", "builtin-java25", "exactly-once", figure);
+                md.row("(b) Python on GraalPy >= 0.8 x (a) built-in on the same Java 25, exactly-once" + where, ratioCell(ratio),
+                        metIfMeasured(ratio, ratio >= GRAALPY_SHARE_GOAL));
+            }
             for (String g : GUARANTEES) {
                 if (f.has("python-heavy-graalpy", g) && f.has("python-heavy-jython", g)) {
                     double ratio = f.medianRatio("python-heavy-graalpy", "python-heavy-jython", g, figure);
@@ -330,6 +335,8 @@ public final class BenchmarkReport implements Callable<Integer> {
         md.row("ratio", "guarantee", "per round", "median").row("---", "---", "---", "---:");
         for (String g : GUARANTEES) {
             ratioRow(md, f, "python", "builtin", g);
+            ratioRow(md, f, "python", "builtin-java25", g);
+            ratioRow(md, f, "builtin-java25", "builtin", g);
             ratioRow(md, f, "python-jython", "builtin", g);
             ratioRow(md, f, "python", "python-jython", g);
             ratioRow(md, f, "five-steps", "builtin", g);
@@ -536,7 +543,8 @@ public final class BenchmarkReport implements Callable<Integer> {
                         + " was given): their figures are not what an image built with the JIT does.**"
                 : "Workloads with GraalPy steps ran as an image built with GraalPy's JIT runs them (`ContainerLayout.JIT_FLAGS`,"
                         + " with -XX:MaxRAM before them as for every pipeline): `" + r.graalPyJvm() + "`; each run checked that the"
-                        + " runtime reported the Graal JIT.");
+                        + " runtime reported the Graal JIT. \"" + Workload.BUILTIN_JAVA25.label() + "\" is (a) on that java with the"
+                        + " flags above, as an image without Python steps on the Java 25 base runs it.");
     }
 
     private static void image(Markdown md, ImageResults image) {

@@ -46,4 +46,32 @@ class ContenderLauncherTest {
         assertThatThrownBy(() -> ContenderLauncher.withoutGraalPy(m2.resolve("kafka-streams-9.jar").toString()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--runtime-classpath: ");
     }
+
+    @Test
+    void graalPyStepsRunWithTheJitAndTheBuiltInOnceMoreOnTheSameJavaWithAnImagesFlags() {
+        GraalPyJvm java25 = new GraalPyJvm(Path.of("/opt/jdk-25/bin/java"), Path.of("/opt/graal"), java.util.List.of("-Dexperiment=1"));
+        java.util.List<String> imageFlags = RuntimeContender.JVM_FLAGS;
+
+        ContenderLauncher.RuntimeJvm graalPy = ContenderLauncher.runtimeJvm(Workload.PYTHON, java25, imageFlags);
+        assertThat(graalPy.java()).isEqualTo("/opt/jdk-25/bin/java");
+        assertThat(graalPy.flags()).isEqualTo(java25.flags()).contains("-XX:+EnableJVMCI", "-Dexperiment=1");
+        assertThat(graalPy.jit()).isTrue();
+
+        ContenderLauncher.RuntimeJvm onJava25 = ContenderLauncher.runtimeJvm(Workload.BUILTIN_JAVA25, java25, imageFlags);
+        assertThat(onJava25.java()).isEqualTo("/opt/jdk-25/bin/java");
+        assertThat(onJava25.flags()).isEqualTo(imageFlags).doesNotContain("-XX:+EnableJVMCI");
+        assertThat(onJava25.jit()).isFalse();
+        assertThat(onJava25.kind()).isEqualTo("runtime on Java 25");
+
+        for (Workload onHarness : java.util.List.of(Workload.BUILTIN, Workload.PYTHON_JYTHON, Workload.PYTHON_HEAVY_FIELD_JYTHON)) {
+            ContenderLauncher.RuntimeJvm jvm = ContenderLauncher.runtimeJvm(onHarness, java25, imageFlags);
+            assertThat(jvm.java()).as(onHarness.id()).isEqualTo(RuntimeContender.harnessJava());
+            assertThat(jvm.flags()).as(onHarness.id()).isEqualTo(imageFlags);
+        }
+        for (Workload any : Workload.values()) {
+            ContenderLauncher.RuntimeJvm jvm = ContenderLauncher.runtimeJvm(any, null, imageFlags);
+            assertThat(jvm.java()).as(any.id()).isEqualTo(RuntimeContender.harnessJava());
+            assertThat(jvm.jit()).as(any.id()).isFalse();
+        }
+    }
 }

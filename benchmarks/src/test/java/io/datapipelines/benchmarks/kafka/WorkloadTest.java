@@ -36,7 +36,7 @@ class WorkloadTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Workload.class, names = {"BUILTIN", "PYTHON", "PYTHON_JYTHON"})
+    @EnumSource(value = Workload.class, names = {"BUILTIN", "BUILTIN_JAVA25", "PYTHON", "PYTHON_JYTHON"})
     void theUppercaseWorkloadsUpperCaseTheCustomerAndNothingElse(Workload workload) throws Exception {
         for (String guarantee : KafkaBenchmark.GUARANTEES) {
             try (LocalTopology topology = topology(workload, guarantee)) {
