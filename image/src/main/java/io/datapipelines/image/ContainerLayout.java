@@ -90,8 +90,8 @@ public final class ContainerLayout {
      * heavy step's first call came 1.5 s sooner (7.1-7.3 s against 8.6-8.8 s on a slow hour) with the same steady state;
      * through a broker (three alternating rounds each), start to first record 5.5-6.2 s against 7.0-12.2 s (uppercase)
      * and 7.9-8.2 s against 9.3-10.3 s (the heavy field step), 2-5 s less CPU per run, later halves the same or higher
-     * (benchmarks/README.md, sixth pass). The hot paths of Kafka Streams
-     * and of the steps still reach C2 within a second of load; 10 times the defaults gained less, 100 times no more.
+     * (benchmarks/README.md, sixth pass). The hot paths of Kafka Streams and of the steps still reach C2 within a
+     * second of load; 10 times the defaults gained less, 100 times no more.
      */
     public static final List<String> JIT_FLAGS = List.of(
             HEAP_SHARE + "25",
