@@ -138,7 +138,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
         Map<String, String> skipped = new LinkedHashMap<>();
         List<Workload> measured = new ArrayList<>();
         for (Workload workload : workloads) {
-            Optional<String> whyNot = workload == Workload.BUILTIN_JAVA25 && graalPyJvm == null
+            Optional<String> whyNot = workload.onlyForJava25() && graalPyJvm == null
                     ? Optional.of("it runs on --graalpy-java's JVM, and none was given")
                     : WorkloadProbe.whyNot(workload, guarantees.get(0));
             whyNot.ifPresentOrElse(reason -> {

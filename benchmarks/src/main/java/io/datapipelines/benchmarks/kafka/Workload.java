@@ -230,7 +230,12 @@ public enum Workload {
 
     /** Whether the runtime runs this workload on the Java 25 base's JVM (given one): GraalPy's workloads, and (a) again. */
     public boolean runsOnJava25() {
-        return runsGraalPy() || this == BUILTIN_JAVA25;
+        return runsGraalPy() || onlyForJava25();
+    }
+
+    /** Whether this workload is there only to run on the Java 25 base's JVM: without one it would repeat another. */
+    public boolean onlyForJava25() {
+        return this == BUILTIN_JAVA25;
     }
 
     /** Whether a Workload is the runtime running a definition. */
