@@ -5,12 +5,17 @@
 #
 #   .ci/base-image.sh        # or: .ci/base-image.sh 17 -> $DIR/jre17-bookworm.tar
 #                            #   bookworm + openjdk-17-jre-headless: GraalPy runs interpreted
-#   .ci/base-image.sh 25     # -> $DIR/jre25-jvmci-bookworm.tar
+#   .ci/base-image.sh 25     # -> $DIR/jre25-jvmci-graalpy-25.0.3-<inputs>-bookworm.tar
 #                            #   bookworm + tzdata + ca-certificates + a jlink runtime of the Temurin 25 JDK
 #                            #   at $DATAPIPELINES_JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64) in
 #                            #   /opt/java/openjdk, with jdk.internal.vm.ci: the Graal compiler of the same
 #                            #   version as GraalPy (25.0.3) runs as its JIT. Its config carries the label
 #                            #   io.datapipelines.jvmci=<the JDK's version>; 'datapipelines build' reads it.
+#                            #   Plus GraalPy's class data: a CDS archive (/opt/datapipelines/graalpy.jsa) of the
+#                            #   classes in .ci/class-data/classlist, dumped from GraalPy's and the compiler's jars
+#                            #   as images hold them (the CLI distribution's, $DATAPIPELINES_HOME, default
+#                            #   cli/target: build it first), whose class path the label io.datapipelines.class-data
+#                            #   gives; images of GraalPy pipelines start with it (docs/images.md).
 #
 # DATAPIPELINES_BASE_IMAGE_DIR defaults to /var/cache/datapipelines/base-image (kept between CI runs on
 # one machine); needs root (mmdebstrap's root mode) and Debian's package mirror. About a minute each.
@@ -22,7 +27,27 @@ flavour="${1:-17}"
 dir="${DATAPIPELINES_BASE_IMAGE_DIR:-/var/cache/datapipelines/base-image}"
 case "$flavour" in
   17) out="$dir/jre17-bookworm.tar" ;;
-  25) out="$dir/jre25-jvmci-bookworm.tar" ;;
+  25)
+    # The CLI distribution whose GraalPy the class data is made for; its version and a digest of the inputs (this
+    # script, the modules, the class list, the jars' names and sizes) name the archive: a changed input makes a new one.
+    home="${DATAPIPELINES_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/cli/target}"
+    runtime_jar="$(ls "$home"/lib/datapipelines-runtime-*.jar 2>/dev/null | head -n 1 || true)"
+    compiler="$(ls "$home"/graal/compiler-*.jar 2>/dev/null | head -n 1 || true)"
+    if [ -z "$runtime_jar" ] || [ -z "$compiler" ]; then
+      echo "base-image.sh: no CLI distribution (lib/, graal/) at $home: build it first (./datapipelines --help)" \
+        "or set DATAPIPELINES_HOME" >&2
+      exit 1
+    fi
+    classlist="$(dirname "${BASH_SOURCE[0]}")/class-data/classlist"
+    graalpy_jars=()   # GraalPy's jars, in the runtime's class path order (the runtime jar lists them)
+    for entry in $(unzip -p "$runtime_jar" META-INF/datapipelines/graalpy-classpath | tr ':' ' '); do
+      case "$entry" in *.jar) graalpy_jars+=("$(basename "$entry")") ;; esac
+    done
+    graalpy_version="$(basename "$compiler" .jar)"; graalpy_version="${graalpy_version#compiler-}"
+    inputs="$( { cat "${BASH_SOURCE[0]}" "$(dirname "${BASH_SOURCE[0]}")/jre25-modules" "$classlist"; \
+      (cd "$home/lib" && stat -c '%n %s' "${graalpy_jars[@]}"); \
+      (cd "$home/graal" && stat -c '%n %s' *.jar); } | sha256sum | cut -c1-12)"
+    out="$dir/jre25-jvmci-graalpy-$graalpy_version-$inputs-bookworm.tar" ;;
   *) echo "base-image.sh: unknown flavour '$flavour' (17 or 25)" >&2; exit 2 ;;
 esac
 if [ -s "$out" ]; then
@@ -71,30 +96,47 @@ else
   fi
   version="$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$jdk/release")"   # e.g. 25.0.3+9-LTS
   case "$version" in 25*) ;; *) echo "base-image.sh: $jdk is Java '$version', not 25" >&2; exit 1 ;; esac
-  # The runtime's modules: `jdeps --print-module-deps --ignore-missing-deps --multi-release 25` over its
-  # class path (java.desktop for java.beans, jdk.httpserver for /healthz, jdk.security.auth for GraalPy's
-  # os.getuid...), plus what libraries load by name (charsets, locales, EC crypto, zipfs, net, instrument)
-  # and what the Graal compiler and Truffle's compiler module require (java --describe-module on their
-  # jars). No jdk.graal.compiler: the image puts the pinned compiler on --upgrade-module-path.
-  modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http
-  modules+=,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.xml,jdk.charsets,jdk.crypto.cryptoki
-  modules+=,jdk.crypto.ec,jdk.httpserver,jdk.internal.vm.ci,jdk.jfr,jdk.localedata,jdk.management,jdk.net
-  modules+=,jdk.security.auth,jdk.unsupported,jdk.xml.dom,jdk.zipfs
+  # The runtime's modules, one per line in .ci/jre25-modules (which says how they were found).
+  modules="$(grep -v '^#' "$(dirname "${BASH_SOURCE[0]}")/jre25-modules" | paste -sd,)"
   echo "base-image.sh: jlink $version ($modules)..." >&2
   "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
     --compress=zip-6 --output "$work/jre" >&2
   # jlink's own default CDS archive is left out: its bytes differ between runs.
   find "$work/jre" -exec touch -h -d @0 {} +
-  echo "base-image.sh: mmdebstrap bookworm + tzdata + ca-certificates + that runtime ($arch)..." >&2
+  # GraalPy's class data. The JVM maps a CDS archive only with the class path it was dumped with (the same jars,
+  # sizes and file times) as the start of its own, and only without --upgrade-module-path: so the jars are put
+  # where images hold them (/app/lib, the compiler in /app/graal) with Jib's file time (1970-01-01T00:00:01Z),
+  # the archive is dumped inside the new root by its own java, and the jars are removed again (images bring
+  # them). A dump from a fixed class list is byte-for-byte the same each time; the heap is fixed too, so that
+  # the machine's memory does not change it. Bouncy Castle's signed jars and JFR's event classes cannot be
+  # archived (the dump says "Skipping"); they load from the jars as before.
+  mkdir -p "$work/app/lib" "$work/app/graal"
+  classpath=""
+  for name in "${graalpy_jars[@]}"; do
+    cp "$home/lib/$name" "$work/app/lib/"
+    classpath="${classpath:+$classpath:}/app/lib/$name"
+  done
+  cp "$home"/graal/*.jar "$work/app/graal/"
+  grep -v '^#' "$classlist" > "$work/app/classlist"
+  find "$work/app" -exec touch -h -d @1 {} +
+  # (The module options as the image's, or the JVM maps the archive without its module graph and says so.)
+  dump=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --module-path=/app/graal --add-modules=jdk.graal.compiler
+    --add-modules=jdk.internal.vm.ci --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xms128m -Xmx128m
+    -Xshare:dump -XX:SharedClassListFile=/app/classlist -XX:SharedArchiveFile=/opt/datapipelines/graalpy.jsa)
+  echo "base-image.sh: mmdebstrap bookworm + tzdata + ca-certificates + that runtime + GraalPy $graalpy_version's" \
+    "class data ($(grep -c -v '^#' "$classlist") classes; $arch)..." >&2
   SOURCE_DATE_EPOCH=0 mmdebstrap "${common[@]}" --include=tzdata,ca-certificates \
-    --customize-hook='mkdir -p "$1/opt/java/openjdk"' \
+    --customize-hook='mkdir -p "$1/opt/java/openjdk" "$1/opt/datapipelines" "$1/app"' \
     --customize-hook="sync-in $work/jre /opt/java/openjdk" \
     --customize-hook='ln -s /opt/java/openjdk/bin/java "$1/usr/bin/java"' \
+    --customize-hook="sync-in $work/app /app" \
+    --customize-hook="chroot \"\$1\" /opt/java/openjdk/bin/java ${dump[*]} -cp $classpath >&2" \
+    --customize-hook='rm -rf "$1/app"; touch -h -d @0 "$1/opt/datapipelines" "$1/opt/datapipelines/graalpy.jsa"' \
     bookworm "$work/rootfs.tar" >&2
   env_json="\"PATH=/opt/java/openjdk/bin:$path\",\"JAVA_HOME=/opt/java/openjdk\",\"LANG=C.UTF-8\",\"TZDIR=/usr/share/zoneinfo\""
-  labels_json="{\"io.datapipelines.jvmci\":\"$version\"}"
-  created_by="mmdebstrap --variant=minbase --include=tzdata,ca-certificates bookworm + jlink of Temurin $version"
-  tag="25-jvmci-bookworm"
+  labels_json="{\"io.datapipelines.jvmci\":\"$version\",\"io.datapipelines.class-data\":\"$classpath\"}"
+  created_by="mmdebstrap --variant=minbase --include=tzdata,ca-certificates bookworm + jlink of Temurin $version + GraalPy $graalpy_version's class data"
+  tag="25-jvmci-graalpy-$graalpy_version-bookworm"
 fi
 
 diff_id="sha256:$(sha256sum "$work/rootfs.tar" | cut -d' ' -f1)"

@@ -7,6 +7,7 @@ import io.datapipelines.runtime.app.PipelineMain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where things are in a pipeline image and how it starts. Three or four layers on top of the base, from the least
@@ -129,13 +130,32 @@ public final class ContainerLayout {
      * path (in its order) and the main class.
      */
     static List<String> entrypoint(RuntimeClasspath runtime, boolean jit) {
+        return entrypoint(runtime, jit, Optional.empty());
+    }
+
+    /**
+     * The entrypoint of a JIT image on a base with GraalPy's class data ({@code classData}, which must fit the
+     * runtime's GraalPy jars): those jars first, in the archive's order, and {@link ClassDataArchive#jvmFlags}.
+     */
+    static List<String> entrypoint(RuntimeClasspath runtime, boolean jit, Optional<ClassDataArchive> classData) {
+        List<String> classpath = runtime.classpath().stream().map(jar -> pathOf(jar).toString()).toList();
         List<String> entrypoint = new ArrayList<>();
         entrypoint.add("java");
-        entrypoint.addAll(jvmFlags(jit));
+        if (jit && classData.isPresent()) {
+            entrypoint.addAll(ClassDataArchive.jvmFlags(jvmFlags(true), ClassDataArchive.FILE));
+            classpath = classData.get().reorder(classpath);
+        } else {
+            entrypoint.addAll(jvmFlags(jit));
+        }
         entrypoint.add("-cp");
-        entrypoint.add(String.join(":", runtime.classpath().stream().map(jar -> pathOf(jar).toString()).toList()));
+        entrypoint.add(String.join(":", classpath));
         entrypoint.add(PipelineMain.class.getName());
         return entrypoint;
+    }
+
+    /** Image paths of the runtime's GraalPy jars, in class path order. */
+    static List<String> graalPyJars(RuntimeClasspath runtime) {
+        return runtime.classpath().stream().filter(runtime::isGraalPyJar).map(jar -> pathOf(jar).toString()).toList();
     }
 
     /**

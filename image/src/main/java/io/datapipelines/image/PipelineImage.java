@@ -34,7 +34,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -215,6 +217,7 @@ public final class PipelineImage {
             Path work = null;
             try (RegistryAccess registryAccess = new RegistryAccess(allowInsecureRegistries, onLog)) {
                 ImageReference pinnedBase = null;
+                Optional<ClassDataArchive> baseClassData = Optional.empty();
                 JibContainerBuilder jib;
                 if (target instanceof ImageTarget.Registry) {
                     registryAccess.checkReachable(repository);
@@ -232,7 +235,9 @@ public final class PipelineImage {
                 } else {
                     BaseImage.DockerArchive archive = (BaseImage.DockerArchive) base;
                     if (graalCompiler != null) {
-                        checkJvmci(archive);
+                        Map<String, String> labels = DockerArchiveConfig.labels(archive.file());
+                        checkJvmci(archive, labels);
+                        baseClassData = ClassDataArchive.of(labels);
                     }
                     jib = Jib.from(TarImage.at(archive.file()));
                 }
@@ -244,6 +249,13 @@ public final class PipelineImage {
                 boolean graalPy = CompiledPipeline.usesGraalPy(definition);
                 RuntimeClasspath jars = graalPy ? runtime : runtime.withoutGraalPy();
                 boolean jit = graalPy && graalCompiler != null;
+                Optional<ClassDataArchive> classData = jit ? baseClassData : Optional.empty();
+                if (classData.isPresent() && !classData.get().fits(ContainerLayout.graalPyJars(jars))) {
+                    onLog.accept(LogEvent.warn("The base image's GraalPy class data (" + ClassDataArchive.LABEL + ") was made for"
+                            + " other GraalPy jars than this runtime's: the image starts without it (a GraalPy pipeline's first"
+                            + " start 1-2 s slower). Make the base again with this CLI's distribution (.ci/base-image.sh 25)."));
+                    classData = Optional.empty();
+                }
                 List<FileEntriesLayer> layers = new ArrayList<>();
                 if (jit) {
                     layers.add(ContainerLayout.compilerLayer(graalCompiler));
@@ -252,7 +264,7 @@ public final class PipelineImage {
                 layers.add(ContainerLayout.definitionLayer(definitionFile));
                 String baseLabel = pinnedBase == null ? null : withoutTag(pinnedBase).toString();
                 jib.setFileEntriesLayers(layers)
-                        .setEntrypoint(ContainerLayout.entrypoint(jars, jit))
+                        .setEntrypoint(ContainerLayout.entrypoint(jars, jit, classData))
                         .setProgramArguments(List.of())
                         .setUser(ContainerLayout.USER)
                         .setWorkingDirectory(AbsoluteUnixPath.get(ContainerLayout.WORKING_DIRECTORY))
@@ -291,8 +303,8 @@ public final class PipelineImage {
         }
 
         /** A JIT image on an archive base: the base must say it is the JDK the compiler was made for. */
-        private void checkJvmci(BaseImage.DockerArchive archive) throws ImageBuildException {
-            String jvmci = DockerArchiveConfig.labels(archive.file()).get(DockerArchiveConfig.JVMCI_LABEL);
+        private void checkJvmci(BaseImage.DockerArchive archive, Map<String, String> labels) throws ImageBuildException {
+            String jvmci = labels.get(DockerArchiveConfig.JVMCI_LABEL);
             if (jvmci == null) {
                 throw new ImageBuildException("the base image " + archive + " has no " + DockerArchiveConfig.JVMCI_LABEL
                         + " label: the Graal JIT needs a Java 25 base with JVMCI whose version is the compiler's (" + graalCompiler.version()

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its java started there under chroot, as the image's user, with the image's environment, JVM flags and class
  * path, on {@link GraalPyProbe}. GraalPy must run on the Graal JIT ("GraalVM CE", not "Interpreted": a
  * compiler that does not match the base's JVMCI would fall back silently) and read the time-zone database
- * the base carries. Needs root (chroot, mount); under CI=true it fails rather than skips without them.
+ * the base carries, and GraalPy's and the compiler's classes must come from the base's class-data archive (the JVM
+ * maps it only when the image's class path and module path are the ones it was dumped with). Needs root (chroot,
+ * mount); under CI=true it fails rather than skips without them.
  */
 class GraalJitChrootTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +56,7 @@ class GraalJitChrootTest {
         JsonNode config = unpack(layout, rootfs);
         assertThat(rootfs.resolve("usr/share/zoneinfo/Europe/Berlin")).isRegularFile();
         assertThat(config.path("config").path("Labels").path(DockerArchiveConfig.JVMCI_LABEL).asText()).startsWith("25.0.3");
+        assertThat(rootfs.resolve(ClassDataArchive.FILE.substring(1))).isRegularFile();
         // The probe's class, from this module's test classes, next to the image's jars.
         Path probe = Path.of("target/test-classes/io/datapipelines/image/GraalPyProbe.class");
         Path probeDir = Files.createDirectories(rootfs.resolve("probe/io/datapipelines/image"));
@@ -68,13 +71,17 @@ class GraalJitChrootTest {
         JreBaseImage.require(mount.waitFor() == 0, "cannot mount /proc in the chroot: " + mountOutput);
         Map<String, String> result;
         String output;
+        String classLoad;
         try {
             List<String> entrypoint = new ArrayList<>();
             config.path("config").path("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
             int cp = entrypoint.indexOf("-cp");
-            // The image's own java and flags; the class path with the probe in front and its main class instead of PipelineMain.
-            List<String> java = new ArrayList<>(entrypoint.subList(0, cp + 1));
-            java.add("/probe:" + entrypoint.get(cp + 1));
+            // The image's own java and flags, the class-data archive required (-Xshare:on: the JVM refuses to start without
+            // it) and the classes' sources logged; the class path with the probe last (the archive's jars must come first)
+            // and its main class instead of PipelineMain.
+            List<String> java = new ArrayList<>(entrypoint.subList(0, cp));
+            java.addAll(List.of("-Xshare:on", "-Xlog:class+load=info:file=/tmp/class-load.log", "-cp"));
+            java.add(entrypoint.get(cp + 1) + ":/probe");
             java.add(GraalPyProbe.class.getName());
             List<String> command = new ArrayList<>(List.of("/usr/sbin/chroot", "--userspec=" + config.path("config").path("User").asText(),
                     rootfs.toString(), "/usr/bin/env", "-i", "--chdir=" + config.path("config").path("WorkingDir").asText("/")));
@@ -85,6 +92,7 @@ class GraalJitChrootTest {
             assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
             output = new String(bytes, StandardCharsets.UTF_8);
             assertThat(process.exitValue()).as("the probe's exit code; output:%n%s", output).isZero();
+            classLoad = Files.readString(rootfs.resolve("tmp/class-load.log"));
             result = new LinkedHashMap<>();
             for (String line : output.split("\n")) {
                 int eq = line.indexOf('=');
@@ -100,7 +108,11 @@ class GraalJitChrootTest {
         assertThat(result.get("runtime")).as("output:%n%s", output).isEqualTo("GraalVM CE");
         assertThat(result.get("zoneinfo")).as("Europe/Berlin in summer, from the image's tzdata").isEqualTo("2:00:00");
         assertThat(result.get("first")).isEqualTo("ABC!");
-        assertThat(output).as("no JVM warnings at start-up").doesNotContain("WARNING:");
+        assertThat(output).as("no JVM warnings at start-up").doesNotContain("WARNING:").doesNotContain("[warning]").doesNotContain("[error]");
+        assertThat(classLoad).as("GraalPy's, Truffle's and the compiler's classes from the base's class data")
+                .contains("com.oracle.graal.python.builtins.Python3Core source: shared objects file")
+                .contains("com.oracle.truffle.api.TruffleLanguage source: shared objects file")
+                .contains("jdk.graal.compiler.hotspot.HotSpotGraalCompilerFactory source: shared objects file");
     }
 
     /** Unpacks the image's layers in order into {@code rootfs}; returns the image configuration. */

@@ -1,12 +1,15 @@
 package io.datapipelines.image;
 
 import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.LogEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +99,51 @@ class GraalJitImageTest {
         assertThat(interpreted).contains("-XX:MaxRAMPercentage=75");
         assertThat(jit).contains("-XX:MaxRAMPercentage=25").doesNotContain("-XX:MaxRAMPercentage=75")
                 .containsAll(interpreted.stream().filter(arg -> !arg.equals("-XX:MaxRAMPercentage=75")).toList());
+    }
+
+    @Test
+    void onABaseWithGraalPysClassDataTheImageStartsWithItsJarsFirstAndTheCompilerOnTheModulePath() throws Exception {
+        List<String> graalPyJars = ContainerLayout.graalPyJars(runtime);
+        assertThat(graalPyJars).hasSizeGreaterThan(10).allMatch(jar -> jar.startsWith(ContainerLayout.LIB + "/"));
+        // the base's order, not the runtime's: the archive's class path must be the start of the JVM's
+        List<String> archiveOrder = new ArrayList<>(graalPyJars);
+        Collections.reverse(archiveOrder);
+        Path base = TinyBaseImage.write(dir.resolve("tiny-class-data.tar"), "25.0.3+9-LTS", String.join(":", archiveOrder));
+        builder(base, "class-data.tar", "cache-a").graalJit(compiler).build();
+
+        List<String> entrypoint = entrypointOf(dir.resolve("class-data.tar"));
+        assertThat(entrypoint).contains("--module-path=/app/graal", "--add-modules=jdk.graal.compiler",
+                        "-XX:SharedArchiveFile=" + ClassDataArchive.FILE, "-XX:+EnableJVMCI", "-XX:Tier4InvocationThreshold=150000")
+                .noneMatch(arg -> arg.startsWith("--upgrade-module-path"));
+        List<String> classpath = List.of(entrypoint.get(entrypoint.indexOf("-cp") + 1).split(":"));
+        assertThat(classpath.subList(0, archiveOrder.size())).isEqualTo(archiveOrder);
+        List<String> plain = ContainerLayout.entrypoint(runtime, true);
+        assertThat(classpath).as("the same jars otherwise").hasSameElementsAs(List.of(plain.get(plain.indexOf("-cp") + 1).split(":")));
+    }
+
+    @Test
+    void classDataMadeForOtherJarsIsLeftOutAndSaid() throws Exception {
+        List<String> otherJars = new ArrayList<>(ContainerLayout.graalPyJars(runtime));
+        otherJars.set(0, ContainerLayout.LIB + "/polyglot-25.0.2.jar");
+        Path base = TinyBaseImage.write(dir.resolve("tiny-other-class-data.tar"), "25.0.3+9-LTS", String.join(":", otherJars));
+        List<String> warnings = new ArrayList<>();
+        builder(base, "other-class-data.tar", "cache-a").graalJit(compiler)
+                .onLog(event -> {
+                    if (event.getLevel() == LogEvent.Level.WARN) {
+                        warnings.add(event.getMessage());
+                    }
+                })
+                .build();
+
+        assertThat(warnings).anyMatch(warning -> warning.contains("GraalPy class data") && warning.contains("other GraalPy jars"));
+        assertThat(entrypointOf(dir.resolve("other-class-data.tar"))).isEqualTo(ContainerLayout.entrypoint(runtime, true))
+                .contains("--upgrade-module-path=/app/graal").noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    private static List<String> entrypointOf(Path archive) throws Exception {
+        List<String> entrypoint = new ArrayList<>();
+        OciArchives.config(archive).path("config").path("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
+        return entrypoint;
     }
 
     @Test

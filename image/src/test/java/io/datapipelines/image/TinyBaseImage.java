@@ -27,7 +27,13 @@ public final class TinyBaseImage {
 
     /** The same with the label io.datapipelines.jvmci={@code jvmci} (what .ci/base-image.sh 25 sets), unless null. */
     public static Path write(Path file, String jvmci) throws IOException {
-        String labels = jvmci == null ? "" : ",\"Labels\":{\"" + DockerArchiveConfig.JVMCI_LABEL + "\":\"" + jvmci + "\"}";
+        return write(file, jvmci, null);
+    }
+
+    /** The same with also the label io.datapipelines.class-data={@code classData} (the Java 25 base's), unless null. */
+    public static Path write(Path file, String jvmci, String classData) throws IOException {
+        String labels = jvmci == null ? "" : ",\"Labels\":{\"" + DockerArchiveConfig.JVMCI_LABEL + "\":\"" + jvmci + "\""
+                + (classData == null ? "" : ",\"" + ClassDataArchive.LABEL + "\":\"" + classData + "\"") + "}";
         byte[] layer = tar(out -> add(out, "etc/tiny-base", "a tiny base image\n".getBytes(StandardCharsets.UTF_8)));
         String diffId = "sha256:" + sha256(layer);
         String config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"created\":\"1970-01-01T00:00:00Z\","

@@ -1,5 +1,6 @@
 package io.datapipelines.benchmarks.kafka;
 
+import io.datapipelines.image.ClassDataArchive;
 import io.datapipelines.image.ContainerLayout;
 
 import java.nio.file.Path;
@@ -17,12 +18,19 @@ import java.util.Objects;
  * @param java             the {@code java} executable of a JDK whose JVMCI matches the compiler (Temurin 25.0.3)
  * @param compilerDirectory org.graalvm.compiler:compiler, truffle-compiler, collections and word of GraalPy's version
  * @param extraFlags       added last, for experiments (e.g. heap or code cache sizes); the report shows them
+ * @param classData        GraalPy's class-data archive, as an image on the Java 25 base maps it ({@link ClassDataArchive});
+ *                         null for none. The JVM maps it only when the runtime's class path starts with the jars it
+ *                         was dumped with and the compiler directory is the one it was dumped with.
  */
-record GraalPyJvm(Path java, Path compilerDirectory, List<String> extraFlags) {
+record GraalPyJvm(Path java, Path compilerDirectory, List<String> extraFlags, Path classData) {
     GraalPyJvm {
         Objects.requireNonNull(java, "java");
         Objects.requireNonNull(compilerDirectory, "compilerDirectory");
         extraFlags = List.copyOf(extraFlags);
+    }
+
+    GraalPyJvm(Path java, Path compilerDirectory, List<String> extraFlags) {
+        this(java, compilerDirectory, extraFlags, null);
     }
 
     /** The JVM flags: an image's with the JIT ({@link ContainerLayout#jvmFlags}), with this compiler directory. */
@@ -30,6 +38,9 @@ record GraalPyJvm(Path java, Path compilerDirectory, List<String> extraFlags) {
         List<String> flags = new ArrayList<>();
         for (String flag : ContainerLayout.jvmFlags(true)) {
             flags.add(flag.startsWith("--upgrade-module-path=") ? "--upgrade-module-path=" + compilerDirectory.toAbsolutePath() : flag);
+        }
+        if (classData != null) {
+            flags = new ArrayList<>(ClassDataArchive.jvmFlags(flags, classData.toAbsolutePath().toString()));
         }
         flags.addAll(extraFlags);
         return List.copyOf(flags);

@@ -101,6 +101,12 @@ public final class KafkaBenchmark implements Callable<Integer> {
     @Option(names = "--graal-compiler", description = "The Graal compiler's jars of GraalPy's version (with --graalpy-java).")
     Path graalCompiler;
 
+    @Option(names = "--graalpy-class-data", description = "GraalPy's class-data archive, as the Java 25 base holds it"
+            + " (/opt/datapipelines/graalpy.jsa, taken out of the base): GraalPy workloads map it as images on that base do"
+            + " (with --graalpy-java, the base's own java; the runtime class path must start with the jars of the base's"
+            + " io.datapipelines.class-data label and --graal-compiler be the directory it was dumped with).")
+    Path graalPyClassData;
+
     @Option(names = "--graalpy-jvm-flags", split = " ", description = "More JVM flags for the GraalPy workloads, for experiments"
             + " (added after the image's and the JIT's; the report shows them).")
     List<String> graalPyJvmFlags = List.of();
@@ -126,7 +132,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
         if ((graalPyJava == null) != (graalCompiler == null)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--graalpy-java and --graal-compiler go together");
         }
-        GraalPyJvm graalPyJvm = graalPyJava == null ? null : new GraalPyJvm(graalPyJava, graalCompiler, graalPyJvmFlags);
+        GraalPyJvm graalPyJvm = graalPyJava == null ? null : new GraalPyJvm(graalPyJava, graalCompiler, graalPyJvmFlags, graalPyClassData);
         // Ctrl-C or a failure must not leave a broker or a runtime behind: forked processes outlive the JVM
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         deleteRecursively(workDir);

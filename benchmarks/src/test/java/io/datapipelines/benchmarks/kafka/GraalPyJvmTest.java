@@ -20,6 +20,16 @@ class GraalPyJvmTest {
     }
 
     @Test
+    void withTheBasesClassDataTheCompilerComesFromTheModulePathAndTheArchiveIsMapped() {
+        GraalPyJvm jvm = new GraalPyJvm(Path.of("/jdk25/bin/java"), Path.of("/work/graal"), java.util.List.of("-Xlog:cds"),
+                Path.of("/base/graalpy.jsa"));
+        assertThat(jvm.flags()).contains("-XX:+EnableJVMCI", "--module-path=/work/graal", "--add-modules=jdk.graal.compiler",
+                        "-XX:SharedArchiveFile=/base/graalpy.jsa")
+                .noneMatch(flag -> flag.startsWith("--upgrade-module-path"))
+                .endsWith("-Xlog:cds");
+    }
+
+    @Test
     void eachPipelineRunsInThePodMemoryItsDefinitionGets() {
         // the definition format's defaults: 512Mi, and more for Python steps on GraalPy; Jython keeps the default
         String builtin = ContainerMemory.maxRamFlag(Workload.BUILTIN.definition("b", "in", "out", "dlq", "exactly-once"));
