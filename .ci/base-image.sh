@@ -44,7 +44,8 @@ case "$flavour" in
       case "$entry" in *.jar) graalpy_jars+=("$(basename "$entry")") ;; esac
     done
     graalpy_version="$(basename "$compiler" .jar)"; graalpy_version="${graalpy_version#compiler-}"
-    inputs="$( { cat "${BASH_SOURCE[0]}" "$(dirname "${BASH_SOURCE[0]}")/jre25-modules" "$classlist"; \
+    inputs="$( { cat "${BASH_SOURCE[0]}" "$(dirname "${BASH_SOURCE[0]}")/jre25-modules" "$classlist" \
+      "$(dirname "${BASH_SOURCE[0]}")/class-data/dump.sh"; \
       (cd "$home/lib" && stat -c '%n %s' "${graalpy_jars[@]}"); \
       (cd "$home/graal" && stat -c '%n %s' *.jar); } | sha256sum | cut -c1-12)"
     out="$dir/jre25-jvmci-graalpy-$graalpy_version-$inputs-bookworm.tar" ;;
@@ -103,13 +104,9 @@ else
     --compress=zip-6 --output "$work/jre" >&2
   # jlink's own default CDS archive is left out: its bytes differ between runs.
   find "$work/jre" -exec touch -h -d @0 {} +
-  # GraalPy's class data. The JVM maps a CDS archive only with the class path it was dumped with (the same jars,
-  # sizes and file times) as the start of its own, and only without --upgrade-module-path: so the jars are put
-  # where images hold them (/app/lib, the compiler in /app/graal) with Jib's file time (1970-01-01T00:00:01Z),
-  # the archive is dumped inside the new root by its own java, and the jars are removed again (images bring
-  # them). A dump from a fixed class list is byte-for-byte the same each time; the heap is fixed too, so that
-  # the machine's memory does not change it. Bouncy Castle's signed jars and JFR's event classes cannot be
-  # archived (the dump says "Skipping"); they load from the jars as before.
+  # GraalPy's class data (.ci/class-data/dump.sh says what and why): dumped inside the new root by its own java, from
+  # GraalPy's and the compiler's jars put where images hold them (/app/lib, /app/graal) with Jib's file time
+  # (1970-01-01T00:00:01Z: the JVM checks it), which are removed again (images bring them).
   mkdir -p "$work/app/lib" "$work/app/graal"
   classpath=""
   for name in "${graalpy_jars[@]}"; do
@@ -118,11 +115,8 @@ else
   done
   cp "$home"/graal/*.jar "$work/app/graal/"
   grep -v '^#' "$classlist" > "$work/app/classlist"
+  cp "$(dirname "${BASH_SOURCE[0]}")/class-data/dump.sh" "$work/app/dump.sh"
   find "$work/app" -exec touch -h -d @1 {} +
-  # (The module options as the image's, or the JVM maps the archive without its module graph and says so.)
-  dump=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --module-path=/app/graal --add-modules=jdk.graal.compiler
-    --add-modules=jdk.internal.vm.ci --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -Xms128m -Xmx128m
-    -Xshare:dump -XX:SharedClassListFile=/app/classlist -XX:SharedArchiveFile=/opt/datapipelines/graalpy.jsa)
   echo "base-image.sh: mmdebstrap bookworm + tzdata + ca-certificates + that runtime + GraalPy $graalpy_version's" \
     "class data ($(grep -c -v '^#' "$classlist") classes; $arch)..." >&2
   SOURCE_DATE_EPOCH=0 mmdebstrap "${common[@]}" --include=tzdata,ca-certificates \
@@ -130,7 +124,7 @@ else
     --customize-hook="sync-in $work/jre /opt/java/openjdk" \
     --customize-hook='ln -s /opt/java/openjdk/bin/java "$1/usr/bin/java"' \
     --customize-hook="sync-in $work/app /app" \
-    --customize-hook="chroot \"\$1\" /opt/java/openjdk/bin/java ${dump[*]} -cp $classpath >&2" \
+    --customize-hook="chroot \"\$1\" bash /app/dump.sh /opt/java/openjdk/bin/java /opt/datapipelines/graalpy.jsa /app/graal /app/classlist $classpath >&2" \
     --customize-hook='rm -rf "$1/app"; touch -h -d @0 "$1/opt/datapipelines" "$1/opt/datapipelines/graalpy.jsa"' \
     bookworm "$work/rootfs.tar" >&2
   env_json="\"PATH=/opt/java/openjdk/bin:$path\",\"JAVA_HOME=/opt/java/openjdk\",\"LANG=C.UTF-8\",\"TZDIR=/usr/share/zoneinfo\""

@@ -13,8 +13,9 @@
 # Settings (environment): BENCH_RECORDS, BENCH_ROUNDS (the first run), BENCH_STEADY_RECORDS,
 # BENCH_STEADY_ROUNDS, BENCH_STEADY_WORKLOADS (the steady-state run; BENCH_STEADY_RECORDS=0 leaves it out);
 # BENCH_GRAALPY_JAVA: the java of a JDK 25 whose JVMCI matches the Graal compiler (default: Temurin 25 at
-# /usr/lib/jvm/temurin-25-jdk-amd64 when there): pipelines with GraalPy steps and the JMH run use it with GraalPy's
-# JIT, as an image built with the JIT does; without it GraalPy runs interpreted and the report says so.
+# /usr/lib/jvm/temurin-25-jdk-amd64 when there): pipelines with GraalPy steps run on a jlink of it as the Java 25
+# base holds it, with GraalPy's class data and JIT, as an image on that base does (the JMH run on the JDK itself);
+# without it GraalPy runs interpreted and the report says so.
 #
 # Needs a JDK 17+, Debian's python3-confluent-kafka (installed here when missing, which needs root) and
 # Maven Central (through the Maven wrapper). See benchmarks/README.md.
@@ -77,8 +78,26 @@ graal="$root/benchmarks/target/graal"   # the Graal compiler of GraalPy's versio
 graalpy_args=()
 jmh_jvm=()
 if [[ -x "$graalpy_java" ]]; then
-  echo "== GraalPy's JIT: $graalpy_java with the Graal compiler in $graal"
-  graalpy_args=(--graalpy-java "$graalpy_java" --graal-compiler "$graal")
+  # As the Java 25 base runs them: a jlink of that JDK with the base's modules, and GraalPy's class data made as the
+  # base's is (.ci/class-data), but for this machine's paths (the JVM maps it only with the class path it was dumped
+  # with, so GraalPy's jars come first, in the order the runtime jar lists them).
+  jdk="$(dirname "$(dirname "$(readlink -f "$graalpy_java")")")"
+  jre="$root/benchmarks/target/jre25"
+  echo "== GraalPy's JIT as the Java 25 base runs it: a jlink of $jdk with GraalPy's class data, the Graal compiler in $graal"
+  rm -rf "$jre"
+  "$jdk/bin/jlink" --add-modules "$(grep -v '^#' .ci/jre25-modules | paste -sd,)" --strip-debug --no-header-files \
+    --no-man-pages --compress=zip-6 --output "$jre"
+  graalpy_first=""
+  for entry in $(unzip -p runtime/target/datapipelines-runtime-0.1.0-SNAPSHOT.jar META-INF/datapipelines/graalpy-classpath | tr ':' ' '); do
+    case "$entry" in
+      *.jar) graalpy_first="${graalpy_first:+$graalpy_first:}$(tr ':' '\n' < runtime/target/classpath.txt | grep "/$(basename "$entry")\$")" ;;
+    esac
+  done
+  grep -v '^#' .ci/class-data/classlist > "$jre/classlist"
+  .ci/class-data/dump.sh "$jre/bin/java" "$jre/graalpy.jsa" "$graal" "$jre/classlist" "$graalpy_first" > "$results/class-data.log" 2>&1
+  runtime_cp="$graalpy_first:$root/runtime/target/datapipelines-runtime-0.1.0-SNAPSHOT.jar:$(tr ':' '\n' < runtime/target/classpath.txt \
+    | grep -v -x -F -f <(tr ':' '\n' <<< "$graalpy_first") | paste -sd:)"
+  graalpy_args=(--graalpy-java "$jre/bin/java" --graal-compiler "$graal" --graalpy-class-data "$jre/graalpy.jsa")
   # the JMH fork on the same JVM with the JIT for all three transforms, and a warm-up long enough for Truffle (15-20 s)
   jit_flags="-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$graal --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
   jmh_jvm=(-jvm "$graalpy_java" -jvmArgsAppend "$jit_flags")

@@ -23,7 +23,7 @@ final class DockerArchiveConfig {
     static final String JVMCI_LABEL = "io.datapipelines.jvmci";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A configuration is a few kilobytes; a larger entry is not one (and is not read into memory). */
-    private static final long MAX_JSON = 4L * 1024 * 1024;
+    static final long MAX_JSON = 4L * 1024 * 1024;
 
     private DockerArchiveConfig() {
     }
@@ -35,13 +35,18 @@ final class DockerArchiveConfig {
             if (configName.isEmpty()) {
                 throw new ImageBuildException(archive + ": manifest.json names no image configuration (is it a 'docker save' archive?)");
             }
-            JsonNode labels = JSON.readTree(entry(archive, configName)).path("config").path("Labels");
-            Map<String, String> result = new TreeMap<>();
-            labels.fields().forEachRemaining(field -> result.put(field.getKey(), field.getValue().asText()));
-            return result;
+            return labelsOf(entry(archive, configName));
         } catch (IOException e) {
             throw new ImageBuildException("cannot read the base image " + archive + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The labels of an image configuration (JSON, at most {@link #MAX_JSON} bytes), as a registry also serves it. */
+    static Map<String, String> labelsOf(byte[] configuration) throws IOException {
+        JsonNode labels = JSON.readTree(configuration).path("config").path("Labels");
+        Map<String, String> result = new TreeMap<>();
+        labels.fields().forEachRemaining(field -> result.put(field.getKey(), field.getValue().asText()));
+        return result;
     }
 
     private static byte[] entry(Path archive, String name) throws IOException, ImageBuildException {

@@ -229,6 +229,14 @@ public final class PipelineImage {
                     if (!registry.pinned()) {
                         onLog.accept(LogEvent.lifecycle("Base image " + registry.reference() + " is " + pinnedBase));
                     }
+                    if (graalCompiler != null) {
+                        // --jit on: a base made by .ci/base-image.sh 25 says which JDK it is and which class data it has
+                        Map<String, String> labels = registryAccess.labels(pinnedBase, forBase);
+                        if (labels.containsKey(DockerArchiveConfig.JVMCI_LABEL)) {
+                            checkJvmci(registry, labels);
+                        }
+                        baseClassData = ClassDataArchive.of(labels);
+                    }
                     RegistryImage baseImage = RegistryImage.named(pinnedBase);
                     forBase.retrievers(pinnedBase, onLog).forEach(baseImage::addCredentialRetriever);
                     jib = Jib.from(baseImage);
@@ -302,16 +310,19 @@ public final class PipelineImage {
             }
         }
 
-        /** A JIT image on an archive base: the base must say it is the JDK the compiler was made for. */
-        private void checkJvmci(BaseImage.DockerArchive archive, Map<String, String> labels) throws ImageBuildException {
+        /**
+         * A JIT image: the base must say it is the JDK the compiler was made for (an archive base must carry the label; a
+         * registry base without it is taken on the word of --jit on).
+         */
+        private void checkJvmci(BaseImage base, Map<String, String> labels) throws ImageBuildException {
             String jvmci = labels.get(DockerArchiveConfig.JVMCI_LABEL);
             if (jvmci == null) {
-                throw new ImageBuildException("the base image " + archive + " has no " + DockerArchiveConfig.JVMCI_LABEL
+                throw new ImageBuildException("the base image " + base + " has no " + DockerArchiveConfig.JVMCI_LABEL
                         + " label: the Graal JIT needs a Java 25 base with JVMCI whose version is the compiler's (" + graalCompiler.version()
                         + "); build one with .ci/base-image.sh 25 (docs/images.md), or build without the JIT");
             }
             if (!graalCompiler.matches(jvmci)) {
-                throw new ImageBuildException("the base image " + archive + " runs Java " + jvmci + " but the Graal compiler is "
+                throw new ImageBuildException("the base image " + base + " runs Java " + jvmci + " but the Graal compiler is "
                         + graalCompiler.version() + ": JVMCI accepts only its own version (GraalPy would run interpreted)");
             }
         }

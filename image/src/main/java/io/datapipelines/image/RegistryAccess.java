@@ -11,19 +11,22 @@ import com.google.cloud.tools.jib.global.JibSystemProperties;
 import com.google.cloud.tools.jib.http.FailoverHttpClient;
 import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
+import com.google.cloud.tools.jib.image.json.V22ManifestListTemplate;
 import com.google.cloud.tools.jib.registry.ManifestAndDigest;
 import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The two registry reads a build needs besides Jib's own: resolving a base image tag to its digest before
- * the build (so the build uses, and the image records, that digest), and reading the pushed manifest back
- * (for the layer report). Both go through Jib's registry client, with its authentication (basic or bearer
+ * The registry reads a build needs besides Jib's own: resolving a base image tag to its digest before the build
+ * (so the build uses, and the image records, that digest), a JIT build's base's labels, and reading the pushed
+ * manifest back (for the layer report). Both go through Jib's registry client, with its authentication (basic or bearer
  * token) and its rule that plain HTTP is used only for insecure registries.
  */
 final class RegistryAccess implements AutoCloseable {
@@ -96,6 +99,37 @@ final class RegistryAccess implements AutoCloseable {
             return image.getLayers().stream().map(layer -> new Blob(layer.getDigest().toString(), layer.getSize())).toList();
         } catch (IOException | RegistryException e) {
             throw failure("read back the manifest of " + repository + "@" + digest, repository, e);
+        }
+    }
+
+    /**
+     * The labels of the image {@code reference} (by digest or tag; of a manifest list, its linux/amd64 image): what a
+     * registry base says it provides, as {@link DockerArchiveConfig#labels} reads it from an archive.
+     */
+    Map<String, String> labels(ImageReference reference, RegistryCredentials credentials) throws ImageBuildException {
+        try {
+            RegistryClient client = client(reference, credentials);
+            ManifestTemplate manifest = client.pullManifest(reference.getQualifier()).getManifest();
+            if (manifest instanceof V22ManifestListTemplate list) {
+                List<String> images = list.getDigestsForPlatform("amd64", "linux");
+                if (images.isEmpty()) {
+                    return Map.of();
+                }
+                manifest = client.pullManifest(images.get(0)).getManifest();
+            }
+            if (!(manifest instanceof BuildableManifestTemplate image) || image.getContainerConfiguration() == null) {
+                return Map.of();
+            }
+            BuildableManifestTemplate.ContentDescriptorTemplate configuration = image.getContainerConfiguration();
+            if (configuration.getSize() > DockerArchiveConfig.MAX_JSON) {
+                throw new ImageBuildException("the base image " + reference + " has a configuration of " + configuration.getSize()
+                        + " bytes, not an image configuration");
+            }
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            client.pullBlob(configuration.getDigest(), size -> { }, written -> { }).writeTo(json);
+            return DockerArchiveConfig.labelsOf(json.toByteArray());
+        } catch (IOException | RegistryException e) {
+            throw failure("read the configuration of the base image " + reference, reference, e);
         }
     }
 

@@ -119,10 +119,7 @@ class RegistryPushTest {
     void aBaseImageTagIsResolvedOnceAndRecordedByDigest() throws Exception {
         String baseRepository = registry.newRepository("jre");
         // The JRE archive, pushed as a registry base image under a tag (Jib, no layers added).
-        String baseDigest = Jib.from(TarImage.at(base))
-                .containerize(Containerizer.to(RegistryImage.named(baseRepository + ":17")).setAllowInsecureRegistries(true)
-                        .setBaseImageLayersCache(dir.resolve("cache/base")).setApplicationLayersCache(dir.resolve("cache/application")))
-                .getDigest().toString();
+        String baseDigest = pushBase(base, baseRepository + ":17");
         String repository = registry.newRepository("orders-cleanup");
 
         BuiltImage image = builder(Examples.ordersCleanup(), repository).base(BaseImage.parse(baseRepository + ":17")).build();
@@ -133,6 +130,33 @@ class RegistryPushTest {
         assertThat(labels.path("org.opencontainers.image.base.name").asText()).isEqualTo(baseRepository + "@" + baseDigest);
         // The base layers came from the same registry: mounted or present, never uploaded again.
         assertThat(image.layers()).filteredOn(layer -> layer.name().equals("base")).noneMatch(ImageLayer::pushed);
+    }
+
+    @Test
+    void aJitBuildOnARegistryBaseReadsItsLabels() throws Exception {
+        GraalCompiler compiler = GraalCompiler.in(Path.of("target", GraalCompiler.DISTRIBUTION_DIRECTORY)); // image/pom.xml copies it there
+        String baseRepository = registry.newRepository("jre25");
+        pushBase(TinyBaseImage.write(dir.resolve("tiny-class-data.tar"), "25.0.3+9-LTS", String.join(":", ContainerLayout.graalPyJars(runtime))),
+                baseRepository + ":25-class-data");
+        pushBase(TinyBaseImage.write(dir.resolve("tiny-25.0.4.tar"), "25.0.4+7-LTS"), baseRepository + ":25.0.4");
+        String repository = registry.newRepository("orders-cleanup");
+
+        BuiltImage image = builder(Examples.ordersCleanup(), repository).base(BaseImage.parse(baseRepository + ":25-class-data"))
+                .graalJit(compiler).build();
+        String entrypoint = Skopeo.config(image.image().toString()).path("config").path("Entrypoint").toString();
+        assertThat(entrypoint).as("the base's class data, as on the archive").contains("-XX:SharedArchiveFile=" + ClassDataArchive.FILE,
+                "--module-path=/app/graal").doesNotContain("--upgrade-module-path");
+        assertThatThrownBy(() -> builder(Examples.ordersCleanup(), repository).base(BaseImage.parse(baseRepository + ":25.0.4"))
+                .graalJit(compiler).build())
+                .isInstanceOf(ImageBuildException.class).hasMessageContaining("runs Java 25.0.4+7-LTS but the Graal compiler is 25.0.3");
+    }
+
+    /** The archive pushed as a registry base image under {@code reference} (Jib, no layers added); its digest. */
+    private static String pushBase(Path archive, String reference) throws Exception {
+        return Jib.from(TarImage.at(archive))
+                .containerize(Containerizer.to(RegistryImage.named(reference)).setAllowInsecureRegistries(true)
+                        .setBaseImageLayersCache(dir.resolve("cache/base")).setApplicationLayersCache(dir.resolve("cache/application")))
+                .getDigest().toString();
     }
 
     @Test

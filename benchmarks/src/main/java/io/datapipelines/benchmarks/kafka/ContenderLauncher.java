@@ -138,13 +138,16 @@ final class ContenderLauncher {
 
     /**
      * The runtime's class path without GraalPy's jars, in its order: what the image of a pipeline without GraalPy steps
-     * holds ({@link RuntimeClasspath#withoutGraalPy}); its first entry is the runtime jar, which lists them.
+     * holds ({@link RuntimeClasspath#withoutGraalPy}). The runtime jar lists them; it comes first, or after GraalPy's
+     * jars when they come first for a class-data archive ({@link GraalPyJvm#classData}).
      */
     static String withoutGraalPy(String classpath) {
         List<Path> entries = Arrays.stream(classpath.split(File.pathSeparator)).filter(entry -> !entry.isBlank()).map(Path::of).toList();
+        Path runtimeJar = entries.stream().filter(entry -> entry.getFileName().toString().startsWith("datapipelines-runtime-"))
+                .findFirst().orElse(entries.get(0));
         RuntimeClasspath runtime;
         try {
-            runtime = RuntimeClasspath.of(entries.get(0), entries);
+            runtime = RuntimeClasspath.of(runtimeJar, entries);
         } catch (ImageBuildException e) {
             throw new IllegalArgumentException("--runtime-classpath: " + e.getMessage(), e);
         }

@@ -41,6 +41,8 @@ record GraalPyJvm(Path java, Path compilerDirectory, List<String> extraFlags, Pa
         }
         if (classData != null) {
             flags = new ArrayList<>(ClassDataArchive.jvmFlags(flags, classData.toAbsolutePath().toString()));
+            // An archive that does not fit is ignored without a word; here that would measure the wrong thing: fail instead.
+            flags.add("-Xshare:on");
         }
         flags.addAll(extraFlags);
         return List.copyOf(flags);

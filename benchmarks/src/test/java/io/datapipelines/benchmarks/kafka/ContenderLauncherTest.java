@@ -43,6 +43,10 @@ class ContenderLauncherTest {
 
         assertThat(ContenderLauncher.withoutGraalPy(classpath))
                 .isEqualTo(runtime + ":" + m2.resolve("kafka-streams-9.jar") + ":" + m2.resolve("jython-standalone-9.jar"));
+        // GraalPy's jars first (a class-data archive's order): the runtime jar is found after them
+        assertThat(ContenderLauncher.withoutGraalPy(m2.resolve("python-language-9.jar") + ":" + m2.resolve("truffle-api-9.jar") + ":"
+                + runtime + ":" + m2.resolve("kafka-streams-9.jar") + ":" + m2.resolve("jython-standalone-9.jar")))
+                .isEqualTo(runtime + ":" + m2.resolve("kafka-streams-9.jar") + ":" + m2.resolve("jython-standalone-9.jar"));
         assertThatThrownBy(() -> ContenderLauncher.withoutGraalPy(m2.resolve("kafka-streams-9.jar").toString()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--runtime-classpath: ");
     }

@@ -24,7 +24,7 @@ class GraalPyJvmTest {
         GraalPyJvm jvm = new GraalPyJvm(Path.of("/jdk25/bin/java"), Path.of("/work/graal"), java.util.List.of("-Xlog:cds"),
                 Path.of("/base/graalpy.jsa"));
         assertThat(jvm.flags()).contains("-XX:+EnableJVMCI", "--module-path=/work/graal", "--add-modules=jdk.graal.compiler",
-                        "-XX:SharedArchiveFile=/base/graalpy.jsa")
+                        "-XX:SharedArchiveFile=/base/graalpy.jsa", "-Xshare:on")
                 .noneMatch(flag -> flag.startsWith("--upgrade-module-path"))
                 .endsWith("-Xlog:cds");
     }
