@@ -62,7 +62,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--jit", paramLabel = "auto|on|off", defaultValue = "auto",
             description = {"GraalPy's JIT (the Graal compiler in the image, JVMCI flags): auto (default) when the base is a",
                     "docker-archive labelled io.datapipelines.jvmci (.ci/base-image.sh 25); on for a registry base that is",
-                    "a Java 25 with JVMCI of the compiler's version; off: GraalPy runs interpreted, on any java 17+."})
+                    "a Java 25 with JVMCI of the compiler's version (its labels are then read from the registry); off: GraalPy",
+                    "runs interpreted, on any java 17+."})
     String jit;
 
     @Option(names = "--tag", paramLabel = "TAG",

@@ -542,7 +542,9 @@ public final class BenchmarkReport implements Callable<Integer> {
                 ? "**Workloads with GraalPy steps ran with the same JVM, GraalPy interpreted (no Java 25 with the Graal compiler"
                         + " was given): their figures are not what an image built with the JIT does.**"
                 : "Workloads with GraalPy steps ran as an image built with GraalPy's JIT runs them (`ContainerLayout.JIT_FLAGS`,"
-                        + " with -XX:MaxRAM before them as for every pipeline): `" + r.graalPyJvm() + "`; each run checked that the"
+                        + " with -XX:MaxRAM before them as for every pipeline" + (r.graalPyJvm().contains("-XX:SharedArchiveFile=")
+                        ? "; on a jlink of the JDK as the Java 25 base holds it, with GraalPy's class data made as the base's is"
+                        + " (`.ci/class-data`) for this machine's paths" : "") + "): `" + r.graalPyJvm() + "`; each run checked that the"
                         + " runtime reported the Graal JIT. \"" + Workload.BUILTIN_JAVA25.label() + "\" is (a) on that java with the"
                         + " flags above, as an image without Python steps on the Java 25 base runs it.");
     }

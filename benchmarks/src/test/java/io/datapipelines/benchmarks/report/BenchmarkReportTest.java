@@ -199,7 +199,10 @@ class BenchmarkReportTest {
     void saysHowGraalPyRan() throws Exception {
         String md = report(results(false, 70_000, "/jdk25/bin/java -XX:MaxRAM=768m -XX:+EnableJVMCI"), false);
         assertThat(md).contains("Workloads with GraalPy steps ran as an image built with GraalPy's JIT runs them")
-                .contains("`/jdk25/bin/java -XX:MaxRAM=768m -XX:+EnableJVMCI`").doesNotContain("GraalPy interpreted");
+                .contains("`/jdk25/bin/java -XX:MaxRAM=768m -XX:+EnableJVMCI`").doesNotContain("GraalPy interpreted")
+                .doesNotContain("class data");
+        String withClassData = report(results(false, 70_000, "/jre25/bin/java -XX:+EnableJVMCI -XX:SharedArchiveFile=/jre25/graalpy.jsa"), false);
+        assertThat(withClassData).contains("with GraalPy's class data made as the base's is");
     }
 
     @Test
