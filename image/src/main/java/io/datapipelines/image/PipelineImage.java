@@ -264,6 +264,8 @@ public final class PipelineImage {
                             + " start 1-2 s slower). Make the base again with this CLI's distribution (.ci/base-image.sh 25)."));
                     classData = Optional.empty();
                 }
+                classData.ifPresent(data -> onLog.accept(LogEvent.lifecycle("GraalPy's class data: the base's " + ClassDataArchive.FILE
+                        + " (" + data.classpath().size() + " jars first on the class path, the compiler on the module path)")));
                 List<FileEntriesLayer> layers = new ArrayList<>();
                 if (jit) {
                     layers.add(ContainerLayout.compilerLayer(graalCompiler));

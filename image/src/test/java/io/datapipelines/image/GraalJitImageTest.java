@@ -109,7 +109,9 @@ class GraalJitImageTest {
         List<String> archiveOrder = new ArrayList<>(graalPyJars);
         Collections.reverse(archiveOrder);
         Path base = TinyBaseImage.write(dir.resolve("tiny-class-data.tar"), "25.0.3+9-LTS", String.join(":", archiveOrder));
-        builder(base, "class-data.tar", "cache-a").graalJit(compiler).build();
+        List<String> said = new ArrayList<>();
+        builder(base, "class-data.tar", "cache-a").graalJit(compiler).onLog(event -> said.add(event.getMessage())).build();
+        assertThat(said).anyMatch(line -> line.startsWith("GraalPy's class data: the base's " + ClassDataArchive.FILE));
 
         List<String> entrypoint = entrypointOf(dir.resolve("class-data.tar"));
         assertThat(entrypoint).contains("--module-path=/app/graal", "--add-modules=jdk.graal.compiler",
