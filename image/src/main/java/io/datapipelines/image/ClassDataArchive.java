@@ -10,7 +10,7 @@ import java.util.Optional;
  * GraalPy's class data in a base image: a CDS archive at {@value #FILE} of the classes a GraalPy pipeline loads
  * (GraalPy's, Truffle's, the Graal compiler's and the JDK's), made by {@code .ci/base-image.sh 25}. The JVM then maps
  * them at start instead of reading, parsing and verifying some 23,000 classes from jars: a GraalPy pipeline's first
- * task context is ready 1.2-1.5 s sooner (benchmarks/README.md, "Seventh pass").
+ * record comes 1.3-2.0 s sooner (benchmarks/README.md, "Seventh pass").
  *
  * <p>The JVM uses an archive only when its own class path starts with the class path the archive was dumped with
  * (the same jars, sizes and file times) and the module path is the same, and never with

@@ -24,7 +24,10 @@ import java.util.Optional;
 public final class ContainerLayout {
     public static final String LIB = "/app/lib";
     public static final String RUNTIME = "/app/runtime";
-    /** The Graal compiler's jars, on the JVM's upgrade module path, in images built with the JIT. */
+    /**
+     * The Graal compiler's jars, in images built with the JIT: on the JVM's upgrade module path, or its module path on a
+     * base with GraalPy's class data ({@link ClassDataArchive#jvmFlags}).
+     */
     public static final String GRAAL = "/app/graal";
     public static final String DEFINITION = PipelineMain.IMAGE_DEFINITION;
     public static final String WORKING_DIRECTORY = "/app";

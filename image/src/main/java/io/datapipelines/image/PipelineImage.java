@@ -214,6 +214,9 @@ public final class PipelineImage {
                     : base instanceof BaseImage.Registry registry && registry.reference().getRegistry().equals(repository.getRegistry())
                     ? credentials : RegistryCredentials.defaultDockerConfig();
 
+            // GraalPy's jars and its JIT only where GraalPy runs: built-in and Jython pipelines need neither
+            boolean graalPy = CompiledPipeline.usesGraalPy(definition);
+            boolean jit = graalPy && graalCompiler != null;
             Path work = null;
             try (RegistryAccess registryAccess = new RegistryAccess(allowInsecureRegistries, onLog)) {
                 ImageReference pinnedBase = null;
@@ -229,7 +232,7 @@ public final class PipelineImage {
                     if (!registry.pinned()) {
                         onLog.accept(LogEvent.lifecycle("Base image " + registry.reference() + " is " + pinnedBase));
                     }
-                    if (graalCompiler != null) {
+                    if (jit) {
                         // --jit on: a base made by .ci/base-image.sh 25 says which JDK it is and which class data it has
                         Map<String, String> labels = registryAccess.labels(pinnedBase, forBase);
                         if (labels.containsKey(DockerArchiveConfig.JVMCI_LABEL)) {
@@ -253,10 +256,7 @@ public final class PipelineImage {
                 work = Files.createTempDirectory("datapipelines-image-");
                 Path definitionFile = work.resolve("pipeline.json");
                 Files.writeString(definitionFile, CanonicalForm.json(definition), StandardCharsets.UTF_8);
-                // GraalPy's jars and its JIT only where GraalPy runs: built-in and Jython pipelines need neither
-                boolean graalPy = CompiledPipeline.usesGraalPy(definition);
                 RuntimeClasspath jars = graalPy ? runtime : runtime.withoutGraalPy();
-                boolean jit = graalPy && graalCompiler != null;
                 Optional<ClassDataArchive> classData = jit ? baseClassData : Optional.empty();
                 if (classData.isPresent() && !classData.get().fits(ContainerLayout.graalPyJars(jars))) {
                     onLog.accept(LogEvent.warn("The base image's GraalPy class data (" + ClassDataArchive.LABEL + ") was made for"

@@ -33,7 +33,10 @@ record GraalPyJvm(Path java, Path compilerDirectory, List<String> extraFlags, Pa
         this(java, compilerDirectory, extraFlags, null);
     }
 
-    /** The JVM flags: an image's with the JIT ({@link ContainerLayout#jvmFlags}), with this compiler directory. */
+    /**
+     * The JVM flags: an image's with the JIT ({@link ContainerLayout#jvmFlags}), with this compiler directory, and with
+     * the class data as {@link ClassDataArchive#jvmFlags} maps it when there is one.
+     */
     List<String> flags() {
         List<String> flags = new ArrayList<>();
         for (String flag : ContainerLayout.jvmFlags(true)) {
