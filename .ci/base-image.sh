@@ -39,13 +39,10 @@ case "$flavour" in
       exit 1
     fi
     classlist="$(dirname "${BASH_SOURCE[0]}")/class-data/classlist"
-    graalpy_jars=()   # GraalPy's jars, in the runtime's class path order (the runtime jar lists them)
-    for entry in $(unzip -p "$runtime_jar" META-INF/datapipelines/graalpy-classpath | tr ':' ' '); do
-      case "$entry" in *.jar) graalpy_jars+=("$(basename "$entry")") ;; esac
-    done
+    mapfile -t graalpy_jars < <("$(dirname "${BASH_SOURCE[0]}")/class-data/graalpy-jars.sh" "$runtime_jar")
     graalpy_version="$(basename "$compiler" .jar)"; graalpy_version="${graalpy_version#compiler-}"
     inputs="$( { cat "${BASH_SOURCE[0]}" "$(dirname "${BASH_SOURCE[0]}")/jre25-modules" "$classlist" \
-      "$(dirname "${BASH_SOURCE[0]}")/class-data/dump.sh"; \
+      "$(dirname "${BASH_SOURCE[0]}")/class-data/dump.sh" "$(dirname "${BASH_SOURCE[0]}")/class-data/graalpy-jars.sh"; \
       (cd "$home/lib" && stat -c '%n %s' "${graalpy_jars[@]}"); \
       (cd "$home/graal" && stat -c '%n %s' *.jar); } | sha256sum | cut -c1-12)"
     out="$dir/jre25-jvmci-graalpy-$graalpy_version-$inputs-bookworm.tar" ;;

@@ -88,10 +88,8 @@ if [[ -x "$graalpy_java" ]]; then
   "$jdk/bin/jlink" --add-modules "$(grep -v '^#' .ci/jre25-modules | paste -sd,)" --strip-debug --no-header-files \
     --no-man-pages --compress=zip-6 --output "$jre"
   graalpy_first=""
-  for entry in $(unzip -p runtime/target/datapipelines-runtime-0.1.0-SNAPSHOT.jar META-INF/datapipelines/graalpy-classpath | tr ':' ' '); do
-    case "$entry" in
-      *.jar) graalpy_first="${graalpy_first:+$graalpy_first:}$(tr ':' '\n' < runtime/target/classpath.txt | grep "/$(basename "$entry")\$")" ;;
-    esac
+  for name in $(.ci/class-data/graalpy-jars.sh runtime/target/datapipelines-runtime-0.1.0-SNAPSHOT.jar); do
+    graalpy_first="${graalpy_first:+$graalpy_first:}$(tr ':' '\n' < runtime/target/classpath.txt | grep "/$name\$")"
   done
   grep -v '^#' .ci/class-data/classlist > "$jre/classlist"
   .ci/class-data/dump.sh "$jre/bin/java" "$jre/graalpy.jsa" "$graal" "$jre/classlist" "$graalpy_first" > "$results/class-data.log" 2>&1

@@ -40,9 +40,8 @@ PY
 # The class files a dump can find: the JDK's modules, GraalPy's jars (the runtime jar lists them) and graal/.
 "$jdk/bin/jimage" list "$jdk/lib/modules" | sed -n 's/^ *\(.*\)\.class$/\1/p' > "$work/known"
 runtime_jar="$(ls "$home"/lib/datapipelines-runtime-*.jar)"
-# (The runtime jar's list names GraalPy's jars relative to the distribution: lib/NAME.)
-for jar in $(unzip -p "$runtime_jar" META-INF/datapipelines/graalpy-classpath | tr ':' ' ' | sed "s|lib/|$home/lib/|g") "$home"/graal/*.jar; do
-  case "$jar" in *.jar) unzip -Z1 "$jar" | sed -n 's/\.class$//p' | grep -v -e '^META-INF/' -e 'module-info$' >> "$work/known" ;; esac
+for jar in $(.ci/class-data/graalpy-jars.sh "$runtime_jar" | sed "s|^|$home/lib/|") "$home"/graal/*.jar; do
+  unzip -Z1 "$jar" | sed -n 's/\.class$//p' | grep -v -e '^META-INF/' -e 'module-info$' >> "$work/known"
 done
 sort -u "$work/known" > "$work/known.sorted"
 grep -v -e '^#' -e '^@' "$work/loaded" | cut -d' ' -f1 | sort -u | comm -12 - "$work/known.sorted" > "$work/classes"
