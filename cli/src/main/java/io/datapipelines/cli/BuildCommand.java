@@ -5,7 +5,6 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import io.datapipelines.image.BaseImage;
 import io.datapipelines.image.BuiltImage;
-import io.datapipelines.image.ContainerLayout;
 import io.datapipelines.image.GraalCompiler;
 import io.datapipelines.image.ImageBuildException;
 import io.datapipelines.image.ImageLayer;
@@ -60,10 +59,9 @@ final class BuildCommand implements Callable<Integer> {
     String baseImage;
 
     @Option(names = "--jit", paramLabel = "auto|on|off", defaultValue = "auto",
-            description = {"GraalPy's JIT (the Graal compiler in the image, JVMCI flags): auto (default) when the base is a",
-                    "docker-archive labelled io.datapipelines.jvmci (.ci/base-image.sh 25); on for a registry base that is",
-                    "a Java 25 with JVMCI of the compiler's version (its labels are then read from the registry); off: GraalPy",
-                    "runs interpreted, on any java 17+."})
+            description = {"GraalPy's JIT (the Graal compiler in the image, JVMCI flags): auto (default) when the base, an",
+                    "archive or in a registry, is labelled io.datapipelines.jvmci (.ci/base-image.sh 25); on for any base",
+                    "that is a Java 25 with JVMCI of the compiler's version; off: GraalPy runs interpreted, on any java 17+."})
     String jit;
 
     @Option(names = "--tag", paramLabel = "TAG",
@@ -128,10 +126,7 @@ final class BuildCommand implements Callable<Integer> {
         try {
             RuntimeClasspath runtime = RuntimeClasspath.current();
             if (CompiledPipeline.usesGraalPy(definition)) {
-                GraalCompiler.choose(jitMode(), BaseImage.parse(baseImage), runtime).ifPresent(compiler -> {
-                    err.println("With GraalPy's JIT: the Graal compiler " + compiler.version() + " in " + ContainerLayout.GRAAL);
-                    builder.graalJit(compiler);
-                });
+                builder.graalJit(jitMode(), GraalCompiler.nextTo(runtime));
             } else {
                 err.println("No GraalPy steps: the image leaves GraalPy (and its JIT) out");
             }

@@ -61,40 +61,18 @@ public record GraalCompiler(Path directory, List<Path> jars, String version) {
         return Optional.of(in(directory));
     }
 
-    /** Whether an image gets GraalPy's JIT: {@link #choose}. */
+    /** Whether an image gets GraalPy's JIT: {@link PipelineImage.Builder#graalJit(Mode, Optional)}. */
     public enum Mode {
-        /** When the base says it is the compiler's JDK (a docker-archive with the {@value DockerArchiveConfig#JVMCI_LABEL} label). */
+        /**
+         * When the base says it is the compiler's JDK: its configuration, in the archive or read from the registry,
+         * carries the {@value DockerArchiveConfig#JVMCI_LABEL} label (a base made for the JIT without the compiler would
+         * run GraalPy interpreted without a word, so the build then fails if no compiler is available).
+         */
         AUTO,
-        /** Always (a registry base the caller knows to be a Java 25 with JVMCI of the compiler's version). */
+        /** Always (a base the caller knows to be a Java 25 with JVMCI of the compiler's version). */
         ON,
         /** Never: GraalPy runs interpreted, on any java 17+. */
         OFF
-    }
-
-    /**
-     * The compiler an image on {@code base} gets, if any: for {@link Mode#ON} the distribution's (required),
-     * for {@link Mode#AUTO} the distribution's when the base is a docker-archive whose configuration carries the
-     * {@value DockerArchiveConfig#JVMCI_LABEL} label (a registry base's configuration is not read before the
-     * build: say {@link Mode#ON}), for {@link Mode#OFF} none. The build then checks a labelled base's version.
-     *
-     * @throws ImageBuildException when the JIT is wanted (ON, or AUTO on a labelled base) but there is no compiler
-     *                             next to the runtime, or the archive cannot be read
-     */
-    public static Optional<GraalCompiler> choose(Mode mode, BaseImage base, RuntimeClasspath runtime) throws ImageBuildException {
-        return switch (mode) {
-            case OFF -> Optional.empty();
-            case ON -> Optional.of(required(runtime, "--jit on"));
-            // A base made for the JIT without the compiler would run GraalPy interpreted without a word: refused.
-            case AUTO -> base instanceof BaseImage.DockerArchive archive
-                    && DockerArchiveConfig.labels(archive.file()).containsKey(DockerArchiveConfig.JVMCI_LABEL)
-                    ? Optional.of(required(runtime, "the base is labelled " + DockerArchiveConfig.JVMCI_LABEL)) : Optional.empty();
-        };
-    }
-
-    private static GraalCompiler required(RuntimeClasspath runtime, String why) throws ImageBuildException {
-        return nextTo(runtime).orElseThrow(() -> new ImageBuildException("no Graal compiler next to " + runtime.runtimeJar()
-                + " (the distribution's " + DISTRIBUTION_DIRECTORY + "/ directory), but " + why + ": cannot build with GraalPy's JIT"
-                + " (--jit off builds without it)"));
     }
 
     /**

@@ -97,6 +97,7 @@ public final class PipelineImage {
         private Path cacheDirectory = defaultCacheDirectory();
         private Consumer<LogEvent> onLog = event -> { };
         private Consumer<ProgressEvent> onProgress = event -> { };
+        private GraalCompiler.Mode jitMode = GraalCompiler.Mode.OFF;
         private GraalCompiler graalCompiler;
 
         private Builder() {
@@ -180,12 +181,24 @@ public final class PipelineImage {
         /**
          * Makes GraalPy's JIT part of the image: the compiler's jars in their own layer ({@value ContainerLayout#GRAAL})
          * and {@link ContainerLayout#JIT_FLAGS} in the entrypoint. Only for a base whose java is the JDK the compiler
-         * was made for (a Java 25 with jdk.internal.vm.ci, e.g. .ci/base-image.sh 25); a docker-archive base is
-         * checked against its {@value DockerArchiveConfig#JVMCI_LABEL} label. Without it (the default) GraalPy runs
-         * interpreted, on any java 17+.
+         * was made for (a Java 25 with jdk.internal.vm.ci, e.g. .ci/base-image.sh 25); a base with the
+         * {@value DockerArchiveConfig#JVMCI_LABEL} label is checked against it, an archive base must have it.
+         * The same as {@code graalJit(Mode.ON, Optional.of(compiler))}.
          */
         public Builder graalJit(GraalCompiler compiler) {
-            this.graalCompiler = Objects.requireNonNull(compiler, "compiler");
+            return graalJit(GraalCompiler.Mode.ON, Optional.of(compiler));
+        }
+
+        /**
+         * Whether the image gets GraalPy's JIT ({@link GraalCompiler.Mode}; OFF, the default: GraalPy runs interpreted,
+         * on any java 17+), with {@code available} the compiler to put in it. For {@link GraalCompiler.Mode#AUTO} the
+         * build reads the base's labels, from the archive or the registry, and adds the JIT when it carries
+         * {@value DockerArchiveConfig#JVMCI_LABEL}; the build fails when the JIT is wanted and no compiler is available.
+         * Only pipelines with GraalPy steps get it.
+         */
+        public Builder graalJit(GraalCompiler.Mode mode, Optional<GraalCompiler> available) {
+            this.jitMode = Objects.requireNonNull(mode, "mode");
+            this.graalCompiler = Objects.requireNonNull(available, "available").orElse(null);
             return this;
         }
 
@@ -216,11 +229,12 @@ public final class PipelineImage {
 
             // GraalPy's jars and its JIT only where GraalPy runs: built-in and Jython pipelines need neither
             boolean graalPy = CompiledPipeline.usesGraalPy(definition);
-            boolean jit = graalPy && graalCompiler != null;
+            // a base made by .ci/base-image.sh 25 says which JDK it is and which class data it has
+            boolean readLabels = graalPy && jitMode != GraalCompiler.Mode.OFF;
             Path work = null;
             try (RegistryAccess registryAccess = new RegistryAccess(allowInsecureRegistries, onLog)) {
                 ImageReference pinnedBase = null;
-                Optional<ClassDataArchive> baseClassData = Optional.empty();
+                Map<String, String> baseLabels = Map.of();
                 JibContainerBuilder jib;
                 if (target instanceof ImageTarget.Registry) {
                     registryAccess.checkReachable(repository);
@@ -232,25 +246,25 @@ public final class PipelineImage {
                     if (!registry.pinned()) {
                         onLog.accept(LogEvent.lifecycle("Base image " + registry.reference() + " is " + pinnedBase));
                     }
-                    if (jit) {
-                        // --jit on: a base made by .ci/base-image.sh 25 says which JDK it is and which class data it has
-                        Map<String, String> labels = registryAccess.labels(pinnedBase, forBase);
-                        if (labels.containsKey(DockerArchiveConfig.JVMCI_LABEL)) {
-                            checkJvmci(registry, labels);
-                        }
-                        baseClassData = ClassDataArchive.of(labels);
+                    if (readLabels) {
+                        baseLabels = registryAccess.labels(pinnedBase, forBase);
                     }
                     RegistryImage baseImage = RegistryImage.named(pinnedBase);
                     forBase.retrievers(pinnedBase, onLog).forEach(baseImage::addCredentialRetriever);
                     jib = Jib.from(baseImage);
                 } else {
                     BaseImage.DockerArchive archive = (BaseImage.DockerArchive) base;
-                    if (graalCompiler != null) {
-                        Map<String, String> labels = DockerArchiveConfig.labels(archive.file());
-                        checkJvmci(archive, labels);
-                        baseClassData = ClassDataArchive.of(labels);
+                    if (readLabels) {
+                        baseLabels = DockerArchiveConfig.labels(archive.file());
                     }
                     jib = Jib.from(TarImage.at(archive.file()));
+                }
+                boolean jit = readLabels && (jitMode == GraalCompiler.Mode.ON || baseLabels.containsKey(DockerArchiveConfig.JVMCI_LABEL));
+                Optional<ClassDataArchive> baseClassData = Optional.empty();
+                if (jit) {
+                    GraalCompiler compiler = compilerFor(baseLabels);
+                    baseClassData = ClassDataArchive.of(baseLabels);
+                    onLog.accept(LogEvent.lifecycle("With GraalPy's JIT: the Graal compiler " + compiler.version() + " in " + ContainerLayout.GRAAL));
                 }
 
                 work = Files.createTempDirectory("datapipelines-image-");
@@ -313,11 +327,19 @@ public final class PipelineImage {
         }
 
         /**
-         * A JIT image: the base must say it is the JDK the compiler was made for (an archive base must carry the label; a
-         * registry base without it is taken on the word of --jit on).
+         * The compiler of a JIT image on a base with {@code labels}: the base must say it is the JDK the compiler was made
+         * for (an archive base must carry the label; a registry base without it is taken on the word of --jit on).
          */
-        private void checkJvmci(BaseImage base, Map<String, String> labels) throws ImageBuildException {
+        private GraalCompiler compilerFor(Map<String, String> labels) throws ImageBuildException {
             String jvmci = labels.get(DockerArchiveConfig.JVMCI_LABEL);
+            if (graalCompiler == null) {
+                throw new ImageBuildException("no Graal compiler next to " + runtime.runtimeJar() + " (the distribution's "
+                        + GraalCompiler.DISTRIBUTION_DIRECTORY + "/ directory), but " + (jitMode == GraalCompiler.Mode.ON ? "--jit on"
+                        : "the base is labelled " + DockerArchiveConfig.JVMCI_LABEL) + ": cannot build with GraalPy's JIT (--jit off builds without it)");
+            }
+            if (jvmci == null && base instanceof BaseImage.Registry) {
+                return graalCompiler;
+            }
             if (jvmci == null) {
                 throw new ImageBuildException("the base image " + base + " has no " + DockerArchiveConfig.JVMCI_LABEL
                         + " label: the Graal JIT needs a Java 25 base with JVMCI whose version is the compiler's (" + graalCompiler.version()
@@ -327,6 +349,7 @@ public final class PipelineImage {
                 throw new ImageBuildException("the base image " + base + " runs Java " + jvmci + " but the Graal compiler is "
                         + graalCompiler.version() + ": JVMCI accepts only its own version (GraalPy would run interpreted)");
             }
+            return graalCompiler;
         }
 
         private Containerizer containerizer(ImageReference targetReference, UploadedBlobs uploaded) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,6 +147,27 @@ class GraalJitImageTest {
         List<String> entrypoint = new ArrayList<>();
         OciArchives.config(archive).path("config").path("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
         return entrypoint;
+    }
+
+    @Test
+    void autoAddsTheJitOnlyOnABaseLabelledForIt() throws Exception {
+        Path labelled = TinyBaseImage.write(dir.resolve("tiny-auto-jvmci.tar"), "25.0.3+9-LTS");
+        Path plain = TinyBaseImage.write(dir.resolve("tiny-auto-17.tar"));
+        List<String> said = new ArrayList<>();
+
+        builder(labelled, "auto-jit.tar", "cache-a").graalJit(GraalCompiler.Mode.AUTO, Optional.of(compiler))
+                .onLog(event -> said.add(event.getMessage())).build();
+        builder(plain, "auto-interpreted.tar", "cache-a").graalJit(GraalCompiler.Mode.AUTO, Optional.of(compiler)).build();
+
+        assertThat(entrypointOf(dir.resolve("auto-jit.tar"))).isEqualTo(ContainerLayout.entrypoint(runtime, true));
+        assertThat(said).contains("With GraalPy's JIT: the Graal compiler 25.0.3 in " + ContainerLayout.GRAAL);
+        assertThat(entrypointOf(dir.resolve("auto-interpreted.tar"))).isEqualTo(ContainerLayout.entrypoint(runtime, false));
+        // without a compiler at hand, auto still builds on a plain base, and refuses a base made for the JIT
+        builder(plain, "auto-no-compiler.tar", "cache-a").graalJit(GraalCompiler.Mode.AUTO, Optional.empty()).build();
+        assertThatThrownBy(() -> builder(labelled, "auto-refused.tar", "cache-a").graalJit(GraalCompiler.Mode.AUTO, Optional.empty()).build())
+                .isInstanceOf(ImageBuildException.class)
+                .hasMessageContaining("no Graal compiler next to").hasMessageContaining("the base is labelled io.datapipelines.jvmci");
+        assertThat(dir.resolve("auto-refused.tar")).doesNotExist();
     }
 
     @Test

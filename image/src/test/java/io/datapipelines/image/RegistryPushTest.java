@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -149,6 +150,27 @@ class RegistryPushTest {
         assertThatThrownBy(() -> builder(Examples.ordersCleanup(), repository).base(BaseImage.parse(baseRepository + ":25.0.4"))
                 .graalJit(compiler).build())
                 .isInstanceOf(ImageBuildException.class).hasMessageContaining("runs Java 25.0.4+7-LTS but the Graal compiler is 25.0.3");
+    }
+
+    @Test
+    void autoReadsARegistryBasesLabelsToDecideOnTheJit() throws Exception {
+        GraalCompiler compiler = GraalCompiler.in(Path.of("target", GraalCompiler.DISTRIBUTION_DIRECTORY));
+        String baseRepository = registry.newRepository("jre-auto");
+        pushBase(TinyBaseImage.write(dir.resolve("tiny-auto-25.tar"), "25.0.3+9-LTS"), baseRepository + ":25");
+        pushBase(TinyBaseImage.write(dir.resolve("tiny-auto-17.tar")), baseRepository + ":17");
+        String repository = registry.newRepository("orders-cleanup");
+
+        BuiltImage labelled = builder(Examples.ordersCleanup(), repository).base(BaseImage.parse(baseRepository + ":25"))
+                .graalJit(GraalCompiler.Mode.AUTO, Optional.of(compiler)).build();
+        BuiltImage plain = builder(Examples.ordersCleanup(), repository).base(BaseImage.parse(baseRepository + ":17"))
+                .graalJit(GraalCompiler.Mode.AUTO, Optional.of(compiler)).build();
+
+        assertThat(labelled.layers()).extracting(ImageLayer::name).contains("compiler");
+        assertThat(Skopeo.config(labelled.image().toString()).path("config").path("Entrypoint").toString())
+                .contains("-XX:+EnableJVMCI", "--upgrade-module-path=/app/graal");
+        assertThat(plain.layers()).extracting(ImageLayer::name).doesNotContain("compiler");
+        assertThat(Skopeo.config(plain.image().toString()).path("config").path("Entrypoint").toString())
+                .doesNotContain("EnableJVMCI").doesNotContain("/app/graal");
     }
 
     /** The archive pushed as a registry base image under {@code reference} (Jib, no layers added); its digest. */
