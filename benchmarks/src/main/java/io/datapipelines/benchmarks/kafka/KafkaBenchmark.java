@@ -42,7 +42,7 @@ public final class KafkaBenchmark implements Callable<Integer> {
     static final List<String> GUARANTEES = List.of("exactly-once", "at-least-once");
     static final List<Workload> WORKLOADS = List.of(Workload.BUILTIN, Workload.BUILTIN_JAVA25, Workload.PYTHON, Workload.PYTHON_JYTHON, Workload.FIVE_STEPS, Workload.BUILTIN_HEAVY,
             Workload.PYTHON_HEAVY_JYTHON, Workload.PYTHON_HEAVY_GRAALPY, Workload.PYTHON_HEAVY_FIELD_JYTHON, Workload.PYTHON_HEAVY_FIELD_GRAALPY,
-            Workload.SHADOW, Workload.PEER, Workload.BARE_STREAMS, Workload.PLAIN_LOOP);
+            Workload.PYTHON_HEAVY_TITLE_JYTHON, Workload.PYTHON_HEAVY_TITLE_GRAALPY, Workload.SHADOW, Workload.PEER, Workload.BARE_STREAMS, Workload.PLAIN_LOOP);
     /**
      * What the idle footprint is measured on: the realistic pipeline, Python included, on Jython, whose footprint goal
      * predates GraalPy (a GraalPy pipeline's pod is larger; its footprint under load is in the throughput runs).
@@ -69,7 +69,8 @@ public final class KafkaBenchmark implements Callable<Integer> {
 
     @Option(names = "--workloads", split = ",", converter = WorkloadId.class,
             description = "Only these workloads, by id (default: all): builtin, builtin-java25, python, python-jython, five-steps, builtin-heavy, python-heavy-jython,"
-                    + " python-heavy-graalpy, python-heavy-field-jython, python-heavy-field-graalpy, shadow, peer, bare-streams, plain-loop.")
+                    + " python-heavy-graalpy, python-heavy-field-jython, python-heavy-field-graalpy, python-heavy-title-jython, python-heavy-title-graalpy,"
+                    + " shadow, peer, bare-streams, plain-loop.")
     List<Workload> workloads = WORKLOADS;
 
     /** A workload by its id, as the results and the report name it. */

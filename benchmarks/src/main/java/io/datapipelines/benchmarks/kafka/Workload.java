@@ -90,14 +90,22 @@ public enum Workload {
     PYTHON_HEAVY_GRAALPY("python-heavy-graalpy", "(e) heavier Python, GraalPy", Kind.PIPELINE, "graalpy",
             heavyPython("f\"{value['customer'].title()} ({value['country']}, {value['status'].lower()})\"")),
     /**
-     * (f) Issue 12's own heavy step, as its GraalPy-against-Jython measurement ran it: a field transform
-     * {@code transform(value, row)} on {@code email} reading three other fields of the row (regular expression,
-     * sha256, a rounded sum, a formatted result). The same code on both engines ({@code str.format}).
+     * (f) Issue 12's own heavy step, as its GraalPy-against-Jython measurement described it: a field transform
+     * {@code transform(value, row)} on {@code email} reading two other fields of the row with a regular expression,
+     * sha256, a rounded sum and an f-string (Jython 2.7, which has none, the same {@code str.format}).
      */
     PYTHON_HEAVY_FIELD_JYTHON("python-heavy-field-jython", "(f) heavier Python field step, Jython", Kind.PIPELINE, "jython",
-            heavyPythonField()),
+            heavyPythonField("\"{} {} ({}, {}) {}\".format(digest[:16], row[\"customer\"], row[\"country\"], region, score)")),
     PYTHON_HEAVY_FIELD_GRAALPY("python-heavy-field-graalpy", "(f) heavier Python field step, GraalPy", Kind.PIPELINE, "graalpy",
-            heavyPythonField()),
+            heavyPythonField("f\"{digest[:16]} {row['customer']} ({row['country']}, {region}) {score}\"")),
+    /**
+     * (g) (f) with the customer title-cased ({@code str.title()}), as (f) ran until 2026-12-06: GraalPy 25.0.3's
+     * {@code title()} costs about a third of the step's time (benchmarks/README.md), Jython's is a plain Java loop.
+     */
+    PYTHON_HEAVY_TITLE_JYTHON("python-heavy-title-jython", "(g) heavier Python field step with str.title(), Jython", Kind.PIPELINE, "jython",
+            heavyPythonField("\"{} {} ({}, {}) {}\".format(digest[:16], row[\"customer\"].title(), row[\"country\"], region, score)")),
+    PYTHON_HEAVY_TITLE_GRAALPY("python-heavy-title-graalpy", "(g) heavier Python field step with str.title(), GraalPy", Kind.PIPELINE, "graalpy",
+            heavyPythonField("f\"{digest[:16]} {row['customer'].title()} ({row['country']}, {region}) {score}\"")),
     /**
      * The runtime's shadow mode ({@code --shadow-of}) comparing (a) with itself, an unchanged revision: each record runs
      * through both revisions and is compared; nothing goes to the sink (issue 15: its throughput against (a)'s).
@@ -177,8 +185,8 @@ public enum Workload {
                 """ + code.indent(16).replaceAll("(?m)^ +$", "");
     }
 
-    /** Step (f): the field transform of issue 12's measurement. */
-    private static String heavyPythonField() {
+    /** Steps (f) and (g): the field transform of issue 12's measurement, with {@code result} as what it returns. */
+    private static String heavyPythonField(String result) {
         String code = """
                 import hashlib
                 import re
@@ -189,8 +197,8 @@ public enum Workload {
                     region = "EU" if EU.match(row["country"]) else "non-EU"
                     digest = hashlib.sha256(value.encode("utf-8")).hexdigest()
                     score = round(sum(len(word) * 0.1 for word in row["note"].split()), 2)
-                    return "{} {} ({}, {}) {}".format(digest[:16], row["customer"].title(), row["country"], region, score)
-                """;
+                    return RESULT
+                """.replace("RESULT", result);
         return """
                     - kind: Field
                       name: hash and label the e-mail
