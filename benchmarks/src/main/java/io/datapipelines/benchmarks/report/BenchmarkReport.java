@@ -312,9 +312,9 @@ public final class BenchmarkReport implements Callable<Integer> {
                   which has none, the same `str.format`) and a rounded sum over the note split into words; a build
                   without that engine skips it and says so;
                 - **(f) heavier Python field step**, once per engine: issue 12's own heavy step, a field transform
-                  `transform(value, row)` of the e-mail reading the row's country and note (a regular expression match,
-                  sha256, a rounded sum over the note's words, an f-string; Jython the same `str.format`), the record
-                  crossing into Python as the two fields the function reads;
+                  `transform(value, row)` of the e-mail reading the row's country, note and customer (a regular
+                  expression match, sha256, a rounded sum over the note's words, an f-string; Jython the same
+                  `str.format`), the record crossing into Python as the three fields the function reads;
                 - **(g)** (f) with the customer title-cased (`str.title()`, a third of GraalPy's time for the step);
                 - **shadow**: the runtime's shadow mode (`--shadow-of`, docs/shadow.md) with (a) as both the live and the
                   new revision: each record runs through both and the outputs are compared; nothing goes to the sink,
