@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code datapipelines build}: tests a definition, then builds its immutable image and pushes it by digest. */
@@ -126,7 +127,9 @@ final class BuildCommand implements Callable<Integer> {
         try {
             RuntimeClasspath runtime = RuntimeClasspath.current();
             if (CompiledPipeline.usesGraalPy(definition)) {
-                builder.graalJit(jitMode(), GraalCompiler.nextTo(runtime));
+                GraalCompiler.Mode mode = jitMode();
+                // --jit off never looks for the compiler (a broken graal/ directory does not matter then)
+                builder.graalJit(mode, mode == GraalCompiler.Mode.OFF ? Optional.empty() : GraalCompiler.nextTo(runtime));
             } else {
                 err.println("No GraalPy steps: the image leaves GraalPy (and its JIT) out");
             }

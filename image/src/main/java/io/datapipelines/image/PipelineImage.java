@@ -262,9 +262,9 @@ public final class PipelineImage {
                 boolean jit = readLabels && (jitMode == GraalCompiler.Mode.ON || baseLabels.containsKey(DockerArchiveConfig.JVMCI_LABEL));
                 Optional<ClassDataArchive> baseClassData = Optional.empty();
                 if (jit) {
-                    GraalCompiler compiler = compilerFor(baseLabels);
+                    checkCompilerFor(baseLabels);
                     baseClassData = ClassDataArchive.of(baseLabels);
-                    onLog.accept(LogEvent.lifecycle("With GraalPy's JIT: the Graal compiler " + compiler.version() + " in " + ContainerLayout.GRAAL));
+                    onLog.accept(LogEvent.lifecycle("With GraalPy's JIT: the Graal compiler " + graalCompiler.version() + " in " + ContainerLayout.GRAAL));
                 }
 
                 work = Files.createTempDirectory("datapipelines-image-");
@@ -327,10 +327,11 @@ public final class PipelineImage {
         }
 
         /**
-         * The compiler of a JIT image on a base with {@code labels}: the base must say it is the JDK the compiler was made
-         * for (an archive base must carry the label; a registry base without it is taken on the word of --jit on).
+         * A JIT image on a base with {@code labels}: there must be a compiler, and the base must say it is the JDK the
+         * compiler was made for (an archive base must carry the label; a registry base without it is taken on the word
+         * of --jit on).
          */
-        private GraalCompiler compilerFor(Map<String, String> labels) throws ImageBuildException {
+        private void checkCompilerFor(Map<String, String> labels) throws ImageBuildException {
             String jvmci = labels.get(DockerArchiveConfig.JVMCI_LABEL);
             if (graalCompiler == null) {
                 throw new ImageBuildException("no Graal compiler next to " + runtime.runtimeJar() + " (the distribution's "
@@ -338,7 +339,7 @@ public final class PipelineImage {
                         : "the base is labelled " + DockerArchiveConfig.JVMCI_LABEL) + ": cannot build with GraalPy's JIT (--jit off builds without it)");
             }
             if (jvmci == null && base instanceof BaseImage.Registry) {
-                return graalCompiler;
+                return;
             }
             if (jvmci == null) {
                 throw new ImageBuildException("the base image " + base + " has no " + DockerArchiveConfig.JVMCI_LABEL
@@ -349,7 +350,6 @@ public final class PipelineImage {
                 throw new ImageBuildException("the base image " + base + " runs Java " + jvmci + " but the Graal compiler is "
                         + graalCompiler.version() + ": JVMCI accepts only its own version (GraalPy would run interpreted)");
             }
-            return graalCompiler;
         }
 
         private Containerizer containerizer(ImageReference targetReference, UploadedBlobs uploaded) {
